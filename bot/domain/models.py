@@ -1,0 +1,150 @@
+"""Frozen value types shared by the parser, the catalogue, the advice engine and stats.
+
+Loads are always stored in kilograms; the user's unit only matters when reading
+bare numbers and when displaying.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+Tier = Literal["A", "B", "C", "D"]
+Unit = Literal["kg", "lb"]
+Goal = Literal["hypertrophy", "strength", "general"]
+Severity = Literal["warning", "caution", "praise"]
+Technique = Literal["dropset", "forced", "rest-pause", "myo", "partials", "negatives"]
+
+TIERS: tuple[Tier, ...] = ("A", "B", "C", "D")
+UNITS: tuple[Unit, ...] = ("kg", "lb")
+GOALS: tuple[Goal, ...] = ("hypertrophy", "strength", "general")
+LB_TO_KG = 0.45359237
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """A catalogue entry, or a lifter's own exercise (``custom``; tier may be unset)."""
+
+    key: str
+    name: str
+    tier: Tier | None
+    primary: tuple[str, ...] = ()
+    secondary: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    equipment: str | None = None
+    custom: bool = False
+
+
+@dataclass(frozen=True)
+class SetRecord:
+    """One set as the lifter reported it.
+
+    ``rir`` is the low end of the reported effort and ``rir_max`` the high end of
+    a range (``rir 1-2``), else None. ``failure`` means RIR 0; a ``technique``
+    means the set went beyond failure.
+    """
+
+    reps: int | None
+    load_kg: float | None = None
+    bodyweight: bool = False
+    rir: float | None = None
+    rir_max: float | None = None
+    failure: bool = False
+    technique: Technique | None = None
+    warmup: bool = False
+    amrap: bool = False
+
+    @property
+    def effective_rir(self) -> float | None:
+        """RIR used by the rules: 0 at or beyond failure, about 1 for an AMRAP."""
+        if self.failure or self.technique is not None:
+            return 0.0
+        if self.rir is not None:
+            return self.rir
+        if self.amrap:
+            return 1.0
+        return None
+
+    @property
+    def is_working(self) -> bool:
+        return not self.warmup
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One exercise with its sets, as read from one line of a log message.
+
+    ``performed_on`` is None when the lifter gave no date (meaning today).
+    """
+
+    exercise: Exercise
+    sets: tuple[SetRecord, ...]
+    performed_on: date | None = None
+    text: str = ""
+
+    @property
+    def working_sets(self) -> tuple[SetRecord, ...]:
+        return tuple(s for s in self.sets if s.is_working)
+
+
+@dataclass(frozen=True)
+class StoredEntry:
+    """A logged entry as it comes back from storage: owned, dated, numbered."""
+
+    entry_id: int
+    exercise: Exercise
+    sets: tuple[SetRecord, ...]
+    performed_at: datetime
+    local_date: date
+    guild_id: str = ""
+
+    @property
+    def working_sets(self) -> tuple[SetRecord, ...]:
+        return tuple(s for s in self.sets if s.is_working)
+
+
+@dataclass(frozen=True)
+class Profile:
+    unit: Unit = "kg"
+    goal: Goal = "general"
+    timezone: str = "UTC"
+    weekly_target: int = 3
+
+
+@dataclass(frozen=True)
+class Soreness:
+    """A body part the lifter says has been sore for ``days`` days, reported at ``reported_at``."""
+
+    body_part: str
+    days: int
+    reported_at: datetime
+
+
+@dataclass(frozen=True)
+class AdviceItem:
+    rule_id: str
+    severity: Severity
+    text: str
+
+
+@dataclass(frozen=True)
+class Advice:
+    """At most three items, most important first; ``fit_note`` when none fired."""
+
+    items: tuple[AdviceItem, ...] = ()
+    fit_note: str | None = None
+
+    @property
+    def rule_ids(self) -> tuple[str, ...]:
+        return tuple(i.rule_id for i in self.items)
+
+
+@dataclass(frozen=True)
+class ParseError:
+    """Why a message could not be read, with a hint and an example that would work."""
+
+    error: str
+    hint: str
+    example: str = "squat 5x5 @100kg rir2"
+    suggestions: tuple[str, ...] = field(default=())
