@@ -1,0 +1,72 @@
+"""Entry point: load .env, build settings, open storage, run the chosen edge."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from dotenv import load_dotenv
+
+from bot.config import ConfigError, Settings, load_settings
+
+NO_TOKEN = (
+    "DISCORD_TOKEN is not set: put your bot token in the environment or in a .env file "
+    "(see .env.example), or try the coach without Discord: python -m bot console"
+)
+
+
+def _arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="liftcoach")
+    sub = parser.add_subparsers(dest="mode")
+    console = sub.add_parser("console", help="the coach in a terminal, one command per line")
+    console.add_argument("--db", help="SQLite file (default: DATABASE_PATH or liftcoach.db)")
+    console.add_argument("--user", default="me", help="who is typing (default: me)")
+    console.add_argument("--guild", default="console", help="server name (default: console)")
+    parse = sub.add_parser("parse", help="print how log text is read, as JSON")
+    parse.add_argument("text", nargs="?", help="text to read (default: each stdin line)")
+    return parser.parse_args(argv)
+
+
+async def _console(settings: Settings, user: str, guild: str) -> int:
+    from bot.coach import Coach
+    from bot.console import run_console
+    from bot.storage import open_storage
+
+    storage = await open_storage(settings)
+    try:
+        return await run_console(Coach(storage), user, guild)
+    finally:
+        await storage.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments(sys.argv[1:] if argv is None else argv)
+    if args.mode == "parse":
+        from bot.parse_cli import run_parse
+
+        texts = [args.text] if args.text is not None else sys.stdin
+        return run_parse(texts, datetime.now(UTC).date())
+    load_dotenv()
+    try:
+        settings = load_settings()
+    except ConfigError as err:
+        print(f"liftcoach: {err}", file=sys.stderr)
+        return 2
+    if args.mode == "console":
+        if args.db:
+            settings = replace(settings, database_path=Path(args.db))
+        return asyncio.run(_console(settings, args.user, args.guild))
+    if settings.token is None:
+        print(f"liftcoach: {NO_TOKEN}", file=sys.stderr)
+        return 2
+    from bot.discord_main import run_discord
+
+    return run_discord(settings)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

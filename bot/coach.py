@@ -1,0 +1,360 @@
+"""The application service: one method per thing a lifter can do.
+
+It takes plain values and an injected clock, talks to storage (it is the only
+caller) and the pure domain, and returns :class:`Reply` values. It knows nothing
+of Discord or of the terminal, so both edges say exactly the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot import help_text
+from bot.domain.advice import advise
+from bot.domain.exercises import Catalogue, default_catalogue, normalize_body_part, slugify
+from bot.domain.formatting import describe_entry
+from bot.domain.models import (
+    GOALS, TIERS, UNITS, Exercise, Goal, LogEntry, Profile, Soreness, StoredEntry, Tier, Unit,
+)
+from bot.domain.parsing import parse_log
+from bot.domain.rules import RULES, explain
+from bot.domain.schedule import ScheduleError, parse_timezone
+from bot.replies import Reply, error_reply
+from bot.storage.base import NewEntry, Storage
+
+Clock = Callable[[], datetime]
+HISTORY_WINDOW = timedelta(days=28)
+MAX_SORE_DAYS = 60
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+class Coach:
+    """Every user action, scoped to the (user, server) that asks."""
+
+    def __init__(
+        self, storage: Storage, clock: Clock = system_clock, catalogue: Catalogue | None = None
+    ) -> None:
+        self._storage = storage
+        self._clock = clock
+        self._catalogue = catalogue or default_catalogue()
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return self._catalogue
+
+    def now(self) -> datetime:
+        return self._clock()
+
+    # shared lookups ------------------------------------------------------------
+
+    async def profile_of(self, user_id: str) -> Profile:
+        return await self._storage.get_profile(user_id) or Profile()
+
+    async def catalogue_for(self, user_id: str) -> Catalogue:
+        return self._catalogue.with_custom(await self._storage.custom_exercises(user_id))
+
+    def _rehydrate(self, entry: StoredEntry, catalogue: Catalogue) -> StoredEntry:
+        known = catalogue.get(entry.exercise.key)
+        return entry if known is None else replace(entry, exercise=known)
+
+    # /log ----------------------------------------------------------------------
+
+    async def preview(self, user_id: str, text: str) -> Reply:
+        """How a log text would be read, without storing anything (for autocomplete)."""
+        profile = await self.profile_of(user_id)
+        catalogue = await self.catalogue_for(user_id)
+        today = self.now().astimezone(ZoneInfo(profile.timezone)).date()
+        result = parse_log(text, catalogue, unit=profile.unit, today=today)
+        if not isinstance(result, tuple):
+            return error_reply(result.error, result.hint, f"/log {result.example}")
+        lines = tuple(_preview_line(e, profile.unit) for e in result)
+        return Reply(title="Preview", lines=lines, private=True)
+
+    async def log(self, user_id: str, guild_id: str, text: str) -> Reply:
+        """Parse, store (committed before replying) and advise."""
+        now = self.now()
+        profile = await self.profile_of(user_id)
+        zone = ZoneInfo(profile.timezone)
+        today = now.astimezone(zone).date()
+        customs = await self._storage.custom_exercises(user_id)
+        catalogue = self._catalogue.with_custom(customs)
+        result = parse_log(text, catalogue, unit=profile.unit, today=today)
+        if not isinstance(result, tuple):
+            reply = error_reply(
+                result.error, result.hint, f"/log {result.example}", title="I couldn't read that"
+            )
+            if result.suggestions:
+                reply = replace(reply, lines=(*reply.lines, "Did you mean: "
+                                              + ", ".join(result.suggestions) + "?"))
+            return replace(reply, footer="Nothing was saved.")
+        known_custom = {c.key for c in customs}
+        for entry in result:
+            if entry.exercise.custom and entry.exercise.key not in known_custom:
+                await self._storage.save_custom_exercise(user_id, entry.exercise)
+                known_custom.add(entry.exercise.key)
+        news = [_new_entry(entry, now, zone, today) for entry in result]
+        stored = await self._storage.add_entries(user_id, guild_id, news, now)
+        catalogue = await self.catalogue_for(user_id)
+        history = await self._storage.entries_since(user_id, now - HISTORY_WINDOW)
+        soreness = await self._storage.soreness(user_id)
+        stored_ids = {s.entry_id for s in stored}
+        older = [self._rehydrate(h, catalogue) for h in history if h.entry_id not in stored_ids]
+        fresh = [self._rehydrate(s, catalogue) for s in stored]
+        lines: list[str] = []
+        rule_ids: list[str] = []
+        for entry, parsed in zip(fresh, result, strict=True):
+            others = older + [f for f in fresh if f.entry_id != entry.entry_id]
+            lines.append(f"**{describe_entry(parsed, profile.unit)}**")
+            if entry.exercise.tier is None:
+                lines.append(_unknown_exercise_line(entry.exercise, self._catalogue))
+            advice = advise(entry, others, profile, soreness, now)
+            for item in advice.items:
+                lines.append(f"[{item.rule_id}] {item.text}")
+                if item.rule_id not in rule_ids:
+                    rule_ids.append(item.rule_id)
+            if not advice.items and advice.fit_note:
+                lines.append(advice.fit_note)
+        title = (
+            f"Logged {stored[0].exercise.name}" if len(stored) == 1
+            else f"Logged {len(stored)} exercises"
+        )
+        footer = "Ask /why RULE for the reasoning." if rule_ids else None
+        return Reply(
+            title=title, lines=tuple(lines), rule_ids=tuple(rule_ids), tone="ok", saved=True,
+            entry_ids=tuple(s.entry_id for s in stored), footer=footer,
+        )
+
+    # /undo ---------------------------------------------------------------------
+
+    async def undo(self, user_id: str, entry_id: int | None = None) -> Reply:
+        """Remove the caller's last entry, or one of theirs by id; never anyone else's."""
+        profile = await self.profile_of(user_id)
+        if entry_id is None:
+            last = await self._storage.last_entry(user_id)
+            if last is None:
+                return error_reply(
+                    "You have nothing logged to undo.", "Log a set first.", "/log squat 5x5 rir2",
+                    title="Nothing to undo",
+                )
+            entry_id = last.entry_id
+        removed = await self._storage.delete_entry(user_id, entry_id)
+        if removed is None:
+            return error_reply(
+                "That entry is not yours, or it was already removed.",
+                "You can only undo your own entries.", "/undo", title="Nothing to undo",
+            )
+        text = describe_entry(_as_log_entry(removed), profile.unit)
+        return Reply(title="Removed", lines=(text,), tone="ok", private=True, saved=True)
+
+    # /history ------------------------------------------------------------------
+
+    async def history(self, user_id: str, exercise: str | None = None, limit: int = 10) -> Reply:
+        profile = await self.profile_of(user_id)
+        catalogue = await self.catalogue_for(user_id)
+        key: str | None = None
+        if exercise and exercise.strip():
+            found = catalogue.lookup(exercise)
+            if found.exercise is None:
+                names = [e.name for e in (*found.ambiguous, *found.suggestions)]
+                hint = f"Did you mean {', '.join(names)}?" if names else "Use a name you logged."
+                return error_reply(f"I don't know the exercise '{exercise.strip()}'.", hint,
+                                   "/history squat")
+            key = found.exercise.key
+        entries = await self._storage.history(user_id, key, limit)
+        title = "Your recent entries"
+        if key is not None:
+            title = f"Your {entries[0].exercise.name if entries else key} history"
+        if not entries:
+            return Reply(title=title, lines=("Nothing logged yet. Try `/log squat 5x5 rir2`.",),
+                         private=True)
+        lines = tuple(
+            f"{e.local_date:%a %d %b} · {describe_entry(_as_log_entry(e), profile.unit)}"
+            for e in entries
+        )
+        return Reply(title=title, lines=lines, private=True)
+
+    # /why ----------------------------------------------------------------------
+
+    async def why(self, rule_id: str) -> Reply:
+        rule = explain(rule_id.strip())
+        if rule is None:
+            return error_reply(
+                f"There is no rule '{rule_id.strip()}'.",
+                "Rule ids are " + ", ".join(RULES) + ".", "/why A1",
+            )
+        return Reply(
+            title=f"[{rule.rule_id}] {rule.title}",
+            lines=(rule.reasoning,),
+            fields=(("Sources", "; ".join(rule.sources)),),
+            rule_ids=(rule.rule_id,),
+        )
+
+    # /profile ------------------------------------------------------------------
+
+    async def profile(
+        self,
+        user_id: str,
+        unit: str | None = None,
+        goal: str | None = None,
+        timezone: str | None = None,
+        target: str | int | None = None,
+    ) -> Reply:
+        current = await self.profile_of(user_id)
+        updated = current
+        if unit is not None:
+            u = unit.strip().lower().rstrip("s")
+            if u not in UNITS:
+                return error_reply(f"'{unit}' is not a unit I know.", "Use kg or lb.",
+                                   "/profile unit:lb")
+            updated = replace(updated, unit=_unit(u))
+        if goal is not None:
+            g = goal.strip().lower()
+            if g not in GOALS:
+                return error_reply(f"'{goal}' is not a goal I know.",
+                                   "Pick hypertrophy, strength or general.",
+                                   "/profile goal:hypertrophy")
+            updated = replace(updated, goal=_goal(g))
+        if timezone is not None:
+            zone = parse_timezone(timezone)
+            if isinstance(zone, ScheduleError):
+                return error_reply(zone.error, zone.hint, f"/profile tz:{zone.example}")
+            updated = replace(updated, timezone=zone)
+        if target is not None:
+            try:
+                days = int(str(target).strip())
+            except ValueError:
+                days = 0
+            if not 1 <= days <= 7:
+                return error_reply(f"'{target}' is not a weekly target.",
+                                   "Give the days a week you plan to train, 1 to 7.",
+                                   "/profile target:3")
+            updated = replace(updated, weekly_target=days)
+        asked = any(v is not None for v in (unit, goal, timezone, target))
+        if asked and (updated != current or await self._storage.get_profile(user_id) is None):
+            now = self.now()
+            today = now.astimezone(ZoneInfo(updated.timezone)).date()
+            await self._storage.save_profile(user_id, updated, now, today)
+        title = "Profile saved" if updated != current else "Your profile"
+        return Reply(
+            title=title,
+            fields=(
+                ("Unit", updated.unit), ("Goal", updated.goal), ("Time zone", updated.timezone),
+                ("Weekly target", f"{updated.weekly_target} days"),
+            ),
+            tone="ok" if updated != current else "info",
+            private=True,
+            saved=updated != current,
+        )
+
+    # /sore ---------------------------------------------------------------------
+
+    async def sore(self, user_id: str, body_part: str, days: str | int) -> Reply:
+        part = normalize_body_part(body_part)
+        if part is None:
+            return error_reply(f"I don't know the body part '{body_part.strip()}'.",
+                               "Try quads, hamstrings, chest, back, shoulders, biceps, triceps, "
+                               "glutes, calves or abs.", "/sore quads 6")
+        try:
+            n = int(str(days).strip())
+        except ValueError:
+            n = -1
+        if not 0 <= n <= MAX_SORE_DAYS:
+            return error_reply(f"'{days}' is not a number of days.",
+                               f"Give how many days it has been sore, 0 to {MAX_SORE_DAYS} "
+                               "(0 clears it).", "/sore quads 6")
+        await self._storage.set_soreness(user_id, Soreness(part, n, self.now()))
+        if n == 0:
+            return Reply(title="Soreness cleared", lines=(f"{part}: no longer sore.",),
+                         tone="ok", private=True, saved=True)
+        note = ("Sore 5 days or more: I'll suggest fewer failure sets for it [W4]." if n >= 5
+                else "Noted. If it is still sore after 5 days, tell me again.")
+        return Reply(title=f"{part.capitalize()}: sore for {n} day{'s' if n != 1 else ''}",
+                     lines=(note,), tone="ok", private=True, saved=True)
+
+    # /exercise -----------------------------------------------------------------
+
+    async def exercise(self, user_id: str, name: str, tier: str) -> Reply:
+        t = tier.strip().upper().removeprefix("TIER").strip()
+        if t not in TIERS:
+            return error_reply(f"'{tier}' is not a tier.", "Tiers are A, B, C and D; "
+                               "ask /help for what each means.", "/exercise zercher squat tier:A")
+        clean = " ".join(name.split()).lower()
+        if not clean or len(clean) > 60:
+            return error_reply("The exercise name is empty or too long.",
+                               "Give the name you log it under (at most 60 characters).",
+                               "/exercise zercher squat tier:A")
+        catalogue = await self.catalogue_for(user_id)
+        found = catalogue.lookup(clean)
+        if found.exercise is not None and not found.exercise.custom:
+            built_in = found.exercise
+            return error_reply(
+                f"{built_in.name} is a built-in exercise (tier {built_in.tier}).",
+                "Built-in tiers follow the coaching rules; set tiers for your own exercises.",
+                "/exercise zercher squat tier:A", title="That one is built in",
+            )
+        key = found.exercise.key if found.exercise is not None else slugify(clean)
+        mine = Exercise(key=key, name=clean, tier=_tier(t), custom=True)
+        await self._storage.save_custom_exercise(user_id, mine)
+        return Reply(title=f"{clean}: tier {t}",
+                     lines=(help_text.TIERS[TIERS.index(_tier(t))],),
+                     tone="ok", private=True, saved=True)
+
+    # /help ---------------------------------------------------------------------
+
+    async def help(self) -> Reply:
+        return Reply(
+            title="liftcoach: when to train to failure",
+            lines=tuple(f"`{cmd}`: {what}" for cmd, what in help_text.COMMANDS),
+            fields=(("How to write a log", "\n".join(help_text.NOTATION)),
+                    ("Tiers", "\n".join(help_text.TIERS))),
+            private=True,
+        )
+
+
+def _new_entry(entry: LogEntry, now: datetime, zone: ZoneInfo, today: date) -> NewEntry:
+    if entry.performed_on is None or entry.performed_on == today:
+        return NewEntry(entry.exercise, entry.sets, now, today)
+    local_now = now.astimezone(zone)
+    moment = datetime.combine(entry.performed_on, local_now.timetz()).astimezone(UTC)
+    return NewEntry(entry.exercise, entry.sets, moment, entry.performed_on)
+
+
+def _as_log_entry(entry: StoredEntry) -> LogEntry:
+    return LogEntry(exercise=entry.exercise, sets=entry.sets)
+
+
+def _preview_line(entry: LogEntry, unit: Unit) -> str:
+    tier = entry.exercise.tier or "?"
+    return f"{describe_entry(entry, unit)} (tier {tier})"
+
+
+def _unknown_exercise_line(exercise: Exercise, catalogue: Catalogue) -> str:
+    found = catalogue.lookup(exercise.name)
+    close = ", ".join(e.name for e in found.suggestions[:3])
+    line = (f"'{exercise.name}' is new to me, so I saved it as your own exercise. "
+            f"Set its tier for advice: `/exercise {exercise.name} tier:B`.")
+    return f"{line} Did you mean {close}?" if close else line
+
+
+def _unit(text: str) -> Unit:
+    return "lb" if text == "lb" else "kg"
+
+
+def _goal(text: str) -> Goal:
+    for g in GOALS:
+        if g == text:
+            return g
+    return "general"
+
+
+def _tier(text: str) -> Tier:
+    for t in TIERS:
+        if t == text:
+            return t
+    raise ValueError(text)

@@ -1,0 +1,94 @@
+"""The terminal edge: the same coach, one command per line, replies printed.
+
+Each reply is printed and flushed only after the coach returned it, and the
+coach commits before returning, so a printed confirmation is always on disk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from typing import TextIO
+
+from bot.coach import Coach
+from bot.command_line import CommandLine, split_command
+from bot.render_text import render_text
+from bot.replies import Reply, error_reply
+
+PROMPT = "liftcoach> "
+QUIT = {"quit", "exit", "q"}
+
+
+async def dispatch(coach: Coach, user_id: str, guild_id: str, line: str) -> Reply | None:
+    """Run one typed line; None for a blank line."""
+    if not line.strip():
+        return None
+    cmd = split_command(line)
+    if cmd is None:
+        return error_reply(
+            "Commands start with a slash.", "To store sets, start the line with /log.",
+            f"/log {line.strip()[:60]}", title="Not a command",
+        )
+    return await _run(coach, user_id, guild_id, cmd)
+
+
+async def _run(coach: Coach, user_id: str, guild_id: str, cmd: CommandLine) -> Reply:
+    opts = cmd.options
+    if cmd.name == "log":
+        return await coach.log(user_id, guild_id, cmd.rest)
+    if cmd.name == "undo":
+        return await coach.undo(user_id)
+    if cmd.name == "history":
+        return await coach.history(user_id, cmd.rest or None)
+    if cmd.name == "why":
+        return await coach.why(cmd.rest)
+    if cmd.name == "profile":
+        return await coach.profile(
+            user_id,
+            unit=opts.get("unit"),
+            goal=opts.get("goal"),
+            timezone=opts.get("tz", opts.get("timezone")),
+            target=opts.get("target"),
+        )
+    if cmd.name == "sore":
+        if len(cmd.words) < 2:
+            return error_reply("Give a body part and a number of days.",
+                               "Days is how long it has been sore.", "/sore quads 6")
+        return await coach.sore(user_id, " ".join(cmd.words[:-1]), cmd.words[-1])
+    if cmd.name == "exercise":
+        name = " ".join(cmd.words)
+        if "tier" not in opts:
+            return error_reply("Give the tier with tier:X.", "Tiers are A, B, C and D.",
+                               "/exercise zercher squat tier:A")
+        return await coach.exercise(user_id, name, opts["tier"])
+    if cmd.name == "help":
+        return await coach.help()
+    return error_reply(
+        f"There is no command /{cmd.name}.", "Type /help to see every command.", "/help",
+        title="Unknown command",
+    )
+
+
+async def run_console(
+    coach: Coach, user_id: str, guild_id: str, stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+) -> int:
+    """Read commands until end of input; a prompt only when a person is typing."""
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    interactive = stdin.isatty()
+    loop = asyncio.get_running_loop()
+    while True:
+        if interactive:
+            stdout.write(PROMPT)
+            stdout.flush()
+        line = await loop.run_in_executor(None, stdin.readline)
+        if not line:
+            break
+        if line.strip().lstrip("/").lower() in QUIT:
+            break
+        reply = await dispatch(coach, user_id, guild_id, line)
+        if reply is not None:
+            stdout.write(render_text(reply) + "\n")
+            stdout.flush()
+    return 0

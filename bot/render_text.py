@@ -1,0 +1,29 @@
+"""Plain-text rendering of reply values, for the terminal."""
+
+from __future__ import annotations
+
+import re
+
+from bot.replies import Reply
+
+_MARKUP = re.compile(r"\*\*|`")
+
+
+def plain(text: str) -> str:
+    return _MARKUP.sub("", text)
+
+
+def render_text(reply: Reply) -> str:
+    marker = {"error": "✗ ", "warning": "! ", "ok": "✓ "}.get(reply.tone, "")
+    out = [f"{marker}{plain(reply.title)}"]
+    out.extend(f"  {plain(line)}" for line in reply.lines)
+    for name, value in reply.fields:
+        body = plain(value).splitlines() or [""]
+        if len(body) == 1:
+            out.append(f"  {name}: {body[0]}")
+        else:
+            out.append(f"  {name}:")
+            out.extend(f"    {line}" for line in body)
+    if reply.footer:
+        out.append(f"  ({plain(reply.footer)})")
+    return "\n".join(out)

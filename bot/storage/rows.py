@@ -1,0 +1,74 @@
+"""Turning rows into domain values; shared by both engines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any, cast
+
+from bot.domain.models import Exercise, SetRecord, StoredEntry, Technique, Tier
+
+SET_COLUMNS = (
+    "reps", "load_kg", "bodyweight", "rir", "rir_max", "failure", "technique", "warmup", "amrap",
+)
+
+
+def set_values(s: SetRecord) -> tuple[Any, ...]:
+    return (
+        s.reps, s.load_kg, int(s.bodyweight), s.rir, s.rir_max, int(s.failure),
+        s.technique, int(s.warmup), int(s.amrap),
+    )
+
+
+def set_from_row(row: Sequence[Any]) -> SetRecord:
+    reps, load, bw, rir, rir_max, failure, technique, warmup, amrap = row
+    return SetRecord(
+        reps=reps,
+        load_kg=load,
+        bodyweight=bool(bw),
+        rir=rir,
+        rir_max=rir_max,
+        failure=bool(failure),
+        technique=cast(Technique | None, technique),
+        warmup=bool(warmup),
+        amrap=bool(amrap),
+    )
+
+
+def group_entries(
+    rows: Iterable[Sequence[Any]],
+    to_datetime: Any,
+    to_date: Any,
+) -> list[StoredEntry]:
+    """Rows of (7 entry columns, set position, set columns...) ordered by entry, position.
+
+    A position of None (an entry without sets, from an outer join) adds no set.
+    """
+    out: list[StoredEntry] = []
+    current: list[Any] | None = None
+    sets: list[SetRecord] = []
+
+    def flush() -> None:
+        if current is not None:
+            entry_id, guild_id, key, name, tier, performed_at, local_date = current
+            out.append(
+                StoredEntry(
+                    entry_id=int(entry_id),
+                    exercise=Exercise(key=key, name=name, tier=cast(Tier | None, tier)),
+                    sets=tuple(sets),
+                    performed_at=cast(datetime, to_datetime(performed_at)),
+                    local_date=cast(date, to_date(local_date)),
+                    guild_id=guild_id,
+                )
+            )
+
+    for row in rows:
+        head = list(row[:7])
+        if current is None or head[0] != current[0]:
+            flush()
+            current = head
+            sets = []
+        if row[7] is not None:
+            sets.append(set_from_row(row[8:]))
+    flush()
+    return out

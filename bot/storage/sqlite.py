@@ -1,0 +1,309 @@
+"""SQLite storage on one aiosqlite connection: WAL, foreign keys, full sync.
+
+Writes run inside explicit transactions serialised by a lock, so coroutines that
+share the connection never interleave their statements, and each write is
+committed before the method returns.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, cast
+
+import aiosqlite
+
+from bot.domain.models import Exercise, Goal, Profile, Soreness, StoredEntry, Tier, Unit
+from bot.storage.base import NewEntry, parse_ts, ts
+from bot.storage.migrations import Migration, load_migrations
+from bot.storage.rows import SET_COLUMNS, group_entries, set_values
+
+_ENTRY_SELECT = (
+    "SELECT e.entry_id, e.guild_id, e.exercise_key, e.exercise_name, e.tier, e.performed_at,"
+    " e.local_date, s.position, " + ", ".join(f"s.{c}" for c in SET_COLUMNS) + " FROM entries e"
+    " LEFT JOIN sets s ON s.entry_id = e.entry_id"
+)
+_SET_INSERT = (
+    f"INSERT INTO sets (entry_id, position, {', '.join(SET_COLUMNS)})"
+    f" VALUES (?, ?, {', '.join('?' for _ in SET_COLUMNS)})"
+)
+
+
+class SQLiteStorage:
+    """The embedded default engine."""
+
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+        self._lock = asyncio.Lock()
+
+    @classmethod
+    async def open(
+        cls, path: str | Path, migrations: Sequence[Migration] | None = None
+    ) -> SQLiteStorage:
+        conn = await aiosqlite.connect(str(path), isolation_level=None)
+        try:
+            await conn.execute("PRAGMA journal_mode=WAL")
+            await conn.execute("PRAGMA synchronous=FULL")
+            await conn.execute("PRAGMA foreign_keys=ON")
+            await conn.execute("PRAGMA busy_timeout=5000")
+            store = cls(conn)
+            await store.migrate(load_migrations("sqlite") if migrations is None else migrations)
+        except BaseException:
+            await conn.close()
+            raise
+        return store
+
+    async def migrate(self, migrations: Sequence[Migration]) -> int:
+        """Apply every pending migration in one transaction; all or nothing."""
+        async with self._conn.execute("PRAGMA user_version") as cur:
+            row = await cur.fetchone()
+        current = int(row[0]) if row else 0
+        pending = [m for m in migrations if m.version > current]
+        if not pending:
+            return current
+        async with self.transaction() as db:
+            for migration in pending:
+                for statement in migration.statements:
+                    await db.execute(statement)
+            await db.execute(f"PRAGMA user_version = {pending[-1].version}")
+        return pending[-1].version
+
+    async def schema_version(self) -> int:
+        async with self._conn.execute("PRAGMA user_version") as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 0
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        async with self._lock:
+            await self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                await self._conn.execute("ROLLBACK")
+                raise
+            await self._conn.execute("COMMIT")
+
+    async def _fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        async with self._conn.execute(sql, params) as cur:
+            return list(await cur.fetchall())
+
+    async def _fetchone(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        async with self._conn.execute(sql, params) as cur:
+            return await cur.fetchone()
+
+    async def close(self) -> None:
+        await self._conn.close()
+
+    # entries -----------------------------------------------------------------
+
+    async def add_entries(
+        self, user_id: str, guild_id: str, entries: Sequence[NewEntry], now: datetime
+    ) -> list[StoredEntry]:
+        stored: list[StoredEntry] = []
+        async with self.transaction() as db:
+            for new in entries:
+                cur = await db.execute(
+                    "INSERT INTO entries (user_id, guild_id, exercise_key, exercise_name, tier,"
+                    " performed_at, local_date, created_at, source, source_ref)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        user_id, guild_id, new.exercise.key, new.exercise.name, new.exercise.tier,
+                        ts(new.performed_at), new.local_date.isoformat(), ts(now), new.source,
+                        new.source_ref,
+                    ),
+                )
+                entry_id = cast(int, cur.lastrowid)
+                await db.executemany(
+                    _SET_INSERT,
+                    [(entry_id, i, *set_values(s)) for i, s in enumerate(new.sets)],
+                )
+                stored.append(
+                    StoredEntry(
+                        entry_id=entry_id,
+                        exercise=new.exercise,
+                        sets=new.sets,
+                        performed_at=new.performed_at,
+                        local_date=new.local_date,
+                        guild_id=guild_id,
+                    )
+                )
+            if guild_id:
+                await db.execute(
+                    "INSERT INTO guild_members (guild_id, user_id, joined_at) VALUES (?, ?, ?)"
+                    " ON CONFLICT (guild_id, user_id) DO NOTHING",
+                    (guild_id, user_id, ts(now)),
+                )
+        return stored
+
+    async def _entries(self, where: str, params: Sequence[Any], tail: str = "") -> list[StoredEntry]:
+        rows = await self._fetchall(f"{_ENTRY_SELECT} WHERE {where} {tail}", params)
+        return group_entries(rows, parse_ts, date.fromisoformat)
+
+    async def entries_since(self, user_id: str, since: datetime) -> list[StoredEntry]:
+        return await self._entries(
+            "e.user_id = ? AND e.performed_at >= ?",
+            (user_id, ts(since)),
+            "ORDER BY e.performed_at, e.entry_id, s.position",
+        )
+
+    async def history(
+        self, user_id: str, exercise_key: str | None, limit: int
+    ) -> list[StoredEntry]:
+        if exercise_key is None:
+            ids_sql = (
+                "SELECT entry_id FROM entries WHERE user_id = ?"
+                " ORDER BY performed_at DESC, entry_id DESC LIMIT ?"
+            )
+            ids_params: tuple[Any, ...] = (user_id, limit)
+        else:
+            ids_sql = (
+                "SELECT entry_id FROM entries WHERE user_id = ? AND exercise_key = ?"
+                " ORDER BY performed_at DESC, entry_id DESC LIMIT ?"
+            )
+            ids_params = (user_id, exercise_key, limit)
+        return await self._entries(
+            f"e.user_id = ? AND e.entry_id IN ({ids_sql})",
+            (user_id, *ids_params),
+            "ORDER BY e.performed_at DESC, e.entry_id DESC, s.position",
+        )
+
+    async def last_entry(self, user_id: str) -> StoredEntry | None:
+        found = await self._entries(
+            "e.entry_id = (SELECT MAX(entry_id) FROM entries WHERE user_id = ?)",
+            (user_id,),
+            "ORDER BY s.position",
+        )
+        return found[0] if found else None
+
+    async def delete_entry(self, user_id: str, entry_id: int) -> StoredEntry | None:
+        found = await self._entries(
+            "e.user_id = ? AND e.entry_id = ?", (user_id, entry_id), "ORDER BY s.position"
+        )
+        if not found:
+            return None
+        async with self.transaction() as db:
+            await db.execute(
+                "DELETE FROM entries WHERE user_id = ? AND entry_id = ?", (user_id, entry_id)
+            )
+        return found[0]
+
+    # profile -----------------------------------------------------------------
+
+    async def get_profile(self, user_id: str) -> Profile | None:
+        row = await self._fetchone(
+            "SELECT unit, goal, timezone, weekly_target FROM users WHERE user_id = ?", (user_id,)
+        )
+        if row is None:
+            return None
+        return Profile(
+            unit=cast(Unit, row[0]), goal=cast(Goal, row[1]), timezone=row[2],
+            weekly_target=int(row[3]),
+        )
+
+    async def save_profile(
+        self, user_id: str, profile: Profile, now: datetime, today: date
+    ) -> None:
+        """Save the profile; a changed weekly target is recorded from ``today`` (local)."""
+        async with self.transaction() as db:
+            old = await (
+                await db.execute("SELECT weekly_target FROM users WHERE user_id = ?", (user_id,))
+            ).fetchone()
+            await db.execute(
+                "INSERT INTO users (user_id, unit, goal, timezone, weekly_target, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET"
+                " unit = excluded.unit, goal = excluded.goal, timezone = excluded.timezone,"
+                " weekly_target = excluded.weekly_target",
+                (user_id, profile.unit, profile.goal, profile.timezone, profile.weekly_target,
+                 ts(now)),
+            )
+            if old is None or int(old[0]) != profile.weekly_target:
+                await db.execute(
+                    "INSERT INTO target_history (user_id, effective_from, target) VALUES (?, ?, ?)"
+                    " ON CONFLICT (user_id, effective_from) DO UPDATE SET target = excluded.target",
+                    (user_id, today.isoformat(), profile.weekly_target),
+                )
+
+    async def target_history(self, user_id: str) -> list[tuple[date, int]]:
+        rows = await self._fetchall(
+            "SELECT effective_from, target FROM target_history WHERE user_id = ?"
+            " ORDER BY effective_from",
+            (user_id,),
+        )
+        return [(date.fromisoformat(r[0]), int(r[1])) for r in rows]
+
+    # custom exercises and soreness ---------------------------------------------
+
+    async def custom_exercises(self, user_id: str) -> list[Exercise]:
+        rows = await self._fetchall(
+            "SELECT key, name, tier FROM custom_exercises WHERE user_id = ? ORDER BY name",
+            (user_id,),
+        )
+        return [
+            Exercise(key=r[0], name=r[1], tier=cast(Tier | None, r[2]), custom=True) for r in rows
+        ]
+
+    async def save_custom_exercise(self, user_id: str, exercise: Exercise) -> None:
+        async with self.transaction() as db:
+            await db.execute(
+                "INSERT INTO custom_exercises (user_id, key, name, tier) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (user_id, key) DO UPDATE SET name = excluded.name,"
+                " tier = excluded.tier",
+                (user_id, exercise.key, exercise.name, exercise.tier),
+            )
+            await db.execute(
+                "UPDATE entries SET tier = ? WHERE user_id = ? AND exercise_key = ?",
+                (exercise.tier, user_id, exercise.key),
+            )
+
+    async def set_soreness(self, user_id: str, soreness: Soreness) -> None:
+        async with self.transaction() as db:
+            if soreness.days <= 0:
+                await db.execute(
+                    "DELETE FROM soreness WHERE user_id = ? AND body_part = ?",
+                    (user_id, soreness.body_part),
+                )
+                return
+            await db.execute(
+                "INSERT INTO soreness (user_id, body_part, days, reported_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (user_id, body_part) DO UPDATE SET days = excluded.days,"
+                " reported_at = excluded.reported_at",
+                (user_id, soreness.body_part, soreness.days, ts(soreness.reported_at)),
+            )
+
+    async def soreness(self, user_id: str) -> list[Soreness]:
+        rows = await self._fetchall(
+            "SELECT body_part, days, reported_at FROM soreness WHERE user_id = ?", (user_id,)
+        )
+        return [Soreness(r[0], int(r[1]), parse_ts(r[2])) for r in rows]
+
+    # guild settings and meta ----------------------------------------------------
+
+    async def get_log_channel(self, guild_id: str) -> str | None:
+        row = await self._fetchone(
+            "SELECT log_channel_id FROM guild_settings WHERE guild_id = ?", (guild_id,)
+        )
+        return None if row is None else cast(str | None, row[0])
+
+    async def set_log_channel(self, guild_id: str, channel_id: str | None) -> None:
+        async with self.transaction() as db:
+            await db.execute(
+                "INSERT INTO guild_settings (guild_id, log_channel_id) VALUES (?, ?)"
+                " ON CONFLICT (guild_id) DO UPDATE SET log_channel_id = excluded.log_channel_id",
+                (guild_id, channel_id),
+            )
+
+    async def get_meta(self, key: str) -> str | None:
+        row = await self._fetchone("SELECT value FROM meta WHERE key = ?", (key,))
+        return None if row is None else cast(str, row[0])
+
+    async def set_meta(self, key: str, value: str) -> None:
+        async with self.transaction() as db:
+            await db.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
