@@ -17,7 +17,17 @@ from bot.domain.advice import advise
 from bot.domain.exercises import Catalogue, default_catalogue, normalize_body_part, slugify
 from bot.domain.formatting import describe_entry
 from bot.domain.models import (
-    GOALS, TIERS, UNITS, Exercise, Goal, LogEntry, Profile, Soreness, StoredEntry, Tier, Unit,
+    GOALS,
+    TIERS,
+    UNITS,
+    Exercise,
+    Goal,
+    LogEntry,
+    Profile,
+    Soreness,
+    StoredEntry,
+    Tier,
+    Unit,
 )
 from bot.domain.parsing import parse_log
 from bot.domain.rules import RULES, explain
@@ -76,8 +86,24 @@ class Coach:
         lines = tuple(_preview_line(e, profile.unit) for e in result)
         return Reply(title="Preview", lines=lines, private=True)
 
-    async def log(self, user_id: str, guild_id: str, text: str) -> Reply:
+    async def log(
+        self, user_id: str, guild_id: str, text: str, *, source_ref: str | None = None
+    ) -> Reply:
         """Parse, store (committed before replying) and advise."""
+        reply = await self._log(user_id, guild_id, text, source_ref=source_ref, only_known=False)
+        assert reply is not None
+        return reply
+
+    async def log_from_channel(
+        self, user_id: str, guild_id: str, text: str, message_id: str
+    ) -> Reply | None:
+        """A plain post in a log channel: stored only when it reads as a log of exercises
+        the lifter has used before or the catalogue knows; anything else is chat (None)."""
+        return await self._log(user_id, guild_id, text, source_ref=message_id, only_known=True)
+
+    async def _log(
+        self, user_id: str, guild_id: str, text: str, *, source_ref: str | None, only_known: bool
+    ) -> Reply | None:
         now = self.now()
         profile = await self.profile_of(user_id)
         zone = ZoneInfo(profile.timezone)
@@ -85,6 +111,10 @@ class Coach:
         customs = await self._storage.custom_exercises(user_id)
         catalogue = self._catalogue.with_custom(customs)
         result = parse_log(text, catalogue, unit=profile.unit, today=today)
+        if only_known and (
+            not isinstance(result, tuple) or any(e.exercise.tier is None for e in result)
+        ):
+            return None
         if not isinstance(result, tuple):
             reply = error_reply(
                 result.error, result.hint, f"/log {result.example}", title="I couldn't read that"
@@ -98,7 +128,8 @@ class Coach:
             if entry.exercise.custom and entry.exercise.key not in known_custom:
                 await self._storage.save_custom_exercise(user_id, entry.exercise)
                 known_custom.add(entry.exercise.key)
-        news = [_new_entry(entry, now, zone, today) for entry in result]
+        news = [replace(_new_entry(entry, now, zone, today), source_ref=source_ref)
+                for entry in result]
         stored = await self._storage.add_entries(user_id, guild_id, news, now)
         catalogue = await self.catalogue_for(user_id)
         history = await self._storage.entries_since(user_id, now - HISTORY_WINDOW)
@@ -151,6 +182,15 @@ class Coach:
             )
         text = describe_entry(_as_log_entry(removed), profile.unit)
         return Reply(title="Removed", lines=(text,), tone="ok", private=True, saved=True)
+
+    async def undo_message(self, user_id: str, message_id: str) -> Reply | None:
+        """Undo what a lifter's own post in a log channel stored (None when nothing was)."""
+        removed = await self._storage.delete_entries_by_ref(user_id, message_id)
+        if not removed:
+            return None
+        profile = await self.profile_of(user_id)
+        lines = tuple(describe_entry(_as_log_entry(e), profile.unit) for e in removed)
+        return Reply(title="Removed", lines=lines, tone="ok", private=True, saved=True)
 
     # /history ------------------------------------------------------------------
 
@@ -304,6 +344,30 @@ class Coach:
         return Reply(title=f"{clean}: tier {t}",
                      lines=(help_text.TIERS[TIERS.index(_tier(t))],),
                      tone="ok", private=True, saved=True)
+
+    # server settings and bookkeeping -------------------------------------------
+
+    async def log_channel(self, guild_id: str) -> str | None:
+        return await self._storage.get_log_channel(guild_id)
+
+    async def set_log_channel(self, guild_id: str, channel_id: str | None, name: str) -> Reply:
+        await self._storage.set_log_channel(guild_id, channel_id)
+        if channel_id is None:
+            return Reply(title="Log channel off", lines=("Plain posts are no longer read.",),
+                         tone="ok", saved=True)
+        return Reply(
+            title="Log channel set",
+            lines=(f"Posts in #{name} that read as a log are stored for their author, "
+                   "marked ✅ and answered with advice. The author reacts ❌ to undo.",
+                   "Anything that is not a log is left alone."),
+            tone="ok", saved=True,
+        )
+
+    async def command_set_changed(self, digest: str) -> bool:
+        return await self._storage.get_meta("command_set_digest") != digest
+
+    async def remember_command_set(self, digest: str) -> None:
+        await self._storage.set_meta("command_set_digest", digest)
 
     # /help ---------------------------------------------------------------------
 

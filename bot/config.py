@@ -84,7 +84,9 @@ def _ids(env: Mapping[str, str], name: str) -> tuple[int, ...] | None:
     try:
         return tuple(int(part) for part in raw.replace(" ", "").split(",") if part)
     except ValueError:
-        raise ConfigError(f"{name} must be a comma-separated list of numbers, got {raw!r}") from None
+        raise ConfigError(
+            f"{name} must be a comma-separated list of numbers, got {raw!r}"
+        ) from None
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
@@ -123,7 +125,9 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         reminder_rate_per_second=_or(
             _float(env, "REMINDER_RATE_PER_SECOND", 0.1, 10_000), defaults.reminder_rate_per_second
         ),
-        log_cooldown_count=_or(_int(env, "LOG_COOLDOWN_COUNT", 1, 1000), defaults.log_cooldown_count),
+        log_cooldown_count=_or(
+            _int(env, "LOG_COOLDOWN_COUNT", 1, 1000), defaults.log_cooldown_count
+        ),
         log_cooldown_seconds=_or(
             _float(env, "LOG_COOLDOWN_SECONDS", 0.1, 3600), defaults.log_cooldown_seconds
         ),

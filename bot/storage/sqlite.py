@@ -139,7 +139,9 @@ class SQLiteStorage:
                 )
         return stored
 
-    async def _entries(self, where: str, params: Sequence[Any], tail: str = "") -> list[StoredEntry]:
+    async def _entries(
+        self, where: str, params: Sequence[Any], tail: str = ""
+    ) -> list[StoredEntry]:
         rows = await self._fetchall(f"{_ENTRY_SELECT} WHERE {where} {tail}", params)
         return group_entries(rows, parse_ts, date.fromisoformat)
 
@@ -190,6 +192,19 @@ class SQLiteStorage:
                 "DELETE FROM entries WHERE user_id = ? AND entry_id = ?", (user_id, entry_id)
             )
         return found[0]
+
+    async def delete_entries_by_ref(self, user_id: str, source_ref: str) -> list[StoredEntry]:
+        found = await self._entries(
+            "e.user_id = ? AND e.source_ref = ?", (user_id, source_ref),
+            "ORDER BY e.entry_id, s.position",
+        )
+        if found:
+            async with self.transaction() as db:
+                await db.execute(
+                    "DELETE FROM entries WHERE user_id = ? AND source_ref = ?",
+                    (user_id, source_ref),
+                )
+        return found
 
     # profile -----------------------------------------------------------------
 

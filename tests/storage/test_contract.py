@@ -107,3 +107,16 @@ async def test_log_channel_and_meta(storage: Storage) -> None:
     await storage.set_meta("k", "v1")
     await storage.set_meta("k", "v2")
     assert await storage.get_meta("k") == "v2"
+
+
+async def test_entries_from_one_message_are_removed_together_by_their_owner_only(
+    storage: Storage,
+) -> None:
+    from dataclasses import replace
+
+    pair = [replace(entry(SQUAT, NOW), source_ref="m1"), replace(entry(CURL, NOW), source_ref="m1")]
+    await storage.add_entries("u", "g", pair, NOW)
+    assert await storage.delete_entries_by_ref("someone-else", "m1") == []
+    removed = await storage.delete_entries_by_ref("u", "m1")
+    assert sorted(e.exercise.key for e in removed) == ["back-squat", "barbell-curl"]
+    assert await storage.history("u", None, 10) == []

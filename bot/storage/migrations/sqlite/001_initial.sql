@@ -24,6 +24,7 @@ CREATE TABLE entries (
 CREATE INDEX entries_user_time ON entries (user_id, performed_at);
 CREATE INDEX entries_user_exercise ON entries (user_id, exercise_key, performed_at);
 CREATE INDEX entries_guild_user ON entries (guild_id, user_id, local_date);
+CREATE INDEX entries_user_ref ON entries (user_id, source_ref);
 
 CREATE TABLE sets (
     entry_id    INTEGER NOT NULL REFERENCES entries (entry_id) ON DELETE CASCADE,

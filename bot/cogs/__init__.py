@@ -1,0 +1,1 @@
+"""Discord cogs: each command is a thin adapter over one coach method."""

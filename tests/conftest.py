@@ -1,0 +1,36 @@
+"""Shared fixtures: a coach on a temporary SQLite file with a clock the test controls."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.coach import Coach
+from bot.storage.sqlite import SQLiteStorage
+
+
+@dataclass
+class FakeClock:
+    now: datetime
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2026, 11, 26, 18, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+async def coach(tmp_path: Path, clock: FakeClock) -> AsyncIterator[Coach]:
+    storage = await SQLiteStorage.open(tmp_path / "coach.db")
+    yield Coach(storage, clock)
+    await storage.close()
