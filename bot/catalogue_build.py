@@ -6,7 +6,7 @@ its compound/isolation flag puts a leg press next to a back squat, so every row 
 SPEC below states the tier from the coaching table and names the reference entry
 whose facts it borrows. The reference is read only here; the bot never needs it.
 
-Usage: python tools/build_catalogue.py [path/to/free-exercise-db.json]
+Usage: python -m bot.catalogue_build [path/to/free-exercise-db.json]
 """
 
 from __future__ import annotations
@@ -367,7 +367,7 @@ EXERCISES: name, tier, equipment, primary muscles, secondary muscles. Muscles ar
 short codes spelled out in MUSCLE_CODES. ALIASES lists, per name, the other ways
 lifters write it, separated by "|". The catalogue derives each key from the name
 (``back squat`` -> ``back-squat``). To change a row, edit SPEC in
-tools/build_catalogue.py and run that script again.
+bot/catalogue_build.py and run python -m bot.catalogue_build again.
 """
 
 from __future__ import annotations
