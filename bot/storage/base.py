@@ -77,7 +77,3 @@ def ts(moment: datetime) -> str:
     if moment.tzinfo is None:
         raise ValueError("naive datetime given to storage")
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
-
-
-def parse_ts(text: str) -> datetime:
-    return datetime.fromisoformat(text).astimezone(UTC)

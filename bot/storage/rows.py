@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any, cast
 
 from bot.domain.models import Exercise, SetRecord, StoredEntry, Technique, Tier
@@ -33,6 +33,19 @@ def set_from_row(row: Sequence[Any]) -> SetRecord:
         warmup=bool(warmup),
         amrap=bool(amrap),
     )
+
+
+def as_datetime(value: Any) -> datetime:
+    """Engines hand back either text (SQLite) or a datetime (PostgreSQL)."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC)
+    return datetime.fromisoformat(str(value)).astimezone(UTC)
+
+
+def as_date(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
 
 
 def group_entries(

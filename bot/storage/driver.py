@@ -1,0 +1,32 @@
+"""The little an engine must offer so that one SQL implementation serves both.
+
+Statements are written once with ``?`` placeholders; a driver translates them to
+its own style and converts dates and times on the way in. Flags are stored as
+integers in both engines, so rows read back the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import AbstractAsyncContextManager
+from typing import Any, Protocol
+
+
+class Executor(Protocol):
+    async def execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
+
+    async def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
+
+    async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Sequence[Any]]: ...
+
+    async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Sequence[Any] | None: ...
+
+    async def fetchval(self, sql: str, params: Sequence[Any] = ()) -> Any: ...
+
+
+class Driver(Executor, Protocol):
+    engine: str
+
+    def transaction(self) -> AbstractAsyncContextManager[Executor]: ...
+
+    async def close(self) -> None: ...
