@@ -1,0 +1,34 @@
+"""A small fake Discord (REST + gateway) for end-to-end tests of the bot.
+
+Typical use::
+
+    async with FakeDiscord() as fake:
+        guild = fake.add_guild("gym")
+        lifter = fake.add_member(guild, "lifter")
+        channel = fake.add_channel(guild, "training")
+        async with run_bot(fake, make_bot()):
+            ix = await fake.slash(guild, channel, lifter, "log", {"set": "100x5"})
+            reply = await fake.wait_response(ix)
+"""
+
+from .fake import FakeDiscord
+from .fixtures import fake_discord, run_bot
+from .interactions import Interaction
+from .snowflake import DISCORD_EPOCH_MS, SnowflakeFactory, snowflake_time
+from .state import Channel, Guild, RecordedFile, RecordedRequest, Role, User
+
+__all__ = [
+    "DISCORD_EPOCH_MS",
+    "Channel",
+    "FakeDiscord",
+    "Guild",
+    "Interaction",
+    "RecordedFile",
+    "RecordedRequest",
+    "Role",
+    "SnowflakeFactory",
+    "User",
+    "fake_discord",
+    "run_bot",
+    "snowflake_time",
+]
