@@ -178,7 +178,7 @@ machine hip thrust|C|Barbell Hip Thrust|hip thrust machine|eq=machine
 glute-ham raise|C|Glute Ham Raise|ghr|
 nordic curl|C|Floor Glute-Ham Raise|nordic, nordic hamstring curl|eq=bodyweight
 cable pull-through|C|Pull Through|pull through|
-leg extension|D|Leg Extensions|le, quad extension, knee extension|
+leg extension|D|Leg Extensions|le, leg ext, quad extension, knee extension|
 leg curl|D|Lying Leg Curls|lc, hamstring curl|
 lying leg curl|D|Lying Leg Curls||
 seated leg curl|D|Seated Leg Curl||

@@ -149,7 +149,7 @@ class Coach:
                 lines.append(f"[{item.rule_id}] {item.text}")
                 if item.rule_id not in rule_ids:
                     rule_ids.append(item.rule_id)
-            if not advice.items and advice.fit_note:
+            if not advice.items and advice.fit_note and entry.exercise.tier is not None:
                 lines.append(advice.fit_note)
         title = (
             f"Logged {stored[0].exercise.name}" if len(stored) == 1

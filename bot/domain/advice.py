@@ -415,7 +415,8 @@ def _check_w1(ctx: _Context) -> _Hit | None:
             )
     hard = _weekly_sets(week, ctx.now, _is_hard)
     failed = _weekly_sets(week, ctx.now, _is_failure)
-    for muscle in muscle_weights(ctx.exercise):
+    primaries = [m for m, weight in muscle_weights(ctx.exercise).items() if weight >= 1.0]
+    for muscle in primaries:
         h = hard.get(muscle, 0.0)
         f = failed.get(muscle, 0.0)
         if h >= W1_MIN_HARD_SETS and 3 * f > h:

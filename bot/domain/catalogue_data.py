@@ -381,7 +381,7 @@ ALIASES: dict[str, str] = {
     "glute-ham raise": "ghr",
     "nordic curl": "nordic|nordic hamstring curl",
     "cable pull-through": "pull through",
-    "leg extension": "le|quad extension|knee extension",
+    "leg extension": "le|leg ext|quad extension|knee extension",
     "leg curl": "lc|hamstring curl",
     "stability ball leg curl": "swiss ball leg curl|ball leg curl",
     "standing calf raise": "calf raise|machine calf raise",

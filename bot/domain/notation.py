@@ -18,7 +18,7 @@ import re
 from datetime import date, timedelta
 from typing import Final, NamedTuple
 
-from bot.domain.models import Technique
+from bot.domain.models import Technique, Unit
 
 # --------------------------------------------------------------------------- tokens
 
@@ -26,10 +26,10 @@ from bot.domain.models import Technique
 class Token(NamedTuple):
     """One piece of a log line.
 
-    ``kind`` is one of ``date num x word at plus comma slash dash hash``.
-    For ``num``: ``value`` is the number, ``high`` the upper end of a range
-    (``8-12``), ``pair`` marks a dumbbell pair (``20s``) and ``decimal`` a written
-    decimal point. For ``date``: ``text`` is the ISO text.
+    ``kind`` is one of ``num x word at plus comma slash dash hash``, or ``date``
+    (``2026-11-25``) and ``day`` (``yesterday``, ``mon``). For ``num``: ``value``
+    is the number, ``high`` the upper end of a range (``8-12``), ``pair`` marks a
+    dumbbell pair (``20s``) and ``decimal`` a written decimal point.
     """
 
     kind: str
@@ -40,24 +40,33 @@ class Token(NamedTuple):
     decimal: bool = False
 
 
-_LETTER = r"[^\W\d_]"
 _NUMBER = r"[0-9]+(?:\.[0-9]+)?"
 
-_TOKEN_RE: Final = re.compile(
-    rf"""
-     (?P<date>[0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}})(?![0-9])
-    |(?P<n>(?P<num>{_NUMBER})(?:-(?P<hi>{_NUMBER}))?(?P<pair>s(?!{_LETTER}))?)
-    |(?P<x>x(?!{_LETTER}))
-    |(?P<word>{_LETTER}+(?:['-]{_LETTER}+)*)
-    |(?P<at>@)
-    |(?P<plus>\+)
-    |(?P<comma>,)
-    |(?P<slash>/)
-    |(?P<dash>-)
-    |(?P<hash>\#)
-    """,
-    re.VERBOSE,
-)
+
+def _token_pattern(letter: str) -> re.Pattern[str]:
+    """Groups: an ISO date; a number (whole text, value, range end, pair "s"); the rest."""
+    return re.compile(
+        rf"""
+         ([0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}})(?![0-9])
+        |(({_NUMBER})(?:-({_NUMBER}))?(s(?!{letter}))?)
+        |(x(?!{letter})|{letter}+(?:['-]{letter}+)*|[@+,/\-\#])
+        """,
+        re.VERBOSE,
+    )
+
+
+# Any letter of any script; the plain-ASCII pattern is the same, only faster.
+_TOKEN_RE: Final = _token_pattern(r"[^\W\d_]")
+_ASCII_TOKEN_RE: Final = _token_pattern("[a-z]")
+_SYMBOL_KINDS: Final[dict[str, str]] = {
+    "x": "x",
+    "@": "at",
+    "+": "plus",
+    ",": "comma",
+    "/": "slash",
+    "-": "dash",
+    "#": "hash",
+}
 
 # Per-character clean-up of a line (after lower-casing).
 _CHAR_MAP: Final = str.maketrans(
@@ -79,55 +88,78 @@ _CHAR_MAP: Final = str.maketrans(
     }
 )
 
-# Decimal commas, each rewritten to a point before tokenizing.
-_DECIMAL_COMMA_RES: Final = (
-    # 102,5kg / 102,5 lb
-    re.compile(r"(?<![0-9,.])([0-9]+),([0-9]{1,2})(?=\s*(?:kg|lb|kilo|pound|\#))"),
-    # 102,5x5
-    re.compile(r"(?<![0-9,.x])([0-9]+),([0-9]{1,2})(?=\s*x)"),
-    # @102,5 / @8,5 / @102,25
-    re.compile(r"(?<=@)(\s*[0-9]+),(5|25|75)(?![0-9,])"),
-    # rpe 8,5
-    re.compile(r"(?<=rpe)(\s*[0-9]+),(5)(?![0-9,])"),
-    # a bare 102,5
-    re.compile(r"(?<![0-9,.x])((?:[2-9][0-9]|[1-9][0-9]{2})),(5)(?![0-9,])"),
+# Decimal commas: each alternative matches a number holding one comma that is a
+# decimal mark; the comma becomes a point.
+_DECIMAL_COMMA_RE: Final = re.compile(
+    r"""
+     (?<![0-9,.])[0-9]+,[0-9]{1,2}(?=\s*(?:kg|lb|kilo|pound|\#))  # 102,5kg / 102,5 lb
+    |(?<![0-9,.x])[0-9]+,[0-9]{1,2}(?=\s*x)                     # 102,5x5
+    |(?<=@)\s*[0-9]+,(?:5|25|75)(?![0-9,])                     # @102,5 / @8,5
+    |(?<=rpe)\s*[0-9]+,5(?![0-9,])                             # rpe 8,5
+    |(?<![0-9,.x])(?:[2-9][0-9]|[1-9][0-9]{2}),5(?![0-9,])      # a bare 102,5
+    """,
+    re.VERBOSE,
 )
+_DIGIT_COMMA_DIGIT: Final = re.compile("[0-9],[0-9]")
+
+
+def _decimal_point(match: re.Match[str]) -> str:
+    return match.group(0).replace(",", ".")
 
 
 def normalize(line: str) -> str:
     """Lower-case a line and rewrite the symbols lifters use into the plain ones."""
-    text = line.lower().translate(_CHAR_MAP)
-    if "," in text:
-        for pattern in _DECIMAL_COMMA_RES:
-            text = pattern.sub(r"\1.\2", text)
+    text = line.lower()
+    if not text.isascii() or "*" in text:
+        text = text.translate(_CHAR_MAP)
+    if "," in text and _DIGIT_COMMA_DIGIT.search(text) is not None:
+        text = _DECIMAL_COMMA_RE.sub(_decimal_point, text)
     return text
 
 
-def tokenize(line: str) -> list[Token]:
-    """Cut a normalised line into tokens; spaces and other punctuation are dropped."""
+# Tokens are immutable, so the same text always yields the same (shared) token.
+_TOKEN_CACHE: dict[str, Token] = {}
+_TOKEN_CACHE_LIMIT: Final = 20_000
+
+
+def _number_token(text: str, num: str, high: str, pair: str) -> Token:
+    return Token("num", text, float(num), float(high) if high else None, bool(pair), "." in num)
+
+
+def tokenize(line: str) -> tuple[list[Token], bool]:
+    """Cut a normalised line into tokens (spaces and other punctuation are dropped).
+
+    The flag tells whether any token is a date (``date`` or ``day``).
+    """
     tokens: list[Token] = []
     append = tokens.append
-    for match in _TOKEN_RE.finditer(line):
-        kind = match.lastgroup
-        if kind == "n":
-            num = match.group("num")
-            hi = match.group("hi")
-            append(
-                Token(
-                    "num",
-                    match.group(0),
-                    float(num),
-                    float(hi) if hi is not None else None,
-                    match.group("pair") is not None,
-                    "." in num,
-                )
-            )
-        elif kind is not None:
-            append(Token(kind, match.group(0)))
-    return tokens
+    cache = _TOKEN_CACHE
+    dated = False
+    pattern = _ASCII_TOKEN_RE if line.isascii() else _TOKEN_RE
+    for iso, whole, num, high, pair, other in pattern.findall(line):
+        key = other or whole or iso
+        tok = cache.get(key)
+        if tok is None:
+            if other:
+                kind = _SYMBOL_KINDS.get(other, "word")
+                if other in RELATIVE_DAYS or other in WEEKDAYS:
+                    kind = "day"
+                tok = Token(kind, other)
+            elif whole:
+                tok = _number_token(whole, num, high, pair)
+            else:
+                tok = Token("date", iso)
+            if len(cache) < _TOKEN_CACHE_LIMIT:
+                cache[key] = tok
+        if tok.kind in _DATE_KINDS:
+            dated = True
+        append(tok)
+    return tokens, dated
 
 
-# Message-level clean-up: ``;`` and every kind of line break become ``\n``, other
+_DATE_KINDS: Final = frozenset({"date", "day"})
+
+# Message-level clean-up: ``;`` and every kind of line break end a line; other
 # control characters become spaces.
 _SEGMENT_MAP: Final = str.maketrans(
     {
@@ -143,16 +175,19 @@ _SEGMENT_MAP: Final = str.maketrans(
         ";": "\n",
     }
 )
+_NEEDS_SPLIT: Final = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029;]")
 
 
 def split_segments(text: str) -> list[str]:
     """Split a message into its lines (line breaks and ``;``), stripped, blanks kept."""
+    if _NEEDS_SPLIT.search(text) is None:
+        return [text.strip()]
     return [part.strip() for part in text.translate(_SEGMENT_MAP).split("\n")]
 
 
 # ----------------------------------------------------------------------- vocabulary
 
-UNIT_WORDS: Final[dict[str, str]] = {
+UNIT_WORDS: Final[dict[str, Unit]] = {
     "kg": "kg",
     "kgs": "kg",
     "kilo": "kg",

@@ -1,0 +1,212 @@
+"""Logged entries as text: the echo a lifter sees, and a canonical log line.
+
+Everything here is plain text. Names and notes come from users, so the edge that
+sends a reply (Discord, console) is the one that escapes it for its medium; nothing
+here adds or expects markdown.
+
+- ``describe_entry`` / ``describe_set``: a readable echo such as
+  ``back squat — 5 × 5 @ 100 kg, RIR 2``. Loads show in the lifter's unit; pounds are
+  rounded to the nearest 0.5 lb, kilograms to 0.01 kg.
+- ``entry_to_text``: a line that ``parse_log`` reads back to the same exercise and
+  sets (loads within 0.01 kg). That holds for entries as ``parse_log`` makes them:
+  failure sets carry RIR 0, reps are 1-100, at most 20 sets, and the exercise name
+  resolves to the same exercise. A set without a rep count is written as 1 rep.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from bot.domain.models import LB_TO_KG, LogEntry, SetRecord, Technique, Unit
+
+TECHNIQUE_NAMES: Final[dict[Technique, str]] = {
+    "dropset": "drop set",
+    "forced": "forced reps",
+    "rest-pause": "rest-pause",
+    "myo": "myo-reps",
+    "partials": "partials",
+    "negatives": "negatives",
+}
+# How entry_to_text writes each technique (words parse_log reads back).
+_TECHNIQUE_WORDS: Final[dict[Technique, str]] = {
+    "dropset": "dropset",
+    "forced": "forced",
+    "rest-pause": "rest-pause",
+    "myo": "myo",
+    "partials": "partials",
+    "negatives": "negatives",
+}
+
+
+def _number(value: float, places: int) -> str:
+    """``100``, ``77.5``, ``102.06``: no trailing zeros."""
+    text = f"{value:.{places}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def format_load(kg: float, unit: Unit) -> str:
+    """A load for people: ``102.5 kg``, or ``225 lb`` (to the nearest half pound)."""
+    if unit == "lb":
+        return f"{_number(round(kg / LB_TO_KG * 2) / 2, 1)} lb"
+    return f"{_number(kg, 2)} kg"
+
+
+def _load_text(s: SetRecord, unit: Unit) -> str:
+    if s.bodyweight:
+        return "bw" if not s.load_kg else f"bw + {format_load(s.load_kg, unit)}"
+    return "" if s.load_kg is None else format_load(s.load_kg, unit)
+
+
+def _rir_value(s: SetRecord) -> str:
+    assert s.rir is not None
+    low = _number(s.rir, 2)
+    return low if s.rir_max is None else f"{low}-{_number(s.rir_max, 2)}"
+
+
+def _effort_text(s: SetRecord) -> str:
+    if s.technique is not None:
+        return f"{TECHNIQUE_NAMES[s.technique]} (past failure)"
+    if s.failure:
+        return "to failure"
+    if s.rir is None:
+        return ""
+    return f"RIR {_rir_value(s)}"
+
+
+def _core(s: SetRecord, unit: Unit, reps_first: bool = False) -> str:
+    """``100 kg × 5`` (``5+`` for an AMRAP); ``8 reps`` without a load."""
+    reps = "?" if s.reps is None else str(s.reps)
+    if s.amrap:
+        reps += "+"
+    load = _load_text(s, unit)
+    if load:
+        return f"{reps} @ {load}" if reps_first else f"{load} × {reps}"
+    return f"{reps} rep" if reps == "1" else f"{reps} reps"
+
+
+def describe_set(s: SetRecord, unit: Unit = "kg") -> str:
+    """One set: ``100 kg × 5, RIR 2``; ``bw × 10, to failure``; ``60 kg × 5, warm-up``."""
+    parts = [_core(s, unit), _effort_text(s)]
+    if s.amrap:
+        parts.append("AMRAP")
+    if s.warmup:
+        parts.append("warm-up")
+    return ", ".join(p for p in parts if p)
+
+
+def describe_entry(entry: LogEntry, unit: Unit = "kg") -> str:
+    """The echo of a logged entry, for example ``back squat — 5 × 5 @ 100 kg, RIR 2``.
+
+    Several different sets are listed one by one:
+    ``bench press — 3 sets: 80 kg × 8, 80 kg × 8, 77.5 kg × 7, RIR 2, 1, 0``.
+    A backdated entry ends with its date in ISO form: ``(2026-11-25)``.
+    """
+    sets = entry.sets
+    when = f" ({entry.performed_on.isoformat()})" if entry.performed_on is not None else ""
+    return f"{entry.exercise.name} — {_describe_sets(sets, unit)}{when}"
+
+
+def _describe_sets(sets: tuple[SetRecord, ...], unit: Unit) -> str:
+    if not sets:
+        return "no sets"
+    first = sets[0]
+    if len(sets) == 1:
+        return describe_set(first, unit)
+    all_warmup = all(s.warmup for s in sets)
+    tail = ", warm-up" if all_warmup else ""
+    if all(s == first for s in sets):
+        reps = "?" if first.reps is None else str(first.reps)
+        load = _load_text(first, unit)
+        body = f"{len(sets)} × {reps}{'+' if first.amrap else ''}"
+        if load:
+            body += f" @ {load}"
+        effort = _effort_text(first)
+        return body + (f", {effort}" if effort else "") + (", AMRAP" if first.amrap else "") + tail
+
+    def core(s: SetRecord) -> str:
+        mark = " (warm-up)" if s.warmup and not all_warmup else ""
+        return _core(s, unit) + mark
+
+    efforts = [_effort_text(s) for s in sets]
+    listed = ", ".join(core(s) for s in sets)
+    if all(e == efforts[0] for e in efforts):
+        effort = f", {efforts[0]}" if efforts[0] else ""
+    elif all(s.technique is None and s.rir is not None for s in sets):
+        effort = ", RIR " + ", ".join(_rir_value(s) for s in sets)
+    else:
+        pairs = zip(sets, efforts, strict=True)
+        listed = "; ".join(core(s) + (f", {effort}" if effort else "") for s, effort in pairs)
+        effort = ""
+    return f"{len(sets)} sets: {listed}{effort}{tail}"
+
+
+# ------------------------------------------------------------------ canonical text
+def _load_token(kg: float, unit: Unit) -> str:
+    if unit == "lb":
+        return f"{_number(kg / LB_TO_KG, 3)}lb"
+    return f"{_number(kg, 3)}kg"
+
+
+def _set_text(s: SetRecord, unit: Unit) -> str:
+    """A set as its own group, ``100kg x 5+``, ``bw+20kg x 8``, ``x 12``."""
+    reps = str(s.reps if s.reps is not None else 1) + ("+" if s.amrap else "")
+    if s.bodyweight:
+        load = "bw" if s.load_kg is None else f"bw+{_load_token(s.load_kg, unit)}"
+    else:
+        load = "" if s.load_kg is None else _load_token(s.load_kg, unit)
+    return f"{load} x {reps}" if load else f"x {reps}"
+
+
+def _effort_token(s: SetRecord) -> str:
+    if s.technique is not None:
+        return _TECHNIQUE_WORDS[s.technique]
+    if s.failure and s.rir_max is None:
+        return "f"
+    if s.rir is None:
+        return ""
+    return f"rir{_rir_value(s)}"
+
+
+def entry_to_text(entry: LogEntry, unit: Unit = "kg") -> str:
+    """A log line that ``parse_log`` reads back to this entry (see the module notes).
+
+    Equal sets are written once with their count (``100kg x 5 x 5 rir2``). Otherwise
+    each set is written as its own group with its own markers. A marker that only
+    the last of several sets carries is written as ``last set ...``, since a marker
+    on the last group alone would otherwise apply to the whole line.
+    """
+    sets = entry.sets
+    when = f" {entry.performed_on.isoformat()}" if entry.performed_on is not None else ""
+    first = sets[0] if sets else None
+    if (
+        first is not None
+        and len(sets) > 1
+        and first.technique is None
+        and not first.amrap
+        and all(s == first for s in sets)
+    ):
+        words = [f"{_set_text(first, unit)} x {len(sets)}", _effort_token(first)]
+        if first.warmup:
+            words.append("wu")
+        return f"{entry.exercise.name} " + " ".join(w for w in words if w) + when
+    efforts = [_effort_token(s) for s in sets]
+    only_last = len(sets) > 1
+    # Technique words are not efforts for that rule: only rir/f markers count.
+    plain = [bool(e) and s.technique is None for e, s in zip(efforts, sets, strict=True)]
+    lone_effort = only_last and plain[-1] and not any(plain[:-1])
+    lone_warmup = only_last and sets[-1].warmup and not any(s.warmup for s in sets[:-1])
+    groups: list[str] = []
+    for k, s in enumerate(sets):
+        words = [_set_text(s, unit)]
+        effort = efforts[k]
+        is_last = k == len(sets) - 1
+        if effort:
+            if is_last and lone_effort:
+                words.append("last set")
+            words.append(effort)
+        if s.warmup:
+            words.append("last set wu" if is_last and lone_warmup else "wu")
+        groups.append(" ".join(words))
+    return f"{entry.exercise.name} " + ", ".join(groups) + when

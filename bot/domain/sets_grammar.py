@@ -1,0 +1,478 @@
+"""The notation part of one log line: sets, reps, loads, effort and markers.
+
+``bot.domain.parsing`` finds the exercise name and the date, then hands the rest of
+the line's tokens to ``LineGrammar``, which reads them into ``SetRecord`` values.
+The reading rules are tabled in the docstring of ``bot.domain.parsing``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final, NoReturn
+
+from bot.domain import notation as nt
+from bot.domain.models import SetRecord, Unit
+from bot.domain.notation import Token
+from bot.domain.set_assembly import (
+    FAILURE,
+    MAX_RIR,
+    Effort,
+    Group,
+    LineParts,
+    Load,
+    Mod,
+    assemble,
+    effort_of,
+    fail,
+    plain_kg,
+    reps_group,
+    rpe_like,
+    sets_of,
+    to_kg,
+    two_loads,
+)
+
+if TYPE_CHECKING:
+    from bot.domain.exercises import Catalogue
+
+_PAD: Final = ["", "", "", ""]
+_EFFORT_FILLERS: Final = frozenset({"of", "at", "is", "was", "about", "around"})
+
+
+@dataclass(slots=True)
+class _Atom:
+    tok: Token
+    load: Load | None  # set when it is surely a load (unit, bw, +, 20s)
+
+
+class LineGrammar:
+    """Reads the notation tokens of one line; ``run`` then ``build``."""
+
+    def __init__(
+        self, tokens: list[Token], unit: Unit, catalogue: Catalogue
+    ) -> None:
+        self.t = tokens
+        self._index(len(tokens))
+        self.unit: Unit = unit
+        self.catalogue = catalogue
+        self.p = LineParts()
+        self.last_n = 0
+
+    # ------------------------------------------------------------------ helpers
+    def _index(self, end: int) -> None:
+        """Kinds and words by position, padded so that a look past the end reads ""."""
+        self.end = end
+        kept = self.t[:end]
+        self.k = [t.kind for t in kept] + _PAD
+        self.w = [t.text if t.kind == "word" else "" for t in kept] + _PAD
+
+    def _unit_at(self, i: int) -> Unit | None:
+        unit = nt.UNIT_WORDS.get(self.w[i])
+        if unit is None and self.k[i] == "hash":
+            return "lb"
+        return unit
+
+    def _effort_suffix(self, k: int) -> bool:
+        """``2rir`` / ``8 rpe``: the number at ``k`` is an effort (not ``7 rir 2``)."""
+        return self.w[k + 1] in nt.EFFORT_WORDS and self.k[k + 2] != "num"
+
+    def _pk(self, tok: Token) -> float:
+        return plain_kg(tok, self.unit)
+
+    def _amount(self, i: int) -> tuple[float, int]:
+        tok = self.t[i]
+        if tok.kind != "num":
+            fail("A + needs a number after it.", "Write added load as +20kg or bw+20.",
+                 "pull-up 3x8 +20kg")
+        unit = self._unit_at(i + 1)
+        if tok.high is not None:
+            plain_kg(tok, self.unit)
+        return to_kg(tok.value, unit or self.unit), i + (2 if unit else 1)
+
+    def _list_item(self, k: int) -> bool:
+        """Whether the number at ``k`` continues a list (not a new ``175x5`` group)."""
+        if k >= self.end:
+            return False
+        tok = self.t[k]
+        if tok.kind != "num" or tok.pair or self.k[k + 1] in ("x", "hash"):
+            return False
+        word = self.w[k + 1]
+        return not (word in nt.UNIT_WORDS or word in nt.SETS_WORDS or self._effort_suffix(k))
+
+    def _stray(self, word: str) -> NoReturn:
+        if len(word) > 2 and self.catalogue.lookup(word).exercise is not None:
+            fail(
+                f'"{word}" after the sets looks like a second exercise.',
+                "Put each exercise on its own line, or separate them with a semicolon.",
+                f"squat 5x5 @100kg; {word} 3x8",
+            )
+        fail(
+            f'I don\'t know what "{word}" means after the sets.',
+            f'Leave "{word}" out. If it is part of the exercise name, put it before the numbers.',
+        )
+
+    # ------------------------------------------------------------------ reading
+    def run(self, i: int, end: int, *, warmup: bool = False) -> None:
+        """Read tokens ``i`` to ``end``; ``warmup`` marks a line that began with wu."""
+        if end != self.end:
+            self._index(end)
+        if warmup:
+            self.p.line_mods.append(Mod("warmup", "warm-up"))
+        t = self.t
+        while i < end:
+            kind = t[i].kind
+            if kind == "num":
+                if self._effort_suffix(i):
+                    i = self._effort_after_number(i)
+                else:
+                    i = self._numbered(i, via_at=False)
+            elif kind == "word":
+                i = self._word_item(i)
+            elif kind == "x":
+                i = self._x_start(i)
+            elif kind == "at":
+                i = self._at(i)
+            elif kind == "plus":
+                i = self._numbered(i, via_at=False)
+            else:
+                i += 1
+        if self.last_n:
+            self._dangling_last()
+
+    def _dangling_last(self) -> NoReturn:
+        fail(
+            '"last" needs a marker after it, like "last set f" or "last set drop".',
+            "Say what happened on the last set: f, rir0, drop, forced, amrap...",
+            "leg extension 3x12 @40kg last set drop",
+        )
+
+    def _add(self, mod: Mod) -> None:
+        if self.last_n:
+            mod.last, self.last_n = self.last_n, 0
+            self.p.tail_mods.append(mod)
+        elif self.p.groups:
+            self.p.groups[-1].mods.append(mod)
+        else:
+            self.p.line_mods.append(mod)
+
+    def _word_item(self, i: int) -> int:
+        word = self.t[i].text
+        nxt = self.w[i + 1]
+        if word in nt.EFFORT_WORDS:
+            return self._effort_word(i)
+        if word in nt.FAILURE_WORDS:
+            if self.k[i + 1] == "plus" and self.k[i + 2] != "num":
+                self._add(Mod("technique", word + "+", technique="forced"))
+                return i + 2
+            self._add(Mod("effort", word, efforts=(FAILURE,)))
+            return i + 1
+        technique = nt.TECHNIQUE_WORDS.get(word)
+        if technique is not None:
+            self._add(Mod("technique", word, technique=technique))
+            return i + 1
+        if word == "rest" and nxt == "pause":
+            self._add(Mod("technique", "rest pause", technique="rest-pause"))
+            return i + 2
+        if word == "amrap" or (word == "max" and nxt in nt.REPS_WORDS):
+            self._add(Mod("amrap", word))
+            return i + (1 if word == "amrap" else 2)
+        if word in nt.WARMUP_WORDS or (word == "warm" and nxt in ("up", "ups")):
+            self._add(Mod("warmup", word))
+            return i + (2 if word == "warm" else 1)
+        if word in nt.BODYWEIGHT_WORDS:
+            return self._numbered(i, via_at=False)
+        if word in nt.LAST_WORDS:
+            return self._last(i)
+        if word in nt.AMBIGUOUS_NOTATION:
+            fail(
+                f'"{word}" could mean rest-pause or an RPE, so I won\'t guess.',
+                "Write rest-pause for a rest-pause set, or rpe 8 for how hard it was.",
+                "leg extension 3x12 @40kg rest-pause",
+            )
+        if word in nt.UNIT_WORDS:
+            fail(f'"{word}" needs a number in front of it.', "Write the load with its unit: 100kg.",
+                 "squat 5x5 @100kg")
+        if word in nt.FILLER_WORDS:
+            return i + 1
+        self._stray(word)
+
+    def _last(self, i: int) -> int:
+        j, count = i + 1, 1
+        tok = self.t[j] if j < self.end else None
+        if (
+            tok is not None
+            and tok.kind == "num"
+            and self.k[j + 1] != "x"
+            and self._unit_at(j + 1) is None
+            and not self._effort_suffix(j)
+        ):
+            count = sets_of(tok)
+            j += 1
+        if self.w[j] in nt.SETS_WORDS or self.w[j] == "one":
+            j += 1
+        if self.last_n:
+            self._dangling_last()
+        self.last_n = count
+        return j
+
+    # ------------------------------------------------------------------ effort
+    def _effort_values(self, j: int, rpe: bool, spaced: bool) -> tuple[tuple[Effort, ...], int]:
+        values = [effort_of(self.t[j], rpe)]
+        j += 1
+        while True:
+            if self.k[j] in ("comma", "slash") and self._list_item(j + 1):
+                j += 1
+            elif not (spaced and self._list_item(j) and self.t[j].value <= MAX_RIR):
+                break
+            values.append(effort_of(self.t[j], rpe))
+            j += 1
+        return tuple(values), j
+
+    def _effort_word(self, i: int) -> int:
+        word = self.t[i].text
+        j = i + 1
+        while self.w[j] in _EFFORT_FILLERS:
+            j += 1
+        if self.k[j] != "num":
+            fail(f'"{word}" needs a number after it.',
+                 "Write the effort as rir 2 (reps left) or rpe 8.", "bench 3x8 @80kg rir 2")
+        values, j = self._effort_values(j, word == "rpe", spaced=True)
+        self._add(Mod("effort", word, efforts=values))
+        return j
+
+    def _effort_after_number(self, i: int) -> int:
+        word = self.w[i + 1]
+        effort = effort_of(self.t[i], word == "rpe")
+        self._add(Mod("effort", f"{self.t[i].text}{word}", efforts=(effort,)))
+        return i + 2
+
+    def _at(self, i: int) -> int:
+        j = i + 1
+        if self.w[j] in nt.EFFORT_WORDS:
+            return self._effort_word(j)
+        if self.k[j] == "num":
+            tok = self.t[j]
+            if (
+                not tok.pair
+                and self._unit_at(j + 1) is None
+                and self.k[j + 1] != "x"
+                and rpe_like(tok)
+            ):
+                values, k = self._effort_values(j, rpe=True, spaced=False)
+                self._add(Mod("effort", "@" + tok.text, efforts=values))
+                return k
+            return self._numbered(j, via_at=True)
+        if self.w[j] in nt.BODYWEIGHT_WORDS or self.k[j] == "plus":
+            return self._numbered(j, via_at=True)
+        fail('"@" needs a load or an RPE after it.', "Write @100kg for the load or @8 for RPE 8.",
+             "squat 5x5 @100kg")
+
+    # ------------------------------------------------------------------ sets
+    def _atom(self, i: int) -> tuple[_Atom, int]:
+        tok = self.t[i]
+        if tok.kind == "word":  # bw, bw+20
+            j = i + 1
+            if self.k[j] == "plus" and self.k[j + 1] == "num":
+                kg, j = self._amount(j + 1)
+                return _Atom(tok, Load(kg, True)), j
+            if self.k[j] == "dash" and self.k[j + 1] == "num":
+                fail("Assisted sets (bodyweight minus a load) can't be logged yet.",
+                     "Log them as bodyweight sets: bw.", "pull-up 3x8 bw")
+            return _Atom(tok, Load(None, True)), j
+        if tok.kind == "plus":
+            kg, j = self._amount(i + 1)
+            return _Atom(tok, Load(kg, True)), j
+        if tok.pair or self._unit_at(i + 1) is not None:
+            kg, j = self._amount(i)
+            return _Atom(tok, Load(kg)), j
+        return _Atom(tok, None), i + 1
+
+    def _atom_load(self, atom: _Atom) -> Load:
+        return atom.load if atom.load is not None else Load(self._pk(atom.tok))
+
+    def _numbered(self, i: int, via_at: bool) -> int:
+        atom, j = self._atom(i)
+        if self.k[j] == "x":
+            return self._scheme(atom, j + 1, via_at)
+        if atom.load is not None or via_at:
+            self._loose_load(self._atom_load(atom), j, via_at)
+            return j
+        tok = atom.tok
+        word = self.w[j]
+        if word in nt.SETS_WORDS:
+            return self._sets_of(tok, j + 1)
+        if word in nt.REPS_WORDS:
+            self._push(reps_group([(tok, False)]))
+            return j + 1
+        if self.k[j] in ("comma", "slash") and self._list_item(j + 1):
+            items, j = self._rep_items(i)
+            self._push(reps_group(items))
+            return j
+        if self.k[j] == "plus" and self.k[j + 1] != "num":
+            self._push(reps_group([(tok, True)]))
+            return j + 1
+        return self._bare(tok, j)
+
+    def _rep_items(self, j: int) -> tuple[list[tuple[Token, bool]], int]:
+        items: list[tuple[Token, bool]] = []
+        while True:
+            tok = self.t[j]
+            j += 1
+            amrap = self.k[j] == "plus" and self.k[j + 1] != "num"
+            if amrap:
+                j += 1
+            items.append((tok, amrap))
+            if not (self.k[j] in ("comma", "slash") and self._list_item(j + 1)):
+                return items, j
+            j += 1
+
+    def _scheme(self, a: _Atom, j: int, via_at: bool) -> int:
+        """``A x B [x C]`` with A already read and ``j`` just after the first x."""
+        if self.k[j] != "num":
+            fail('An "x" needs a number after it.', "Write sets x reps like 3x8, or load x reps "
+                 "like 100x5.", "squat 100x5")
+        b_load: Load | None = None
+        items: list[tuple[Token, bool]] = []
+        if self.t[j].pair or self._unit_at(j + 1) is not None:
+            kg, j = self._amount(j)
+            b_load = Load(kg)
+        else:
+            items, j = self._rep_items(j)
+        c: _Atom | None = None
+        if self.k[j] == "x":
+            if self.k[j + 1] != "num":
+                fail('An "x" needs a number after it.', "Write load x reps x sets like "
+                     "100kg x 5 x 3.", "squat 100kg x 5 x 3")
+            c, j = self._atom(j + 1)
+            if self.k[j] == "x":
+                fail("That has more than three numbers joined by x.",
+                     "Write load x reps x sets at most, like 100kg x 5 x 3.", "squat 100kg x 5 x 3")
+        tok = a.tok
+        a_is_load = a.load is not None or via_at or tok.decimal or tok.value > 20
+        if a.load is None and tok.high is not None:
+            fail(f"{tok.text} before the x is a range; I need one number of sets.",
+                 "Write the sets you did, like 3x8-12.", "bench 3x8-12 @60kg")
+        if b_load is not None:
+            if a.load is not None or via_at or (c is not None and c.load is not None):
+                two_loads()
+            group = reps_group([(tok, False)], sets_of(c.tok) if c else 1)
+            group.load = b_load
+        elif c is None:
+            if a_is_load or (len(items) > 1 and len(items) != int(tok.value)):
+                group = reps_group(items)
+                group.load = self._atom_load(a)
+            else:
+                group = reps_group(items, sets_of(tok))
+        else:
+            if len(items) != 1:
+                fail("A list of reps can't be followed by another x.",
+                     "Write load x reps per set, like 135x8,8,7.", "bench 135x8,8,7")
+            if a_is_load:
+                if c.load is not None:
+                    two_loads()
+                group = reps_group(items, sets_of(c.tok))
+                group.load = self._atom_load(a)
+            elif c.load is not None or c.tok.decimal or c.tok.value > 20:
+                group = reps_group(items, sets_of(tok))
+                group.load = self._atom_load(c)
+            else:
+                fail(f"I can't tell which of {tok.text}, {items[0][0].text} and {c.tok.text} "
+                     "is the load.", "Add the unit to the load, like 3x5x20kg.",
+                     "lateral raise 3x15x10kg")
+        self._push(group)
+        return j
+
+    def _sets_of(self, tok: Token, j: int) -> int:
+        sets = sets_of(tok)
+        while self.w[j] in ("of", "for") or self.k[j] == "x":
+            j += 1
+        if self.k[j] != "num" or self.t[j].pair or self._unit_at(j + 1) is not None:
+            fail(f"{sets} sets of how many reps?", "Write it as 3 sets of 8, or 3x8.",
+                 "bench 3 sets of 8 @80kg")
+        items, j = self._rep_items(j)
+        if len(items) == 1:
+            group = reps_group(items, sets)
+        elif len(items) == sets:
+            group = reps_group(items)
+        else:
+            fail(f"{sets} sets but {len(items)} rep counts.", "Give one rep count per set.",
+                 "bench 3 sets of 8,8,7 @80kg")
+        self._push(group)
+        return j + (1 if self.w[j] in nt.REPS_WORDS else 0)
+
+    def _x_start(self, i: int) -> int:
+        j = i + 1
+        if self.k[j] != "num" or self.t[j].pair or self._unit_at(j + 1) is not None:
+            fail('An "x" needs reps after it.', "Write load x reps, like 100x5.", "squat 100x5")
+        items, j = self._rep_items(j)
+        sets = 1
+        if self.k[j] == "x" and self.k[j + 1] == "num" and len(items) == 1:
+            sets = sets_of(self.t[j + 1])
+            j += 2
+        self._push(reps_group(items, sets))
+        return j
+
+    def _push(self, group: Group) -> None:
+        if self.last_n:
+            self._dangling_last()
+        if self.p.forward is not None:
+            if group.load is not None:
+                two_loads()
+            group.load, self.p.forward = self.p.forward, None
+        self.p.groups.append(group)
+
+    def _starts_group(self, j: int) -> bool:
+        if j >= self.end:
+            return False
+        tok = self.t[j]
+        kind = tok.kind
+        if kind == "x":
+            return True
+        if kind == "num":
+            if self._effort_suffix(j):
+                return False
+            unit = self._unit_at(j + 1)
+            if self.k[j + (2 if unit else 1)] == "x":
+                return True
+            if unit or tok.pair:
+                return False
+            word = self.w[j + 1]
+            after = self.k[j + 1]
+            return (
+                word in nt.SETS_WORDS
+                or word in nt.REPS_WORDS
+                or (after in ("comma", "slash") and self._list_item(j + 2))
+                or (after == "plus" and self.k[j + 2] != "num")
+            )
+        if kind == "plus" or (kind == "word" and tok.text in nt.BODYWEIGHT_WORDS):
+            return self.k[self._atom(j)[1]] == "x"
+        return False
+
+    def _loose_load(self, load: Load, j: int, via_at: bool) -> None:
+        prev = self.p.groups[-1] if self.p.groups else None
+        if prev is not None and (via_at or prev.load is None):
+            if prev.load is not None:
+                two_loads()
+            prev.load, prev.load_after = load, True
+        elif not via_at and self._starts_group(j):
+            if self.p.forward is not None:
+                two_loads()
+            self.p.forward = load
+        elif prev is not None or self.p.line_load is not None:
+            two_loads()
+        else:
+            self.p.line_load = load
+
+    def _bare(self, tok: Token, j: int) -> int:
+        prev = self.p.groups[-1] if self.p.groups else None
+        if tok.high is None and prev is not None and prev.load is None:
+            prev.load, prev.load_after = Load(self._pk(tok)), True
+        elif tok.high is None and self.p.forward is None and self._starts_group(j):
+            self.p.forward = Load(self._pk(tok))
+        else:
+            self.p.bares.append(tok)
+        return j
+
+    def build(self, name: str) -> tuple[SetRecord, ...]:
+        """The sets of the line, with every marker applied."""
+        return assemble(self.p, name, self.unit)
