@@ -10,8 +10,10 @@ import asyncio
 import sys
 from typing import TextIO
 
+from bot import console_core  # noqa: F401  (registers its commands)
 from bot.coach import Coach
 from bot.command_line import CommandLine, split_command
+from bot.console_table import COMMANDS, ConsoleContext
 from bot.render_text import render_text
 from bot.replies import Reply, error_reply
 
@@ -33,40 +35,13 @@ async def dispatch(coach: Coach, user_id: str, guild_id: str, line: str) -> Repl
 
 
 async def _run(coach: Coach, user_id: str, guild_id: str, cmd: CommandLine) -> Reply:
-    opts = cmd.options
-    if cmd.name == "log":
-        return await coach.log(user_id, guild_id, cmd.rest)
-    if cmd.name == "undo":
-        return await coach.undo(user_id)
-    if cmd.name == "history":
-        return await coach.history(user_id, cmd.rest or None)
-    if cmd.name == "why":
-        return await coach.why(cmd.rest)
-    if cmd.name == "profile":
-        return await coach.profile(
-            user_id,
-            unit=opts.get("unit"),
-            goal=opts.get("goal"),
-            timezone=opts.get("tz", opts.get("timezone")),
-            target=opts.get("target"),
+    handler = COMMANDS.get(cmd.name)
+    if handler is None:
+        return error_reply(
+            f"There is no command /{cmd.name}.", "Type /help to see every command.", "/help",
+            title="Unknown command",
         )
-    if cmd.name == "sore":
-        if len(cmd.words) < 2:
-            return error_reply("Give a body part and a number of days.",
-                               "Days is how long it has been sore.", "/sore quads 6")
-        return await coach.sore(user_id, " ".join(cmd.words[:-1]), cmd.words[-1])
-    if cmd.name == "exercise":
-        name = " ".join(cmd.words)
-        if "tier" not in opts:
-            return error_reply("Give the tier with tier:X.", "Tiers are A, B, C and D.",
-                               "/exercise zercher squat tier:A")
-        return await coach.exercise(user_id, name, opts["tier"])
-    if cmd.name == "help":
-        return await coach.help()
-    return error_reply(
-        f"There is no command /{cmd.name}.", "Type /help to see every command.", "/help",
-        title="Unknown command",
-    )
+    return await handler(ConsoleContext(coach, user_id, guild_id, cmd))
 
 
 async def run_console(

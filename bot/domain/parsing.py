@@ -65,9 +65,11 @@ from bot.domain.notation import Token
 from bot.domain.set_assembly import MAX_CHARS, Stop, fail
 from bot.domain.sets_grammar import LineGrammar
 
-__all__ = ["MAX_CHARS", "parse_log"]
+__all__ = ["MAX_CHARS", "UNEXPECTED_ERROR", "parse_log"]
 
 _EXAMPLE: Final = "squat 5x5 @100kg rir2"
+# The answer of the last-resort safety net; tests check it is never reached.
+UNEXPECTED_ERROR: Final = "Something in that message tripped me up."
 
 
 def parse_log(
@@ -80,7 +82,7 @@ def parse_log(
         return stop.error
     except Exception:  # a safety net: bad input must never crash the bot
         return ParseError(
-            error="Something in that message tripped me up.",
+            error=UNEXPECTED_ERROR,
             hint="Write one exercise per line: the name, then sets x reps, load and effort.",
             example=_EXAMPLE,
         )
@@ -138,10 +140,10 @@ def _parse_message(
     return tuple(entries)
 
 
-# Reading the notation part is a pure function of the normalised line, where the
-# notation starts and ends, and the unit; lifters repeat their lines, so results
-# are remembered (a bounded table that starts afresh when full).
-_SETS_MEMO: dict[tuple[str, int, int, str], tuple[SetRecord, ...]] = {}
+# Reading the sets is a pure function of the normalised line, the unit and where the
+# name sits in it; lifters repeat their lines, so results are remembered (a bounded
+# table that starts afresh when full).
+_SETS_MEMO: dict[tuple[str, str, int, int], tuple[SetRecord, ...]] = {}
 _SETS_MEMO_LIMIT: Final = 4096
 
 
@@ -158,15 +160,17 @@ def _parse_segment(
         return on
     warmup_end = _leading_warmup(tokens)
     name_words, start = _name_words(tokens, warmup_end)
-    end = len(tokens)
+    name_at = warmup_end
     if not name_words:
-        name_words, end = _trailing_name(tokens, start, catalogue)
+        name_words, name_at = _later_name(tokens, start, catalogue)
+        tokens = tokens[:name_at] + tokens[name_at + len(name_words) :]
+        start = warmup_end
     exercise = _resolve(" ".join(name_words), catalogue)
-    key = (norm, start, end, unit)
+    key = (norm, unit, name_at, len(name_words))
     sets = _SETS_MEMO.get(key)
     if sets is None:
         grammar = LineGrammar(tokens, unit, catalogue)
-        grammar.run(start, end, warmup=warmup_end > 0)
+        grammar.run(start, len(tokens), warmup=warmup_end > 0)
         sets = grammar.build(exercise.name)
         if len(_SETS_MEMO) >= _SETS_MEMO_LIMIT:
             _SETS_MEMO.clear()
@@ -284,23 +288,49 @@ def _name_words(tokens: list[Token], i: int) -> tuple[list[str], int]:
     return words, i
 
 
-def _trailing_name(tokens: list[Token], start: int, catalogue: Catalogue) -> tuple[list[str], int]:
-    """For ``5x5 squat``: a known exercise written after the sets."""
-    end = len(tokens)
-    first = end
-    while first > start and tokens[first - 1].kind == "word":
-        first -= 1
-    words = [t.text for t in tokens[first:end]]
-    while words and (words[0] in nt.FILLER_WORDS or words[0] in nt.MARKER_WORDS):
+def _later_name(tokens: list[Token], start: int, catalogue: Catalogue) -> tuple[list[str], int]:
+    """For ``5x5 squat @100kg``: a known exercise written after some of the sets.
+
+    Returns the name's words and where they start; they end ``len(words)`` later.
+    """
+    n = len(tokens)
+    first = start
+    while first < n and (tokens[first].kind != "word" or _is_notation_word(tokens, first)):
+        first += 1
+    while first > start and tokens[first - 1].kind == "word" and _is_filler(tokens, first - 1):
+        first -= 1  # "leg" in "leg press" is also a filler word
+    stop = first
+    while stop < n and tokens[stop].kind == "word" and (
+        _is_filler(tokens, stop) or not _is_notation_word(tokens, stop)
+    ):
+        stop += 1
+    words = [t.text for t in tokens[first:stop]]
+    while words and words[-1] in nt.FILLER_WORDS:
+        words.pop()
+    while words:
+        if catalogue.lookup(" ".join(words)).exercise is not None:
+            return words, first
+        if words[0] not in nt.FILLER_WORDS:
+            break
         words.pop(0)
         first += 1
-    if words and catalogue.lookup(" ".join(words)).exercise is not None:
-        return words, first
     fail(
         "I couldn't find the exercise name in that line.",
         "Start the line with the exercise, then write the sets.",
         _EXAMPLE,
     )
+
+
+def _is_filler(tokens: list[Token], i: int) -> bool:
+    return tokens[i].text in nt.FILLER_WORDS
+
+
+def _is_notation_word(tokens: list[Token], i: int) -> bool:
+    word = tokens[i].text
+    if word in nt.FILLER_WORDS or _is_marker(tokens, i):
+        return True
+    prev = tokens[i - 1].text if i > 0 else ""
+    return (prev, word) in nt.MARKER_PAIRS
 
 
 def _resolve(name: str, catalogue: Catalogue) -> Exercise:

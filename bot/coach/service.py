@@ -1,18 +1,13 @@
-"""The application service: one method per thing a lifter can do.
-
-It takes plain values and an injected clock, talks to storage (it is the only
-caller) and the pure domain, and returns :class:`Reply` values. It knows nothing
-of Discord or of the terminal, so both edges say exactly the same thing.
-"""
+"""Logging and the lifter's own settings: log, undo, history, why, profile, sore, exercise."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot import help_text
+from bot.coach.clock import Clock, system_clock
 from bot.domain.advice import advise
 from bot.domain.exercises import Catalogue, default_catalogue, normalize_body_part, slugify
 from bot.domain.formatting import describe_entry
@@ -35,13 +30,8 @@ from bot.domain.schedule import ScheduleError, parse_timezone
 from bot.replies import Reply, error_reply
 from bot.storage.base import NewEntry, Storage
 
-Clock = Callable[[], datetime]
 HISTORY_WINDOW = timedelta(days=28)
 MAX_SORE_DAYS = 60
-
-
-def system_clock() -> datetime:
-    return datetime.now(UTC)
 
 
 class Coach:

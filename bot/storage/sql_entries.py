@@ -1,0 +1,119 @@
+"""Entries and their sets: add, read back, delete; always scoped by the lifter."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from bot.domain.models import StoredEntry
+from bot.storage.base import NewEntry
+from bot.storage.driver import Driver
+from bot.storage.rows import SET_COLUMNS, as_date, as_datetime, group_entries, set_values
+
+_ENTRY_SELECT = (
+    "SELECT e.entry_id, e.guild_id, e.exercise_key, e.exercise_name, e.tier, e.performed_at,"
+    " e.local_date, s.position, " + ", ".join(f"s.{c}" for c in SET_COLUMNS) + " FROM entries e"
+    " LEFT JOIN sets s ON s.entry_id = e.entry_id"
+)
+_ENTRY_INSERT = (
+    "INSERT INTO entries (user_id, guild_id, exercise_key, exercise_name, tier, performed_at,"
+    " local_date, created_at, source, source_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " RETURNING entry_id"
+)
+_SET_INSERT = (
+    f"INSERT INTO sets (entry_id, position, {', '.join(SET_COLUMNS)})"
+    f" VALUES (?, ?, {', '.join('?' for _ in SET_COLUMNS)})"
+)
+
+
+class EntriesSql:
+    driver: Driver
+
+    # entries -----------------------------------------------------------------
+
+    async def add_entries(
+        self, user_id: str, guild_id: str, entries: Sequence[NewEntry], now: datetime
+    ) -> list[StoredEntry]:
+        stored: list[StoredEntry] = []
+        async with self.driver.transaction() as tx:
+            for new in entries:
+                entry_id = int(await tx.fetchval(_ENTRY_INSERT, (
+                    user_id, guild_id, new.exercise.key, new.exercise.name, new.exercise.tier,
+                    new.performed_at, new.local_date, now, new.source, new.source_ref,
+                )))
+                await tx.executemany(
+                    _SET_INSERT, [(entry_id, i, *set_values(s)) for i, s in enumerate(new.sets)]
+                )
+                stored.append(StoredEntry(
+                    entry_id=entry_id, exercise=new.exercise, sets=new.sets,
+                    performed_at=new.performed_at, local_date=new.local_date, guild_id=guild_id,
+                ))
+            if guild_id:
+                await tx.execute(
+                    "INSERT INTO guild_members (guild_id, user_id, joined_at) VALUES (?, ?, ?)"
+                    " ON CONFLICT (guild_id, user_id) DO NOTHING",
+                    (guild_id, user_id, now),
+                )
+        return stored
+
+    async def _entries(
+        self, where: str, params: Sequence[Any], tail: str = ""
+    ) -> list[StoredEntry]:
+        rows = await self.driver.fetchall(f"{_ENTRY_SELECT} WHERE {where} {tail}", params)
+        return group_entries(rows, as_datetime, as_date)
+
+    async def entries_since(self, user_id: str, since: datetime) -> list[StoredEntry]:
+        return await self._entries(
+            "e.user_id = ? AND e.performed_at >= ?", (user_id, since),
+            "ORDER BY e.performed_at, e.entry_id, s.position",
+        )
+
+    async def history(
+        self, user_id: str, exercise_key: str | None, limit: int
+    ) -> list[StoredEntry]:
+        by_exercise = "" if exercise_key is None else " AND exercise_key = ?"
+        params: tuple[Any, ...] = (user_id,) if exercise_key is None else (user_id, exercise_key)
+        ids = await self.driver.fetchall(
+            f"SELECT entry_id FROM entries WHERE user_id = ?{by_exercise}"
+            " ORDER BY performed_at DESC, entry_id DESC LIMIT ?", (*params, limit),
+        )
+        if not ids:
+            return []
+        marks = ", ".join("?" for _ in ids)
+        return await self._entries(
+            f"e.user_id = ? AND e.entry_id IN ({marks})", (user_id, *(r[0] for r in ids)),
+            "ORDER BY e.performed_at DESC, e.entry_id DESC, s.position",
+        )
+
+    async def last_entry(self, user_id: str) -> StoredEntry | None:
+        found = await self._entries(
+            "e.entry_id = (SELECT MAX(entry_id) FROM entries WHERE user_id = ?)", (user_id,),
+            "ORDER BY s.position",
+        )
+        return found[0] if found else None
+
+    async def delete_entry(self, user_id: str, entry_id: int) -> StoredEntry | None:
+        found = await self._entries(
+            "e.user_id = ? AND e.entry_id = ?", (user_id, entry_id), "ORDER BY s.position"
+        )
+        if not found:
+            return None
+        async with self.driver.transaction() as tx:
+            await tx.execute(
+                "DELETE FROM entries WHERE user_id = ? AND entry_id = ?", (user_id, entry_id)
+            )
+        return found[0]
+
+    async def delete_entries_by_ref(self, user_id: str, source_ref: str) -> list[StoredEntry]:
+        found = await self._entries(
+            "e.user_id = ? AND e.source_ref = ?", (user_id, source_ref),
+            "ORDER BY e.entry_id, s.position",
+        )
+        if found:
+            async with self.driver.transaction() as tx:
+                await tx.execute(
+                    "DELETE FROM entries WHERE user_id = ? AND source_ref = ?",
+                    (user_id, source_ref),
+                )
+        return found

@@ -1,0 +1,97 @@
+"""What a lifter tells the coach: profile, target history, own exercises, soreness."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import cast
+
+from bot.domain.models import Exercise, Goal, Profile, Soreness, Tier, Unit
+from bot.storage.driver import Driver
+from bot.storage.rows import as_date, as_datetime
+
+
+class LifterSql:
+    driver: Driver
+
+    # profile -----------------------------------------------------------------
+
+    async def get_profile(self, user_id: str) -> Profile | None:
+        row = await self.driver.fetchone(
+            "SELECT unit, goal, timezone, weekly_target FROM users WHERE user_id = ?", (user_id,)
+        )
+        if row is None:
+            return None
+        return Profile(unit=cast(Unit, row[0]), goal=cast(Goal, row[1]), timezone=row[2],
+                       weekly_target=int(row[3]))
+
+    async def save_profile(
+        self, user_id: str, profile: Profile, now: datetime, today: date
+    ) -> None:
+        """Save the profile; a changed weekly target is recorded from ``today`` (local)."""
+        async with self.driver.transaction() as tx:
+            old = await tx.fetchval(
+                "SELECT weekly_target FROM users WHERE user_id = ?", (user_id,)
+            )
+            await tx.execute(
+                "INSERT INTO users (user_id, unit, goal, timezone, weekly_target, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET"
+                " unit = excluded.unit, goal = excluded.goal, timezone = excluded.timezone,"
+                " weekly_target = excluded.weekly_target",
+                (user_id, profile.unit, profile.goal, profile.timezone, profile.weekly_target,
+                 now),
+            )
+            if old is None or int(old) != profile.weekly_target:
+                await tx.execute(
+                    "INSERT INTO target_history (user_id, effective_from, target) VALUES (?, ?, ?)"
+                    " ON CONFLICT (user_id, effective_from) DO UPDATE SET target = excluded.target",
+                    (user_id, today, profile.weekly_target),
+                )
+
+    async def target_history(self, user_id: str) -> list[tuple[date, int]]:
+        rows = await self.driver.fetchall(
+            "SELECT effective_from, target FROM target_history WHERE user_id = ?"
+            " ORDER BY effective_from", (user_id,),
+        )
+        return [(as_date(r[0]), int(r[1])) for r in rows]
+
+    # custom exercises and soreness ---------------------------------------------
+
+    async def custom_exercises(self, user_id: str) -> list[Exercise]:
+        rows = await self.driver.fetchall(
+            "SELECT key, name, tier FROM custom_exercises WHERE user_id = ? ORDER BY name",
+            (user_id,),
+        )
+        return [Exercise(key=r[0], name=r[1], tier=cast(Tier | None, r[2]), custom=True)
+                for r in rows]
+
+    async def save_custom_exercise(self, user_id: str, exercise: Exercise) -> None:
+        async with self.driver.transaction() as tx:
+            await tx.execute(
+                "INSERT INTO custom_exercises (user_id, key, name, tier) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (user_id, key) DO UPDATE SET name = excluded.name,"
+                " tier = excluded.tier",
+                (user_id, exercise.key, exercise.name, exercise.tier),
+            )
+            await tx.execute(
+                "UPDATE entries SET tier = ? WHERE user_id = ? AND exercise_key = ?",
+                (exercise.tier, user_id, exercise.key),
+            )
+
+    async def set_soreness(self, user_id: str, soreness: Soreness) -> None:
+        async with self.driver.transaction() as tx:
+            if soreness.days <= 0:
+                await tx.execute("DELETE FROM soreness WHERE user_id = ? AND body_part = ?",
+                                 (user_id, soreness.body_part))
+                return
+            await tx.execute(
+                "INSERT INTO soreness (user_id, body_part, days, reported_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (user_id, body_part) DO UPDATE SET days = excluded.days,"
+                " reported_at = excluded.reported_at",
+                (user_id, soreness.body_part, soreness.days, soreness.reported_at),
+            )
+
+    async def soreness(self, user_id: str) -> list[Soreness]:
+        rows = await self.driver.fetchall(
+            "SELECT body_part, days, reported_at FROM soreness WHERE user_id = ?", (user_id,)
+        )
+        return [Soreness(r[0], int(r[1]), as_datetime(r[2])) for r in rows]
