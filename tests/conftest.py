@@ -1,4 +1,4 @@
-"""Shared fixtures: a coach on a temporary SQLite file with a clock the test controls."""
+"""Shared fixtures: a coach on each storage engine with a clock the test controls."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import pytest
 
 from bot.coach import Coach
 from bot.storage.sqlite import SQLiteStorage
+from tests.pg import postgres_storage
 
 
 @dataclass
@@ -29,8 +30,15 @@ def clock() -> FakeClock:
     return FakeClock(datetime(2026, 11, 26, 18, 0, tzinfo=UTC))
 
 
-@pytest.fixture
-async def coach(tmp_path: Path, clock: FakeClock) -> AsyncIterator[Coach]:
-    storage = await SQLiteStorage.open(tmp_path / "coach.db")
-    yield Coach(storage, clock)
-    await storage.close()
+@pytest.fixture(params=["sqlite", "postgres"])
+async def coach(
+    request: pytest.FixtureRequest, tmp_path: Path, clock: FakeClock
+) -> AsyncIterator[Coach]:
+    """The same coach on each engine: it must not be able to tell them apart."""
+    if request.param == "sqlite":
+        storage = await SQLiteStorage.open(tmp_path / "coach.db")
+        yield Coach(storage, clock)
+        await storage.close()
+    else:
+        async with postgres_storage() as pg:
+            yield Coach(pg, clock)

@@ -1,4 +1,4 @@
-"""Storage fixtures: every contract test runs on each engine available."""
+"""Storage fixtures: every contract test runs on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -9,10 +9,15 @@ import pytest
 
 from bot.storage.base import Storage
 from bot.storage.sqlite import SQLiteStorage
+from tests.pg import postgres_storage
 
 
-@pytest.fixture
-async def storage(tmp_path: Path) -> AsyncIterator[Storage]:
-    store = await SQLiteStorage.open(tmp_path / "test.db")
-    yield store
-    await store.close()
+@pytest.fixture(params=["sqlite", "postgres"])
+async def storage(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Storage]:
+    if request.param == "sqlite":
+        store = await SQLiteStorage.open(tmp_path / "test.db")
+        yield store
+        await store.close()
+    else:
+        async with postgres_storage() as pg:
+            yield pg
