@@ -7,7 +7,10 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot import help_text
+from bot.coach.boards import Boards
 from bot.coach.clock import Clock, system_clock
+from bot.coach.data import DataRights
+from bot.coach.reminders import Reminders
 from bot.domain.advice import advise
 from bot.domain.exercises import Catalogue, default_catalogue, normalize_body_part, slugify
 from bot.domain.formatting import describe_entry
@@ -30,7 +33,7 @@ from bot.domain.schedule import ScheduleError, parse_timezone
 from bot.replies import Reply, error_reply
 from bot.storage.base import NewEntry, Storage
 
-HISTORY_WINDOW = timedelta(days=28)
+HISTORY_WINDOW = timedelta(days=15)  # the longest look-back of any rule (W3: two weeks)
 MAX_SORE_DAYS = 60
 
 
@@ -43,6 +46,9 @@ class Coach:
         self._storage = storage
         self._clock = clock
         self._catalogue = catalogue or default_catalogue()
+        self.reminders = Reminders(storage, clock, self._catalogue)
+        self.data = DataRights(storage, clock, self._catalogue)
+        self.boards = Boards(storage, clock, self._catalogue)
 
     @property
     def catalogue(self) -> Catalogue:
@@ -95,10 +101,11 @@ class Coach:
         self, user_id: str, guild_id: str, text: str, *, source_ref: str | None, only_known: bool
     ) -> Reply | None:
         now = self.now()
-        profile = await self.profile_of(user_id)
+        context = await self._storage.log_context(user_id, now - HISTORY_WINDOW)
+        profile = context.profile or Profile()
         zone = ZoneInfo(profile.timezone)
         today = now.astimezone(zone).date()
-        customs = await self._storage.custom_exercises(user_id)
+        customs = list(context.customs)
         catalogue = self._catalogue.with_custom(customs)
         result = parse_log(text, catalogue, unit=profile.unit, today=today)
         if only_known and (
@@ -118,14 +125,13 @@ class Coach:
             if entry.exercise.custom and entry.exercise.key not in known_custom:
                 await self._storage.save_custom_exercise(user_id, entry.exercise)
                 known_custom.add(entry.exercise.key)
+                customs.append(entry.exercise)
+                catalogue = self._catalogue.with_custom(customs)
         news = [replace(_new_entry(entry, now, zone, today), source_ref=source_ref)
                 for entry in result]
         stored = await self._storage.add_entries(user_id, guild_id, news, now)
-        catalogue = await self.catalogue_for(user_id)
-        history = await self._storage.entries_since(user_id, now - HISTORY_WINDOW)
-        soreness = await self._storage.soreness(user_id)
-        stored_ids = {s.entry_id for s in stored}
-        older = [self._rehydrate(h, catalogue) for h in history if h.entry_id not in stored_ids]
+        soreness = context.soreness
+        older = [self._rehydrate(h, catalogue) for h in context.history]
         fresh = [self._rehydrate(s, catalogue) for s in stored]
         lines: list[str] = []
         rule_ids: list[str] = []

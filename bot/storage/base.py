@@ -10,10 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from typing import Protocol
+from datetime import UTC, date, datetime, timedelta
+from typing import Literal, Protocol
 
 from bot.domain.models import Exercise, Profile, SetRecord, Soreness, StoredEntry
+
+
+@dataclass(frozen=True)
+class LogContext:
+    """What the coach reads before a log: profile, own exercises, soreness, recent entries."""
+
+    profile: Profile | None
+    customs: tuple[Exercise, ...]
+    soreness: tuple[Soreness, ...]
+    history: tuple[StoredEntry, ...]
 
 
 @dataclass(frozen=True)
@@ -28,12 +38,203 @@ class NewEntry:
     source_ref: str | None = None
 
 
-class Storage(Protocol):
+ReminderOutcomeKind = Literal["sent", "trained", "failed", "rolled", "closed"]
+
+
+@dataclass(frozen=True)
+class ReminderRow:
+    """A lifter's stored reminder schedule (``next_due_at`` is None while it is off)."""
+
+    user_id: str
+    local_time: str
+    timezone: str
+    weekdays: str
+    enabled: bool
+    next_due_at: datetime | None
+    dm_channel_id: str | None
+    disabled_reason: str | None
+    notice_pending: bool
+    version: int
+
+
+@dataclass(frozen=True)
+class ReminderOutcome:
+    """How one claimed reminder ended, written back in one transaction with the others.
+
+    ``local_date`` is the idempotency key with the user id (None when nothing was due
+    that day, as when an old reminder is rolled forward); ``version`` is the schedule
+    version that was claimed: a newer schedule set meanwhile is never overwritten.
+    """
+
+    user_id: str
+    version: int
+    kind: ReminderOutcomeKind
+    local_date: date | None
+    next_due_at: datetime | None
+    dm_channel_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ReminderInputRows:
+    """What a batch of reminders is decided and written from, read in one trip."""
+
+    done: set[tuple[str, date]]
+    profiles: dict[str, Profile]
+    entries: dict[str, list[StoredEntry]]
+    soreness: dict[str, list[Soreness]]
+
+
+class ReminderStore(Protocol):
+    """The persistent reminder schedule and its per-day record (see bot.scheduler)."""
+
+    async def get_reminder(self, user_id: str) -> ReminderRow | None: ...
+
+    async def save_reminder(
+        self, user_id: str, local_time: str, timezone: str, weekdays: str,
+        next_due_at: datetime, now: datetime,
+    ) -> None: ...
+
+    async def disable_reminder(self, user_id: str, reason: str, now: datetime) -> bool: ...
+
+    async def take_reminder_notice(self, user_id: str) -> str | None: ...
+
+    async def claim_due_reminders(
+        self, now: datetime, limit: int, owner: str, lease: timedelta
+    ) -> list[ReminderRow]: ...
+
+    async def release_reminder_leases(self, owner: str) -> int: ...
+
+    async def defer_reminder(self, user_id: str, owner: str, until: datetime) -> None: ...
+
+    async def next_reminder_wakeup(self, now: datetime) -> datetime | None: ...
+
+    async def finish_reminders(
+        self, outcomes: Sequence[ReminderOutcome], now: datetime
+    ) -> None: ...
+
+    async def reminder_days_done(
+        self, user_ids: Sequence[str], since: date
+    ) -> set[tuple[str, date]]: ...
+
+    async def prune_reminder_sends(self, before: date) -> None: ...
+
+    async def reminder_inputs(
+        self, user_ids: Sequence[str], since: datetime, days_since: date
+    ) -> ReminderInputRows: ...
+
+
+@dataclass(frozen=True)
+class PendingImport:
+    """A read import file waiting for the lifter's Confirm (``payload`` is JSON)."""
+
+    pending_id: int
+    guild_id: str
+    created_at: datetime
+    payload: str
+
+
+class DataStore(Protocol):
+    """A lifter's data as a whole: export, import, erasure (see bot.coach.data)."""
+
+    async def entries_page(
+        self, user_id: str, after: tuple[datetime, int] | None, limit: int
+    ) -> list[StoredEntry]: ...
+
+    async def import_entries(
+        self, user_id: str, guild_id: str, entries: Sequence[NewEntry],
+        customs: Sequence[Exercise], now: datetime, pending_id: int | None = None,
+    ) -> list[str]: ...
+
+    async def save_pending_import(
+        self, user_id: str, guild_id: str, payload: str, now: datetime, expired_before: datetime
+    ) -> int: ...
+
+    async def pending_import(
+        self, user_id: str, pending_id: int | None
+    ) -> PendingImport | None: ...
+
+    async def delete_pending_import(self, user_id: str, pending_id: int) -> bool: ...
+
+    async def user_data_counts(self, user_id: str) -> dict[str, int]: ...
+
+    async def forget_user(self, user_id: str) -> dict[str, int]: ...
+
+    async def tables_with_user_id(self) -> set[str]: ...
+
+
+Membership = Literal["in", "out", "none"]
+"""A lifter on a server's board: on it, opted out, or never logged there."""
+
+
+@dataclass(frozen=True)
+class BoardLifterRow:
+    """A lifter on a board, with what their figures need besides the days.
+
+    ``timezone`` and ``weekly_target`` are None without a saved profile;
+    ``target_at_since`` is the last weekly-target record on or before the first date
+    read (None: none); ``first_day`` is the lifter's first training day.
+    """
+
+    user_id: str
+    timezone: str | None
+    weekly_target: int | None
+    target_at_since: int | None
+    first_day: date | None
+
+
+@dataclass(frozen=True)
+class BoardData:
+    """A server board's training days over a range of dates, and the lifters who have one.
+
+    ``histories`` holds the complete target history of each listed lifter whose
+    target changed after the first date read (of every listed lifter when reading all).
+    """
+
+    days: list[tuple[str, date]]
+    lifters: dict[str, BoardLifterRow]
+    histories: dict[str, list[tuple[date, int]]]
+
+
+@dataclass(frozen=True)
+class DisciplineRow:
+    """One lifter's discipline counts for one local date (see bot.domain.board)."""
+
+    user_id: str
+    local_date: date
+    short: int
+    judged: int
+    hard_sessions: int
+    sessions: int
+
+
+class BoardStore(Protocol):
+    """Server leaderboards (see bot.coach.boards)."""
+
+    async def board_data(self, guild_id: str, since: date | None, until: date) -> BoardData: ...
+
+    async def board_days_of(
+        self, guild_id: str, user_ids: Sequence[str]
+    ) -> tuple[list[tuple[str, date]], dict[str, list[tuple[date, int]]]]: ...
+
+    async def board_discipline(
+        self, guild_id: str, since: date | None, until: date
+    ) -> list[DisciplineRow]: ...
+
+    async def board_membership(self, guild_id: str, user_id: str) -> Membership: ...
+
+    async def set_board_opt_out(
+        self, guild_id: str, user_id: str, opted_out: bool, now: datetime
+    ) -> tuple[Membership, Membership]: ...
+
+
+class Storage(ReminderStore, DataStore, BoardStore, Protocol):
     async def close(self) -> None: ...
 
     async def add_entries(
         self, user_id: str, guild_id: str, entries: Sequence[NewEntry], now: datetime
     ) -> list[StoredEntry]: ...
+
+    async def log_context(self, user_id: str, since: datetime) -> LogContext: ...
 
     async def entries_since(self, user_id: str, since: datetime) -> list[StoredEntry]: ...
 

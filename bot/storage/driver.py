@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
 from typing import Any, Protocol
+
+
+@dataclass(frozen=True)
+class Step:
+    """One statement of a batch: run once with ``params``, or once per row of ``many``."""
+
+    sql: str
+    params: Sequence[Any] = ()
+    many: Sequence[Sequence[Any]] | None = None
+    fetch: bool = False
 
 
 class Executor(Protocol):
@@ -28,5 +39,15 @@ class Driver(Executor, Protocol):
     engine: str
 
     def transaction(self) -> AbstractAsyncContextManager[Executor]: ...
+
+    async def batch(
+        self, steps: Sequence[Step], *, write: bool = False
+    ) -> list[list[Sequence[Any]]]:
+        """Run the steps in one go (one transaction when ``write``); rows per fetching step.
+
+        The hot paths (a log's reads, a log's writes) use this so that each costs a
+        single trip to the database.
+        """
+        ...
 
     async def close(self) -> None: ...

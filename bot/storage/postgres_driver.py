@@ -15,10 +15,15 @@ from typing import Any
 
 import asyncpg
 
-from bot.storage.driver import Executor
+from bot.storage.driver import Executor, Step
 from bot.storage.migrations import Migration
 
 _MIGRATION_LOCK = 73_110_412  # an arbitrary constant shared by every liftcoach process
+
+
+@asynccontextmanager
+async def _no_transaction() -> AsyncIterator[None]:
+    yield
 
 
 @lru_cache(maxsize=512)
@@ -70,6 +75,27 @@ class PostgresDriver(_Conn):
     async def transaction(self) -> AsyncIterator[Executor]:
         async with self.pool.acquire() as conn, conn.transaction():
             yield _Conn(conn)
+
+    async def batch(
+        self, steps: Sequence[Step], *, write: bool = False
+    ) -> list[list[Sequence[Any]]]:
+        out: list[list[Sequence[Any]]] = []
+        async with (
+            self.pool.acquire() as conn,
+            conn.transaction() if write else _no_transaction(),
+        ):
+            for step in steps:
+                sql = to_numbered(step.sql)
+                if step.many is not None:
+                    if step.many:
+                        await conn.executemany(sql, [tuple(r) for r in step.many])
+                    out.append([])
+                elif step.fetch:
+                    out.append([tuple(r) for r in await conn.fetch(sql, *step.params)])
+                else:
+                    await conn.execute(sql, *step.params)
+                    out.append([])
+        return out
 
     async def schema_version(self) -> int:
         exists = await self.fetchval("SELECT to_regclass('schema_migrations') IS NOT NULL")

@@ -6,7 +6,17 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any, cast
 
-from bot.domain.models import Exercise, SetRecord, StoredEntry, Technique, Tier
+from bot.domain.models import (
+    Exercise,
+    Goal,
+    Profile,
+    SetRecord,
+    Soreness,
+    StoredEntry,
+    Technique,
+    Tier,
+    Unit,
+)
 
 SET_COLUMNS = (
     "reps", "load_kg", "bodyweight", "rir", "rir_max", "failure", "technique", "warmup", "amrap",
@@ -29,7 +39,7 @@ def set_from_row(row: Sequence[Any]) -> SetRecord:
         rir=rir,
         rir_max=rir_max,
         failure=bool(failure),
-        technique=cast(Technique | None, technique),
+        technique=cast("Technique | None", technique),
         warmup=bool(warmup),
         amrap=bool(amrap),
     )
@@ -67,7 +77,7 @@ def group_entries(
             out.append(
                 StoredEntry(
                     entry_id=int(entry_id),
-                    exercise=Exercise(key=key, name=name, tier=cast(Tier | None, tier)),
+                    exercise=Exercise(key=key, name=name, tier=cast("Tier | None", tier)),
                     sets=tuple(sets),
                     performed_at=cast(datetime, to_datetime(performed_at)),
                     local_date=cast(date, to_date(local_date)),
@@ -85,3 +95,21 @@ def group_entries(
             sets.append(set_from_row(row[8:]))
     flush()
     return out
+
+
+PROFILE_SELECT = "SELECT unit, goal, timezone, weekly_target FROM users WHERE user_id = ?"
+CUSTOM_SELECT = "SELECT key, name, tier FROM custom_exercises WHERE user_id = ? ORDER BY name"
+SORENESS_SELECT = "SELECT body_part, days, reported_at FROM soreness WHERE user_id = ?"
+
+
+def profile_from_row(row: Sequence[Any]) -> Profile:
+    return Profile(unit=cast(Unit, row[0]), goal=cast(Goal, row[1]), timezone=row[2],
+                   weekly_target=int(row[3]))
+
+
+def custom_from_row(row: Sequence[Any]) -> Exercise:
+    return Exercise(key=row[0], name=row[1], tier=cast("Tier | None", row[2]), custom=True)
+
+
+def soreness_from_row(row: Sequence[Any]) -> Soreness:
+    return Soreness(row[0], int(row[1]), as_datetime(row[2]))

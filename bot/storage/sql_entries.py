@@ -7,9 +7,22 @@ from datetime import datetime
 from typing import Any
 
 from bot.domain.models import StoredEntry
-from bot.storage.base import NewEntry
-from bot.storage.driver import Driver
-from bot.storage.rows import SET_COLUMNS, as_date, as_datetime, group_entries, set_values
+from bot.storage.base import LogContext, NewEntry
+from bot.storage.driver import Driver, Step
+from bot.storage.ids import IdSource
+from bot.storage.rows import (
+    CUSTOM_SELECT,
+    PROFILE_SELECT,
+    SET_COLUMNS,
+    SORENESS_SELECT,
+    as_date,
+    as_datetime,
+    custom_from_row,
+    group_entries,
+    profile_from_row,
+    set_values,
+    soreness_from_row,
+)
 
 _ENTRY_SELECT = (
     "SELECT e.entry_id, e.guild_id, e.exercise_key, e.exercise_name, e.tier, e.performed_at,"
@@ -17,9 +30,16 @@ _ENTRY_SELECT = (
     " LEFT JOIN sets s ON s.entry_id = e.entry_id"
 )
 _ENTRY_INSERT = (
-    "INSERT INTO entries (user_id, guild_id, exercise_key, exercise_name, tier, performed_at,"
-    " local_date, created_at, source, source_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-    " RETURNING entry_id"
+    "INSERT INTO entries (entry_id, user_id, guild_id, exercise_key, exercise_name, tier,"
+    " performed_at, local_date, created_at, source, source_ref)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_MEMBER_INSERT = (
+    "INSERT INTO guild_members (guild_id, user_id, joined_at) VALUES (?, ?, ?)"
+    " ON CONFLICT (guild_id, user_id) DO NOTHING"
+)
+_SINCE = (
+    "e.user_id = ? AND e.performed_at >= ? ORDER BY e.performed_at, e.entry_id, s.position"
 )
 _SET_INSERT = (
     f"INSERT INTO sets (entry_id, position, {', '.join(SET_COLUMNS)})"
@@ -29,33 +49,50 @@ _SET_INSERT = (
 
 class EntriesSql:
     driver: Driver
+    ids: IdSource
 
     # entries -----------------------------------------------------------------
 
     async def add_entries(
         self, user_id: str, guild_id: str, entries: Sequence[NewEntry], now: datetime
     ) -> list[StoredEntry]:
-        stored: list[StoredEntry] = []
-        async with self.driver.transaction() as tx:
-            for new in entries:
-                entry_id = int(await tx.fetchval(_ENTRY_INSERT, (
-                    user_id, guild_id, new.exercise.key, new.exercise.name, new.exercise.tier,
-                    new.performed_at, new.local_date, now, new.source, new.source_ref,
-                )))
-                await tx.executemany(
-                    _SET_INSERT, [(entry_id, i, *set_values(s)) for i, s in enumerate(new.sets)]
-                )
-                stored.append(StoredEntry(
-                    entry_id=entry_id, exercise=new.exercise, sets=new.sets,
-                    performed_at=new.performed_at, local_date=new.local_date, guild_id=guild_id,
-                ))
-            if guild_id:
-                await tx.execute(
-                    "INSERT INTO guild_members (guild_id, user_id, joined_at) VALUES (?, ?, ?)"
-                    " ON CONFLICT (guild_id, user_id) DO NOTHING",
-                    (guild_id, user_id, now),
-                )
-        return stored
+        """Entries, their sets and the server membership, in one transaction and one trip."""
+        ids = self.ids.reserve(len(entries), now)
+        entry_rows = [
+            (entry_id, user_id, guild_id, new.exercise.key, new.exercise.name, new.exercise.tier,
+             new.performed_at, new.local_date, now, new.source, new.source_ref)
+            for entry_id, new in zip(ids, entries, strict=True)
+        ]
+        set_rows = [
+            (entry_id, i, *set_values(s))
+            for entry_id, new in zip(ids, entries, strict=True)
+            for i, s in enumerate(new.sets)
+        ]
+        steps = [Step(_ENTRY_INSERT, many=entry_rows), Step(_SET_INSERT, many=set_rows)]
+        if guild_id:
+            steps.append(Step(_MEMBER_INSERT, (guild_id, user_id, now)))
+        await self.driver.batch(steps, write=True)
+        return [
+            StoredEntry(entry_id=entry_id, exercise=new.exercise, sets=new.sets,
+                        performed_at=new.performed_at, local_date=new.local_date,
+                        guild_id=guild_id)
+            for entry_id, new in zip(ids, entries, strict=True)
+        ]
+
+    async def log_context(self, user_id: str, since: datetime) -> LogContext:
+        """All a log needs to know about the lifter, in one trip to the database."""
+        profile, customs, soreness, history = await self.driver.batch([
+            Step(PROFILE_SELECT, (user_id,), fetch=True),
+            Step(CUSTOM_SELECT, (user_id,), fetch=True),
+            Step(SORENESS_SELECT, (user_id,), fetch=True),
+            Step(f"{_ENTRY_SELECT} WHERE {_SINCE}", (user_id, since), fetch=True),
+        ])
+        return LogContext(
+            profile=profile_from_row(profile[0]) if profile else None,
+            customs=tuple(custom_from_row(r) for r in customs),
+            soreness=tuple(soreness_from_row(r) for r in soreness),
+            history=tuple(group_entries(history, as_datetime, as_date)),
+        )
 
     async def _entries(
         self, where: str, params: Sequence[Any], tail: str = ""
@@ -64,10 +101,7 @@ class EntriesSql:
         return group_entries(rows, as_datetime, as_date)
 
     async def entries_since(self, user_id: str, since: datetime) -> list[StoredEntry]:
-        return await self._entries(
-            "e.user_id = ? AND e.performed_at >= ?", (user_id, since),
-            "ORDER BY e.performed_at, e.entry_id, s.position",
-        )
+        return await self._entries(_SINCE, (user_id, since))
 
     async def history(
         self, user_id: str, exercise_key: str | None, limit: int

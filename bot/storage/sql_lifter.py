@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import cast
 
-from bot.domain.models import Exercise, Goal, Profile, Soreness, Tier, Unit
+from bot.domain.models import Exercise, Profile, Soreness
 from bot.storage.driver import Driver
-from bot.storage.rows import as_date, as_datetime
+from bot.storage.rows import (
+    CUSTOM_SELECT,
+    PROFILE_SELECT,
+    SORENESS_SELECT,
+    as_date,
+    custom_from_row,
+    profile_from_row,
+    soreness_from_row,
+)
 
 
 class LifterSql:
@@ -16,13 +23,8 @@ class LifterSql:
     # profile -----------------------------------------------------------------
 
     async def get_profile(self, user_id: str) -> Profile | None:
-        row = await self.driver.fetchone(
-            "SELECT unit, goal, timezone, weekly_target FROM users WHERE user_id = ?", (user_id,)
-        )
-        if row is None:
-            return None
-        return Profile(unit=cast(Unit, row[0]), goal=cast(Goal, row[1]), timezone=row[2],
-                       weekly_target=int(row[3]))
+        row = await self.driver.fetchone(PROFILE_SELECT, (user_id,))
+        return None if row is None else profile_from_row(row)
 
     async def save_profile(
         self, user_id: str, profile: Profile, now: datetime, today: date
@@ -57,12 +59,8 @@ class LifterSql:
     # custom exercises and soreness ---------------------------------------------
 
     async def custom_exercises(self, user_id: str) -> list[Exercise]:
-        rows = await self.driver.fetchall(
-            "SELECT key, name, tier FROM custom_exercises WHERE user_id = ? ORDER BY name",
-            (user_id,),
-        )
-        return [Exercise(key=r[0], name=r[1], tier=cast(Tier | None, r[2]), custom=True)
-                for r in rows]
+        rows = await self.driver.fetchall(CUSTOM_SELECT, (user_id,))
+        return [custom_from_row(r) for r in rows]
 
     async def save_custom_exercise(self, user_id: str, exercise: Exercise) -> None:
         async with self.driver.transaction() as tx:
@@ -91,7 +89,5 @@ class LifterSql:
             )
 
     async def soreness(self, user_id: str) -> list[Soreness]:
-        rows = await self.driver.fetchall(
-            "SELECT body_part, days, reported_at FROM soreness WHERE user_id = ?", (user_id,)
-        )
-        return [Soreness(r[0], int(r[1]), as_datetime(r[2])) for r in rows]
+        rows = await self.driver.fetchall(SORENESS_SELECT, (user_id,))
+        return [soreness_from_row(r) for r in rows]

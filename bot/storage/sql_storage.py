@@ -8,16 +8,21 @@ Each area of the contract lives in its own module; this class puts them together
 from __future__ import annotations
 
 from bot.storage.driver import Driver
+from bot.storage.ids import IdSource
+from bot.storage.sql_boards import BoardsSql
+from bot.storage.sql_data import DataSql
 from bot.storage.sql_entries import EntriesSql
 from bot.storage.sql_guild import GuildSql
 from bot.storage.sql_lifter import LifterSql
+from bot.storage.sql_reminders import RemindersSql
 
 
-class SqlStorage(EntriesSql, LifterSql, GuildSql):
+class SqlStorage(EntriesSql, LifterSql, GuildSql, RemindersSql, DataSql, BoardsSql):
     """Implements :class:`bot.storage.base.Storage` over a :class:`Driver`."""
 
-    def __init__(self, driver: Driver) -> None:
+    def __init__(self, driver: Driver, ids: IdSource | None = None) -> None:
         self.driver = driver
+        self.ids = ids or IdSource()
 
     async def close(self) -> None:
         await self.driver.close()

@@ -1,12 +1,14 @@
 """aiosqlite behind the driver interface: one connection, WAL, foreign keys, full sync.
 
-Transactions are serialised by a lock so coroutines sharing the connection never
-interleave statements; reads outside a transaction see committed data only.
+Every use of the connection is serialised by a lock, so a read never sees another
+coroutine's uncommitted transaction and transactions never interleave. A batch runs
+all its statements in one trip to the connection's thread.
 """
 
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import date, datetime
@@ -16,7 +18,7 @@ from typing import Any
 import aiosqlite
 
 from bot.storage.base import ts
-from bot.storage.driver import Executor
+from bot.storage.driver import Executor, Step
 from bot.storage.migrations import Migration
 
 
@@ -32,8 +34,33 @@ def _params(params: Sequence[Any]) -> tuple[Any, ...]:
     return tuple(_param(p) for p in params)
 
 
+def _run_steps(
+    conn: sqlite3.Connection, steps: Sequence[Step], write: bool
+) -> list[list[Sequence[Any]]]:
+    """Runs in the connection's thread."""
+    out: list[list[Sequence[Any]]] = []
+    if write:
+        conn.execute("BEGIN IMMEDIATE")
+    try:
+        for step in steps:
+            if step.many is not None:
+                conn.executemany(step.sql, [_params(r) for r in step.many])
+                out.append([])
+            else:
+                cur = conn.execute(step.sql, _params(step.params))
+                out.append(cur.fetchall() if step.fetch else [])
+                cur.close()
+    except BaseException:
+        if write:
+            conn.execute("ROLLBACK")
+        raise
+    if write:
+        conn.execute("COMMIT")
+    return out
+
+
 class _Conn:
-    """Executor methods over an aiosqlite connection."""
+    """Executor methods over an aiosqlite connection; the caller holds the lock."""
 
     def __init__(self, conn: aiosqlite.Connection) -> None:
         self._conn = conn
@@ -45,24 +72,24 @@ class _Conn:
         await self._conn.executemany(sql, [_params(r) for r in rows])
 
     async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Sequence[Any]]:
-        async with self._conn.execute(sql, _params(params)) as cur:
-            return list(await cur.fetchall())
+        # execute_fetchall runs statement and fetch in one trip to the connection's thread.
+        return list(await self._conn.execute_fetchall(sql, _params(params)))
 
     async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Sequence[Any] | None:
-        async with self._conn.execute(sql, _params(params)) as cur:
-            row = await cur.fetchone()
-        return None if row is None else tuple(row)
+        rows = await self.fetchall(sql, params)
+        return tuple(rows[0]) if rows else None
 
     async def fetchval(self, sql: str, params: Sequence[Any] = ()) -> Any:
         row = await self.fetchone(sql, params)
         return None if row is None else row[0]
 
 
-class SQLiteDriver(_Conn):
+class SQLiteDriver:
     engine = "sqlite"
 
     def __init__(self, conn: aiosqlite.Connection) -> None:
-        super().__init__(conn)
+        self._conn = conn
+        self._inner = _Conn(conn)
         self._lock = asyncio.Lock()
 
     @classmethod
@@ -78,16 +105,52 @@ class SQLiteDriver(_Conn):
             raise
         return cls(conn)
 
+    # single statements, each under the lock ----------------------------------------
+
+    async def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        async with self._lock:
+            await self._inner.execute(sql, params)
+
+    async def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        async with self._lock:
+            await self._inner.executemany(sql, rows)
+
+    async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Sequence[Any]]:
+        async with self._lock:
+            return await self._inner.fetchall(sql, params)
+
+    async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Sequence[Any] | None:
+        async with self._lock:
+            return await self._inner.fetchone(sql, params)
+
+    async def fetchval(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        async with self._lock:
+            return await self._inner.fetchval(sql, params)
+
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Executor]:
         async with self._lock:
             await self._conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self
+                yield self._inner
             except BaseException:
                 await self._conn.execute("ROLLBACK")
                 raise
             await self._conn.execute("COMMIT")
+
+    async def batch(
+        self, steps: Sequence[Step], *, write: bool = False
+    ) -> list[list[Sequence[Any]]]:
+        async with self._lock:
+            # aiosqlite offers no public way to run several statements in one trip to its
+            # thread; _execute(fn) is that way (pinned aiosqlite range; tests cover it).
+            raw: sqlite3.Connection = self._conn._conn
+            result: list[list[Sequence[Any]]] = await self._conn._execute(
+                _run_steps, raw, steps, write
+            )
+            return result
+
+    # schema ----------------------------------------------------------------------------
 
     async def schema_version(self) -> int:
         return int(await self.fetchval("PRAGMA user_version") or 0)

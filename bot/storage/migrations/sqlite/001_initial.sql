@@ -9,7 +9,7 @@ CREATE TABLE users (
 );
 
 CREATE TABLE entries (
-    entry_id       INTEGER PRIMARY KEY AUTOINCREMENT,
+    entry_id       INTEGER PRIMARY KEY,
     user_id        TEXT NOT NULL,
     guild_id       TEXT NOT NULL DEFAULT '',
     exercise_key   TEXT NOT NULL,

@@ -1,0 +1,80 @@
+"""/log through the coach service with 1,000,000 sets stored, against raw insert+commit.
+
+Both run on the same engine in the same run, so the ratio says how much of a log's
+cost is the durable commit every confirmed set needs (target ratio >= 0.5 on SQLite).
+Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to run the PostgreSQL leg too.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+from bench.machine import describe
+from bench.seed import bench_now, seed
+from bot.coach import Coach
+from bot.storage.sql_storage import SqlStorage
+from bot.storage.sqlite import SQLiteStorage
+
+LINES = ("squat 5x5 @100kg rir2", "bench 3x8 @80kg rir1", "leg extension 3x12 f",
+         "rdl 3x8 @120 rir2", "lateral raise 4x15 rir1; curl 3x10 f")
+ROUNDS = 5
+
+
+async def measure(storage: SqlStorage, label: str, *, sets: int, logs: int) -> dict[str, float]:
+    now = bench_now()
+    seconds = await seed(storage, users=10_000, sets=sets, now=now)
+    print(f"{label}: seeded {sets:,} sets in {seconds:.1f} s")
+    await storage.driver.execute("CREATE TABLE bench_raw (id INTEGER, note TEXT)")
+    if storage.driver.engine == "sqlite":  # start both legs from an empty write-ahead log
+        await storage.driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    clock_now = [now]
+    coach = Coach(storage, lambda: clock_now[0])
+    await coach.log("u1", "bench-guild", LINES[0])  # warm caches
+    log_time = raw_time = 0.0
+    per_round = max(1, logs // ROUNDS)
+    for r in range(ROUNDS):  # alternate the two legs so disk noise hits both alike
+        start = time.perf_counter()
+        for i in range(r * per_round, (r + 1) * per_round):
+            clock_now[0] = now + timedelta(seconds=i)
+            reply = await coach.log(f"u{i % 10_000}", "bench-guild", LINES[i % len(LINES)])
+            assert reply.saved, reply
+        log_time += time.perf_counter() - start
+        start = time.perf_counter()
+        for i in range(per_round):
+            async with storage.driver.transaction() as tx:
+                await tx.execute("INSERT INTO bench_raw (id, note) VALUES (?, ?)", (i, "x"))
+        raw_time += time.perf_counter() - start
+    log_rate = per_round * ROUNDS / log_time
+    raw_rate = per_round * ROUNDS / raw_time
+    await storage.driver.execute("DROP TABLE bench_raw")
+    ratio = log_rate / raw_rate
+    print(f"{label}: /log {log_rate:,.0f} logs/s; raw insert+commit {raw_rate:,.0f}/s; "
+          f"ratio {ratio:.2f} (target >= 0.5)")
+    return {"log_per_s": log_rate, "raw_per_s": raw_rate, "ratio": ratio}
+
+
+async def main(sets: int = 1_000_000, logs: int = 500) -> None:
+    print(describe())
+    with tempfile.TemporaryDirectory() as tmp:
+        store = await SQLiteStorage.open(Path(tmp) / "bench.db")
+        try:
+            await measure(store, "sqlite", sets=sets, logs=logs)
+        finally:
+            await store.close()
+    url = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        print("postgres: skipped (set BENCH_DATABASE_URL=postgresql://...)")
+        return
+    from bench.pg_schema import scratch_postgres
+
+    async with scratch_postgres(url) as pg:
+        await measure(pg, "postgres", sets=sets, logs=logs)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,36 @@
+"""Parser throughput: lines per second over a varied corpus (target >= 50,000 lines/s)."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+from bench.corpus import corpus
+from bench.machine import describe
+from bot.domain.exercises import default_catalogue
+from bot.domain.parsing import parse_log
+
+TARGET = 50_000
+
+
+def run(n: int = 20_000, rounds: int = 3) -> dict[str, float]:
+    lines = corpus(n)
+    catalogue = default_catalogue()
+    today = date(2026, 11, 26)
+    ok = sum(isinstance(parse_log(line, catalogue, today=today), tuple) for line in lines)
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for line in lines:
+            parse_log(line, catalogue, today=today)
+        best = min(best, time.perf_counter() - start)
+    rate = len(lines) / best
+    print(f"parser: {len(lines)} lines ({ok / len(lines):.1%} read as logs), best of {rounds}: "
+          f"{rate:,.0f} lines/s, {best / len(lines) * 1e6:.1f} µs/line, "
+          f"{rate / TARGET:.2f}× the {TARGET:,} lines/s target")
+    return {"lines_per_s": rate, "ratio_to_target": rate / TARGET}
+
+
+if __name__ == "__main__":
+    print(describe())
+    run()

@@ -1,0 +1,37 @@
+"""A varied corpus of log lines, built from the notation lifters write."""
+
+from __future__ import annotations
+
+import random
+
+EXERCISES = (
+    "squat", "back squat", "bench", "bench press", "deadlift", "dl", "rdl", "ohp", "overhead press",
+    "barbell row", "pull-ups", "chin-ups", "dips", "leg press", "lat pulldown", "leg extension",
+    "leg curl", "calf raise", "barbell curl", "hammer curl", "lateral raise", "face pull",
+    "skull crushers", "tricep pushdown", "hip thrust", "bulgarian split squat", "front squat",
+    "incline bench", "dumbbell bench press", "pec deck", "cable fly", "seated cable row",
+    "power clean", "push press", "good morning", "hack squat", "t-bar row", "shrugs",
+)
+SCHEMES = (
+    "5x5", "3x8-12", "3 sets of 8", "8,8,7", "5/5/5", "100x5", "100kg x 5 x 3", "135x8,8,7",
+    "175x5, 175x5, 170x6", "4x10 @60kg", "3x12 @ 40", "5x3 @140kg", "3x10", "4 x 6", "2x15",
+    "3×8", "80x8x3", "225lb x 5", "bw x 12, 10, 8", "bw+20 x 8", "3x8 +20kg", "20s x 12 x 3",
+)
+EFFORTS = (
+    "", "rir2", "rir 1-2", "2rir", "rpe8", "@8", "RPE 8.5", "@rpe9", "rir 2,1,0", "f", "to failure",
+    "rir0", "rpe10", "dropset", "rest-pause", "myo", "partials", "forced", "amrap", "RIR 3",
+)
+DATES = ("", "", "", "", "yesterday", "mon", "2026-11-20")
+
+
+def corpus(n: int = 10_000, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    lines = []
+    for _ in range(n):
+        parts = [rng.choice(EXERCISES), rng.choice(SCHEMES), rng.choice(EFFORTS),
+                 rng.choice(DATES)]
+        line = " ".join(p for p in parts if p)
+        if rng.random() < 0.2:
+            line = line.upper() if rng.random() < 0.5 else "  " + line.replace(" ", "  ")
+        lines.append(line)
+    return lines

@@ -1,0 +1,49 @@
+"""Where a lifter's data lives: the list /forget-me erases from.
+
+Kept next to the migrations because every migration that adds a table must
+decide here whether the table holds data about a person. A test
+(tests/storage/test_personal_data.py) reads the live schema and fails when a table
+with a ``user_id`` column is missing from :data:`USER_TABLES`, or when a table hangs
+off a listed one by a foreign key without being listed in :data:`CHILD_TABLES`.
+"""
+
+from __future__ import annotations
+
+# Tables with a user_id column, erased by ``DELETE ... WHERE user_id = ?``, in this
+# order: rows derived from or referring to others first, so triggers and foreign
+# keys have little left to do. A table missing from a database (an older schema) is
+# skipped.
+USER_TABLES: tuple[str, ...] = (
+    "board_days",
+    "pending_imports",
+    "reminder_sends",
+    "reminders",
+    "guild_members",
+    "soreness",
+    "custom_exercises",
+    "target_history",
+    "entries",
+    "users",
+)
+
+# Tables without a user_id of their own whose rows belong to a row of a listed
+# table: name -> (its column, the parent table, the parent's column). Erased just
+# before their parent.
+CHILD_TABLES: dict[str, tuple[str, str, str]] = {
+    "sets": ("entry_id", "entries", "entry_id"),
+}
+
+# What a lifter reads in the /forget-me reply for each table.
+LABELS: dict[str, str] = {
+    "entries": "logged entries",
+    "sets": "sets",
+    "users": "profile",
+    "target_history": "weekly target changes",
+    "custom_exercises": "exercises of your own",
+    "soreness": "soreness notes",
+    "guild_members": "server memberships (leaderboards)",
+    "board_days": "leaderboard training days",
+    "reminders": "reminder schedule",
+    "reminder_sends": "reminder records",
+    "pending_imports": "imports waiting for confirmation",
+}

@@ -1,0 +1,205 @@
+"""Server leaderboards: who is on a board, their training days, and opting out.
+
+The days come from ``board_days`` (migration 003), which triggers keep exact: one
+row per (server, lifter, local date) for every member who has not opted out. A
+board reads one index range of it; nothing else of another server is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from bot.storage.base import BoardData, BoardLifterRow, DisciplineRow, Membership
+from bot.storage.driver import Driver, Step
+from bot.storage.rows import as_date
+
+_CHUNK = 500
+
+# A working set's effective RIR, as SetRecord.effective_rir computes it (NULL: unknown).
+_EFFORT = (
+    "(CASE WHEN s.failure = 1 OR s.technique IS NOT NULL THEN 0"
+    " WHEN s.rir IS NOT NULL THEN s.rir WHEN s.amrap = 1 THEN 1 END)"
+)
+_DISCIPLINE = (
+    "SELECT g.user_id, g.local_date,"
+    " SUM(CASE WHEN g.tier IN ('A', 'B') THEN g.short ELSE 0 END),"
+    " SUM(CASE WHEN g.tier IN ('A', 'B') THEN g.judged ELSE 0 END),"
+    " SUM(CASE WHEN g.tier IN ('C', 'D') THEN g.hard ELSE 0 END),"
+    " SUM(CASE WHEN g.tier IN ('C', 'D') THEN 1 ELSE 0 END)"
+    " FROM (SELECT e.user_id, e.local_date, e.exercise_key, e.tier,"
+    f" SUM(CASE WHEN {_EFFORT} >= 1 THEN 1 ELSE 0 END) AS short, COUNT(*) AS judged,"
+    f" MAX(CASE WHEN {_EFFORT} <= 1 THEN 1 ELSE 0 END) AS hard"
+    " FROM board_days b"
+    " JOIN entries e ON e.user_id = b.user_id AND e.local_date = b.local_date"
+    " JOIN sets s ON s.entry_id = e.entry_id"
+    " WHERE b.guild_id = ? AND b.local_date >= ? AND b.local_date <= ?"
+    f" AND s.warmup = 0 AND e.tier IN ('A', 'B', 'C', 'D') AND {_EFFORT} IS NOT NULL"
+    " GROUP BY e.user_id, e.local_date, e.exercise_key, e.tier) g"
+    " GROUP BY g.user_id, g.local_date"
+)
+_LIFTERS = (
+    "SELECT a.user_id, u.timezone, u.weekly_target,"
+    " (SELECT h.target FROM target_history h WHERE h.user_id = a.user_id"
+    "  AND h.effective_from <= ? ORDER BY h.effective_from DESC LIMIT 1),"
+    " (SELECT MIN(f.local_date) FROM board_days f WHERE f.guild_id = ? AND f.user_id = a.user_id)"
+    " FROM (SELECT DISTINCT user_id FROM board_days"
+    "  WHERE guild_id = ? AND local_date >= ? AND local_date <= ?) a"
+    " LEFT JOIN users u ON u.user_id = a.user_id"
+)
+_ALL_LIFTERS = (
+    "SELECT a.user_id, u.timezone, u.weekly_target, NULL, NULL"
+    " FROM (SELECT DISTINCT user_id FROM board_days WHERE guild_id = ?) a"
+    " LEFT JOIN users u ON u.user_id = a.user_id"
+)
+# Complete target histories of the lifters whose target changed after a date.
+_CHANGED_TARGETS = (
+    "SELECT h.user_id, h.effective_from, h.target FROM target_history h"
+    " WHERE h.user_id IN (SELECT c.user_id FROM target_history c WHERE c.effective_from > ?)"
+)
+_BOARD_TARGETS = (
+    "SELECT h.user_id, h.effective_from, h.target FROM target_history h"
+    " WHERE h.user_id IN (SELECT DISTINCT user_id FROM board_days WHERE guild_id = ?)"
+)
+
+
+def _dates() -> Any:
+    """A converter that parses each distinct stored date once (a board repeats few dates)."""
+    seen: dict[Any, date] = {}
+
+    def convert(value: Any) -> date:
+        found = seen.get(value)
+        if found is None:
+            found = seen[value] = as_date(value)
+        return found
+
+    return convert
+
+
+def _histories(
+    rows: Sequence[Sequence[Any]], wanted: set[str]
+) -> dict[str, list[tuple[date, int]]]:
+    out: dict[str, list[tuple[date, int]]] = {}
+    for user_id, effective_from, target in rows:
+        if user_id in wanted:
+            out.setdefault(user_id, []).append((as_date(effective_from), int(target)))
+    for history in out.values():
+        history.sort()
+    return out
+
+
+class BoardsSql:
+    driver: Driver
+
+    async def board_data(self, guild_id: str, since: date | None, until: date) -> BoardData:
+        """Training days on a server's board from ``since`` (None: all) to ``until``."""
+        if since is None:
+            days, lifters, targets = await self.driver.batch([
+                Step("SELECT user_id, local_date FROM board_days"
+                     " WHERE guild_id = ? AND local_date <= ?", (guild_id, until), fetch=True),
+                Step(_ALL_LIFTERS, (guild_id,), fetch=True),
+                Step(_BOARD_TARGETS, (guild_id,), fetch=True),
+            ])
+        else:
+            days, lifters, targets = await self.driver.batch([
+                Step("SELECT user_id, local_date FROM board_days"
+                     " WHERE guild_id = ? AND local_date >= ? AND local_date <= ?",
+                     (guild_id, since, until), fetch=True),
+                Step(_LIFTERS, (since, guild_id, guild_id, since, until), fetch=True),
+                Step(_CHANGED_TARGETS, (since,), fetch=True),
+            ])
+        convert = _dates()
+        rows = [
+            BoardLifterRow(
+                user_id=r[0], timezone=r[1], weekly_target=None if r[2] is None else int(r[2]),
+                target_at_since=None if r[3] is None else int(r[3]),
+                first_day=None if r[4] is None else convert(r[4]),
+            )
+            for r in lifters
+        ]
+        return BoardData(
+            days=[(user_id, convert(day)) for user_id, day in days],
+            lifters={r.user_id: r for r in rows},
+            histories=_histories(targets, {r.user_id for r in rows}),
+        )
+
+    async def board_days_of(
+        self, guild_id: str, user_ids: Sequence[str]
+    ) -> tuple[list[tuple[str, date]], dict[str, list[tuple[date, int]]]]:
+        """Every board day and the complete target history of a few lifters of a board."""
+        days: list[tuple[str, date]] = []
+        targets: list[Sequence[Any]] = []
+        convert = _dates()
+        for start in range(0, len(user_ids), _CHUNK):
+            chunk = list(user_ids[start:start + _CHUNK])
+            marks = ", ".join("?" for _ in chunk)
+            found, history = await self.driver.batch([
+                Step(f"SELECT user_id, local_date FROM board_days WHERE guild_id = ?"
+                     f" AND user_id IN ({marks})", (guild_id, *chunk), fetch=True),
+                Step(f"SELECT user_id, effective_from, target FROM target_history"
+                     f" WHERE user_id IN ({marks})", chunk, fetch=True),
+            ])
+            days.extend((user_id, convert(day)) for user_id, day in found)
+            targets.extend(history)
+        return days, _histories(targets, set(user_ids))
+
+    async def board_discipline(
+        self, guild_id: str, since: date | None, until: date
+    ) -> list[DisciplineRow]:
+        """Per lifter and local date on the board: the counts the discipline score needs."""
+        rows = await self.driver.fetchall(_DISCIPLINE, (guild_id, since or date.min, until))
+        convert = _dates()
+        return [
+            DisciplineRow(r[0], convert(r[1]), int(r[2]), int(r[3]), int(r[4]), int(r[5]))
+            for r in rows
+        ]
+
+    async def board_membership(self, guild_id: str, user_id: str) -> Membership:
+        """'in' (on the board), 'out' (opted out) or 'none' (never logged in the server)."""
+        value = await self.driver.fetchval(
+            "SELECT opted_out FROM guild_members WHERE guild_id = ? AND user_id = ?",
+            (guild_id, user_id),
+        )
+        return "none" if value is None else ("out" if int(value) else "in")
+
+    async def set_board_opt_out(
+        self, guild_id: str, user_id: str, opted_out: bool, now: datetime
+    ) -> tuple[Membership, Membership]:
+        """Opt a lifter out of (or back into) a server's board; returns (before, after).
+
+        Opting out before ever logging in the server is kept, so a later log does not
+        put the lifter on the board. Opting back in without having logged there removes
+        that standing choice: the lifter joins the board with their first log.
+        """
+        async with self.driver.transaction() as tx:
+            value = await tx.fetchval(
+                "SELECT opted_out FROM guild_members WHERE guild_id = ? AND user_id = ?",
+                (guild_id, user_id),
+            )
+            before: Membership = "none" if value is None else ("out" if int(value) else "in")
+            if opted_out:
+                await tx.execute(
+                    "INSERT INTO guild_members (guild_id, user_id, opted_out, joined_at)"
+                    " VALUES (?, ?, 1, ?) ON CONFLICT (guild_id, user_id)"
+                    " DO UPDATE SET opted_out = excluded.opted_out",
+                    (guild_id, user_id, now),
+                )
+                return before, "out"
+            if before != "out":
+                return before, before
+            logged_here = await tx.fetchval(
+                "SELECT 1 FROM entries WHERE guild_id = ? AND user_id = ? LIMIT 1",
+                (guild_id, user_id),
+            )
+            if logged_here is None:
+                await tx.execute(
+                    "DELETE FROM guild_members WHERE guild_id = ? AND user_id = ?",
+                    (guild_id, user_id),
+                )
+                return before, "none"
+            await tx.execute(
+                "UPDATE guild_members SET opted_out = 0 WHERE guild_id = ? AND user_id = ?",
+                (guild_id, user_id),
+            )
+            return before, "in"
