@@ -20,8 +20,10 @@ def configure_logging(level: str) -> None:
     logging.basicConfig(
         level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
     )
-    # discord.py logs full gateway payloads at DEBUG; keep user text out of the logs.
-    logging.getLogger("discord").setLevel(max(logging.INFO, logging.getLevelName(level)))
+    # discord.py logs full gateway payloads and aiosqlite every SQL parameter at DEBUG;
+    # keep user text out of the logs.
+    for noisy in ("discord", "aiosqlite"):
+        logging.getLogger(noisy).setLevel(max(logging.INFO, logging.getLevelName(level)))
 
 
 async def serve(settings: Settings) -> int:

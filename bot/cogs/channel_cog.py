@@ -93,8 +93,13 @@ class ChannelCog(commands.Cog):
         )
         if reply is None:
             return
+        # Separately: a channel that forbids reactions must still get the reply.
         try:
             await message.add_reaction(SAVED)
+        except discord.HTTPException:
+            log.warning("could not mark log message %s in channel %s", message.id,
+                        message.channel.id)
+        try:
             await message.reply(short_text(reply), mention_author=False,
                                 allowed_mentions=NO_PINGS)
         except discord.HTTPException:

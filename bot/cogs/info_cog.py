@@ -24,7 +24,8 @@ class InfoCog(commands.Cog):
     @app_commands.command(name="why", description="The reasoning and sources behind a rule id")
     @app_commands.describe(rule="a rule id from a reply, e.g. A1")
     async def why(self, interaction: discord.Interaction[Any], rule: str) -> None:
-        await respond(interaction, await self.bot.coach.why(rule), ephemeral=False)
+        # Public, so the gym learns too; a mistyped id is answered privately.
+        await respond(interaction, await self.bot.coach.why(rule))
 
     @why.autocomplete("rule")
     async def rule_ids(

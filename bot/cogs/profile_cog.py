@@ -33,6 +33,7 @@ class ProfileCog(commands.Cog):
                            goal="what you train for", timezone="your IANA time zone",
                            target="days a week you plan to train")
     @app_commands.autocomplete(timezone=zone_autocomplete)
+    @app_commands.rename(timezone="tz")  # the name replies and /help use in examples
     async def profile(
         self,
         interaction: discord.Interaction[Any],

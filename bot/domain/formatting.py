@@ -8,9 +8,10 @@ here adds or expects markdown.
   ``back squat — 5 × 5 @ 100 kg, RIR 2``. Loads show in the lifter's unit; pounds are
   rounded to the nearest 0.5 lb, kilograms to 0.01 kg.
 - ``entry_to_text``: a line that ``parse_log`` reads back to the same exercise and
-  sets (loads within 0.01 kg). That holds for entries as ``parse_log`` makes them:
-  failure sets carry RIR 0, reps are 1-100, at most 20 sets, and the exercise name
-  resolves to the same exercise. A set without a rep count is written as 1 rep.
+  sets (loads within 0.01 kg). That holds for entries as ``parse_log`` makes them
+  (failure sets carry RIR 0, reps are 1-100, at most 20 sets) whose exercise name
+  resolves to the same exercise, as long as the line stays within the 500
+  characters ``parse_log`` reads. A set without a rep count is written as 1 rep.
 """
 
 from __future__ import annotations
@@ -60,7 +61,8 @@ def _load_text(s: SetRecord, unit: Unit) -> str:
 
 
 def _rir_value(s: SetRecord) -> str:
-    assert s.rir is not None
+    if s.rir is None:
+        return ""
     low = _number(s.rir, 2)
     return low if s.rir_max is None else f"{low}-{_number(s.rir_max, 2)}"
 
@@ -75,14 +77,14 @@ def _effort_text(s: SetRecord) -> str:
     return f"RIR {_rir_value(s)}"
 
 
-def _core(s: SetRecord, unit: Unit, reps_first: bool = False) -> str:
+def _core(s: SetRecord, unit: Unit) -> str:
     """``100 kg × 5`` (``5+`` for an AMRAP); ``8 reps`` without a load."""
     reps = "?" if s.reps is None else str(s.reps)
     if s.amrap:
         reps += "+"
     load = _load_text(s, unit)
     if load:
-        return f"{reps} @ {load}" if reps_first else f"{load} × {reps}"
+        return f"{load} × {reps}"
     return f"{reps} rep" if reps == "1" else f"{reps} reps"
 
 
@@ -169,44 +171,51 @@ def _effort_token(s: SetRecord) -> str:
     return f"rir{_rir_value(s)}"
 
 
+def _runs(sets: tuple[SetRecord, ...]) -> list[tuple[SetRecord, int]]:
+    """Consecutive equal sets as (set, count); technique and AMRAP sets stand alone."""
+    runs: list[tuple[SetRecord, int]] = []
+    for s in sets:
+        if runs and runs[-1][0] == s and s.technique is None and not s.amrap:
+            runs[-1] = (s, runs[-1][1] + 1)
+        else:
+            runs.append((s, 1))
+    return runs
+
+
+def _last_sets(count: int) -> str:
+    return "last set" if count == 1 else f"last {count} sets"
+
+
 def entry_to_text(entry: LogEntry, unit: Unit = "kg") -> str:
     """A log line that ``parse_log`` reads back to this entry (see the module notes).
 
-    Equal sets are written once with their count (``100kg x 5 x 5 rir2``). Otherwise
-    each set is written as its own group with its own markers. A marker that only
-    the last of several sets carries is written as ``last set ...``, since a marker
-    on the last group alone would otherwise apply to the whole line.
+    Runs of equal sets are written once with their count (``100kg x 5 x 5 rir2``),
+    other sets one by one, each followed by its markers. A marker that only the last
+    group carries is written as ``last N sets ...``, since on the last group alone it
+    would apply to the whole line. Long entries (many different sets) can come out
+    longer than ``parse_log`` accepts in one message.
     """
     sets = entry.sets
-    when = f" {entry.performed_on.isoformat()}" if entry.performed_on is not None else ""
-    first = sets[0] if sets else None
-    if (
-        first is not None
-        and len(sets) > 1
-        and first.technique is None
-        and not first.amrap
-        and all(s == first for s in sets)
-    ):
-        words = [f"{_set_text(first, unit)} x {len(sets)}", _effort_token(first)]
-        if first.warmup:
-            words.append("wu")
-        return f"{entry.exercise.name} " + " ".join(w for w in words if w) + when
-    efforts = [_effort_token(s) for s in sets]
-    only_last = len(sets) > 1
-    # Technique words are not efforts for that rule: only rir/f markers count.
-    plain = [bool(e) and s.technique is None for e, s in zip(efforts, sets, strict=True)]
-    lone_effort = only_last and plain[-1] and not any(plain[:-1])
-    lone_warmup = only_last and sets[-1].warmup and not any(s.warmup for s in sets[:-1])
+    runs = _runs(sets)
+    all_warmup = bool(sets) and all(s.warmup for s in sets)
+    efforts = [_effort_token(s) for s, _ in runs]
+    # Only rir/f markers take part in that rule; technique words never spread.
+    plain = [bool(e) and s.technique is None for e, (s, _) in zip(efforts, runs, strict=True)]
+    several = len(runs) > 1
+    lone_effort = several and plain[-1] and not any(plain[:-1])
+    warm = [s.warmup and not all_warmup for s, _ in runs]
+    lone_warmup = several and warm[-1] and not any(warm[:-1])
     groups: list[str] = []
-    for k, s in enumerate(sets):
-        words = [_set_text(s, unit)]
-        effort = efforts[k]
-        is_last = k == len(sets) - 1
-        if effort:
+    for k, (s, count) in enumerate(runs):
+        words = [_set_text(s, unit) + (f" x {count}" if count > 1 else "")]
+        is_last = k == len(runs) - 1
+        if efforts[k]:
             if is_last and lone_effort:
-                words.append("last set")
-            words.append(effort)
-        if s.warmup:
-            words.append("last set wu" if is_last and lone_warmup else "wu")
+                words.append(_last_sets(count))
+            words.append(efforts[k])
+        if warm[k]:
+            words.append(f"{_last_sets(count)} wu" if is_last and lone_warmup else "wu")
         groups.append(" ".join(words))
-    return f"{entry.exercise.name} " + ", ".join(groups) + when
+    when = f" {entry.performed_on.isoformat()}" if entry.performed_on is not None else ""
+    lead = "wu " if all_warmup else ""
+    return f"{lead}{entry.exercise.name} " + ", ".join(groups) + when

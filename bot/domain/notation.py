@@ -1,9 +1,9 @@
 """The words and symbols of the log notation, and how a line is cut into tokens.
 
 This module knows the vocabulary (units, effort words, failure words, techniques,
-warm-up words, dates) and the tokenizer; ``bot.domain.parsing`` holds the grammar
-that gives the tokens their meaning. Everything here is pure and precompiled at
-import time, because the parser runs for every message.
+warm-up words, dates) and the tokenizer; ``bot.domain.parsing`` and
+``bot.domain.sets_grammar`` give the tokens their meaning. Everything here is pure
+and precompiled at import time, because the parser runs for every message.
 
 Normalisation before tokenizing: lower case; ``×``, ``✕``, ``✖``, ``*`` and ``X``
 read as ``x``; long dashes read as ``-``; a comma is a decimal mark in ``102,5kg``,
@@ -117,13 +117,40 @@ def normalize(line: str) -> str:
     return text
 
 
-# Tokens are immutable, so the same text always yields the same (shared) token.
-_TOKEN_CACHE: dict[str, Token] = {}
-_TOKEN_CACHE_LIMIT: Final = 20_000
+_DATE_KINDS: Final = frozenset({"date", "day"})
+
+# Tokens never contain whitespace, so a line's tokens are those of its
+# whitespace-separated chunks in order. Chunks ("5x5", "@100kg", "rir2") repeat all
+# the time, and tokens are immutable, so each chunk's tokens are kept (bounded).
+_CHUNK_CACHE: dict[str, tuple[tuple[Token, ...], bool]] = {}
+_CHUNK_CACHE_LIMIT: Final = 50_000
+# Numbers are capped so that a wall of digits stays a (refused) finite number.
+_NUMBER_CAP: Final = 1e9
 
 
 def _number_token(text: str, num: str, high: str, pair: str) -> Token:
-    return Token("num", text, float(num), float(high) if high else None, bool(pair), "." in num)
+    value = min(float(num), _NUMBER_CAP)
+    top = min(float(high), _NUMBER_CAP) if high else None
+    return Token("num", text, value, top, bool(pair), "." in num)
+
+
+def _chunk_tokens(chunk: str) -> tuple[tuple[Token, ...], bool]:
+    tokens: list[Token] = []
+    dated = False
+    pattern = _ASCII_TOKEN_RE if chunk.isascii() else _TOKEN_RE
+    for iso, whole, num, high, pair, other in pattern.findall(chunk):
+        if other:
+            kind = _SYMBOL_KINDS.get(other, "word")
+            if other in RELATIVE_DAYS or other in WEEKDAYS:
+                kind = "day"
+            tok = Token(kind, other)
+        elif whole:
+            tok = _number_token(whole, num, high, pair)
+        else:
+            tok = Token("date", iso)
+        dated = dated or tok.kind in _DATE_KINDS
+        tokens.append(tok)
+    return tuple(tokens), dated
 
 
 def tokenize(line: str) -> tuple[list[Token], bool]:
@@ -132,32 +159,20 @@ def tokenize(line: str) -> tuple[list[Token], bool]:
     The flag tells whether any token is a date (``date`` or ``day``).
     """
     tokens: list[Token] = []
-    append = tokens.append
-    cache = _TOKEN_CACHE
     dated = False
-    pattern = _ASCII_TOKEN_RE if line.isascii() else _TOKEN_RE
-    for iso, whole, num, high, pair, other in pattern.findall(line):
-        key = other or whole or iso
-        tok = cache.get(key)
-        if tok is None:
-            if other:
-                kind = _SYMBOL_KINDS.get(other, "word")
-                if other in RELATIVE_DAYS or other in WEEKDAYS:
-                    kind = "day"
-                tok = Token(kind, other)
-            elif whole:
-                tok = _number_token(whole, num, high, pair)
-            else:
-                tok = Token("date", iso)
-            if len(cache) < _TOKEN_CACHE_LIMIT:
-                cache[key] = tok
-        if tok.kind in _DATE_KINDS:
+    cache = _CHUNK_CACHE
+    for chunk in line.split():
+        found = cache.get(chunk)
+        if found is None:
+            found = _chunk_tokens(chunk)
+            if len(cache) >= _CHUNK_CACHE_LIMIT:
+                cache.clear()
+            cache[chunk] = found
+        tokens.extend(found[0])
+        if found[1]:
             dated = True
-        append(tok)
     return tokens, dated
 
-
-_DATE_KINDS: Final = frozenset({"date", "day"})
 
 # Message-level clean-up: ``;`` and every kind of line break end a line; other
 # control characters become spaces.

@@ -1,68 +1,89 @@
 """Read a lifter's log message into ``LogEntry`` values.
 
 ``parse_log`` is pure: the lifter's local date comes in as ``today``, nothing reads
-the clock, and bad input never raises: it comes back as a ``ParseError`` with what
-was wrong, how to fix it and an example line that works.
+the clock, and bad input never raises: it comes back as a ``ParseError`` saying what
+was wrong, how to fix it, and an example line that works.
 
-A message holds one exercise per line (or per ``;``). Each line starts with the
-exercise name; the notation follows (COACHING.md, "Notation lifters write").
-The vocabulary and the tokenizer live in ``bot.domain.notation``.
+A message holds one exercise per line (or per ``;``). A line starts with the
+exercise name, then the notation of COACHING.md ("Notation lifters write"). The
+vocabulary and tokenizer are in ``bot.domain.notation``; the notation grammar is in
+``bot.domain.sets_grammar``, ``bot.domain.set_assembly`` and ``bot.domain.set_numbers``.
 
-How ambiguous notation is read (every rule is tested):
+How ambiguous notation is read (each rule is tested in tests/domain):
 
-=================================  =================================================
-written                            read as
-=================================  =================================================
-``A x B``, A has a unit or ``bw``  load A x B reps, one set (``100kg x 5``, ``bw x 8``)
-``A x B``, plain A > 20 or decimal load x reps (``100x5``, ``12.5x10``)
-``A x B``, plain A <= 20           A sets x B reps (``5x5``, ``20x3`` is 20 sets)
-``A x B`` where only B has a unit  A reps at load B, one set (``5 x 100kg``)
-``A x B x C``                      load x reps x sets when A is a load (rule above),
-                                   else sets x reps x load when C is; else an error
-``A x 8,8,7`` / ``A x 5/5/5``      A sets when A equals the count, else A is the load
-``8,8,7`` / ``5/5/5``              one set per number, reps as written
-``3x8-12`` / ``8-12 reps``         the low end of a rep range (8 reps)
-``3 sets of 8``, ``8 reps``        3 sets of 8; one set of 8
-a bare number with sets nearby     a load in the user's unit (``squat 100 5x5``)
-bare numbers and no sets at all    one set per number, reps (``pull-ups 10 8``); a
-                                   bare number above 30 is refused as unclear
-``@x``                             RPE x when 5 <= x <= 10 in 0.5 steps, no unit and
-                                   no ``x`` after it; otherwise a load
-``20s``                            a pair of 20s: 20 per dumbbell is stored
-``bw+20`` / ``+20kg``              bodyweight with 20 added; ``bw-20`` is refused
-``rir 1-2`` / ``rpe 8-9``          rir 1, rir_max 2 (a range keeps both ends)
-``rir 2,1,0``                      one value per set; the count must match
-``rir0``, ``rpe10``, ``@10``, ``f`` failure (RIR 0) on every set
-``5+``, ``3x5+``                   AMRAP on that set; on the last set of ``3x5+``
-``amrap``, ``max reps``            AMRAP on the last set
-``drop``, ``forced``, ``myo``...   beyond failure on the last set only
-``F+``                             forced reps (beyond failure) on the last set
-``last [N] [sets] <marker>``       the marker applies to the final N (default 1) sets
-``rp``                             refused: it could be rest-pause or a set's RPE
-``w``, ``wu``, ``warmup``          every set of the line is a warm-up
-``mon`` ... ``sunday``             the most recent such day, today included;
-                                   ``last mon`` is strictly before today
-a date inside a line               that line only; a line holding only a date sets
-                                   the date for the lines below it
-=================================  =================================================
+================================  ===================================================
+written                           read as
+================================  ===================================================
+``A x B``, A with unit or ``bw``  load A, B reps, one set (``100kg x 5``, ``bw x 8``)
+``A x B``, plain A > 20 or with   load x reps (``100x5``, ``12.5x10``); ``A for B``
+a decimal point                   is always load for reps (``curl 10 for 12``)
+``A x B``, plain A <= 20          A sets of B reps (``5x5``; ``20x3`` is 20 sets)
+``A x B``, only B with a unit     A reps at load B, one set (``5 x 100kg``)
+``A x B x C``                     load x reps x sets when A is a load by the rules
+                                  above, else sets x reps x load when C is; else an
+                                  error asking for a unit (``5x5x5``)
+``A x 8,8,7``, ``A x 5/5/5``      A sets when A equals the count, else A is the load
+``8,8,7``, ``5/5/5``, ``10 8 6``  one set per number, reps as written
+``3x8-12``, ``8-12 reps``         the low end of the rep range (8 reps)
+``3 sets of 8``, ``8 reps``       3 sets of 8; one set of 8
+a bare number beside sets         a load in the user's unit (``squat 100 5x5``)
+bare numbers, no sets at all      reps, one set each (``pull-ups 10 8``); a bare
+                                  number above 30 is refused as unclear
+``@x``                            RPE x when 5 <= x <= 10 in 0.5 steps, with no unit
+                                  and no ``x`` after it; otherwise a load
+``20s``                           a pair of 20s: the load per dumbbell (20) is stored
+``bw+20``, ``+20kg``              bodyweight plus 20; ``bw-20`` (assisted) is refused
+``rir 1-2``, ``rpe 8-9``          rir 1, rir_max 2: a range keeps both ends
+``rir 2,1,0``, ``rpe 8,9,10``     one value per set; the counts must match
+``rir 2,5``                       an RIR list (2 and 5); but ``rpe 8,5``, ``@8,5``
+                                  and ``102,5kg`` are decimals (8.5, 102.5 kg)
+``f``, ``fail``, ``tf``, ``mmf``,  failure (RIR 0) on every set
+``rir0``, ``rpe10``, ``@10``
+``drop``, ``forced``, ``myo``...  beyond failure, on the last set only
+``F+``                            forced reps on the last set
+``5+``, ``3x5+``                  AMRAP on that set (the last of ``3x5+``)
+``amrap``, ``max reps``           AMRAP on the last set
+``last [N] [sets] <marker>``      the marker applies to the final N sets (default 1);
+``<marker> on the last set``      so does a marker followed by "last"
+``rp``                            refused: rest-pause or RPE? the lifter must say
+``w``, ``wu``, ``warmup``         every set is a warm-up (but see groups below)
+``mon`` ... ``sunday``            the most recent such day, today included;
+                                  ``last mon`` means strictly before today
+``yesterday``, ``2026-11-25``     that date; future dates and dates more than 366
+                                  days back are refused
+a date inside a line              applies to that line only; a line holding only a
+                                  date applies to the lines below it
+================================  ===================================================
 
-Markers (effort, failure, warm-up, a load after the sets) written after one of
-several comma-separated groups belong to that group (``100x5 @8, 110x3 @9``); when
-only the last group carries that kind of marker it applies to every set of the
-line (``175x5, 175x5, 170x6 rir1``). A marker written before any sets applies to the
-whole line. Technique and AMRAP words land on the last set of the group they follow.
+Groups. Sets written apart (``100x5 @8, 110x3 @9``, ``60x5 wu, 100x5x3``) form
+groups. A marker (effort, failure, warm-up, or a load written after the sets) belongs
+to the group it follows. When only the last of several groups carries a kind of
+marker, that marker applies to the whole line (``175x5, 175x5, 170x6 rir1``); an
+effort moved that way skips groups marked as warm-ups. A marker written before any
+sets applies to the whole line. Techniques and ``amrap`` land on the last set of the
+group they follow.
+
+Names. The leading words are the name (``Bench Press:``, ``45 degree leg press``);
+warm-up and date words around it are taken out. When a line starts with the sets, a
+known exercise written later is accepted (``5x5 squat``). A name the catalogue does
+not know is the lifter's own exercise (``custom``, no tier), not an error; an
+ambiguous one (``pu``) is an error listing the candidates.
+
+Limits: 500 characters per message, 1-100 reps per set, 20 sets per line, loads up
+to 1000 kg, RIR 0-10, RPE 1-10.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from operator import itemgetter
 from typing import Final
 
 from bot.domain import notation as nt
 from bot.domain.exercises import Catalogue, slugify
 from bot.domain.models import Exercise, LogEntry, ParseError, SetRecord, Unit
 from bot.domain.notation import Token
-from bot.domain.set_assembly import MAX_CHARS, Stop, fail
+from bot.domain.set_numbers import MAX_CHARS, Stop, fail
 from bot.domain.sets_grammar import LineGrammar
 
 __all__ = ["MAX_CHARS", "UNEXPECTED_ERROR", "parse_log"]
@@ -107,7 +128,8 @@ def _parse_message(
     entries: list[LogEntry] = []
     heading: date | None = None
     heading_line = ""
-    for number, raw in enumerate(segments, start=1):
+    heading_used = True
+    for raw in segments:
         try:
             result = _parse_segment(raw, catalogue, unit, today, heading)
         except Stop as stop:
@@ -116,22 +138,23 @@ def _parse_message(
             err = stop.error
             shown = raw if len(raw) <= 60 else raw[:57] + "..."
             return ParseError(
-                error=f'Line {number} ("{shown}"): {err.error}',
+                error=f'In "{shown}": {err.error}',
                 hint=err.hint,
                 example=err.example,
                 suggestions=err.suggestions,
             )
         if isinstance(result, date):
-            heading, heading_line = result, raw
+            heading, heading_line, heading_used = result, raw, False
         elif result is not None:
             entries.append(result)
+            heading_used = True
+    if not heading_used:
+        return ParseError(
+            error=f'"{heading_line}" gives a date, but no exercise follows it.',
+            hint="Put the date on the exercise's line, or the exercises on the lines below it.",
+            example="squat 5x5 @100kg yesterday",
+        )
     if not entries:
-        if heading is not None:
-            return ParseError(
-                error=f'"{heading_line}" gives a date, but no exercise follows it.',
-                hint="Put the exercises on the lines below the date, or on the same line.",
-                example="yesterday squat 5x5 @100kg",
-            )
         return ParseError(
             error="I found no exercise in that message.",
             hint="Start each line with the exercise name, then the sets.",
@@ -140,11 +163,13 @@ def _parse_message(
     return tuple(entries)
 
 
-# Reading the sets is a pure function of the normalised line, the unit and where the
-# name sits in it; lifters repeat their lines, so results are remembered (a bounded
-# table that starts afresh when full).
-_SETS_MEMO: dict[tuple[str, str, int, int], tuple[SetRecord, ...]] = {}
-_SETS_MEMO_LIMIT: Final = 4096
+# Reading the sets is a pure function of the notation's tokens (everything after
+# the name, dates taken out), the unit and a leading warm-up word. The same notation
+# comes back all the time, under many exercise names, so results are remembered in
+# a bounded table that starts afresh when full. Errors are not remembered.
+_SETS_MEMO: dict[tuple[object, ...], tuple[SetRecord, ...]] = {}
+_SETS_MEMO_LIMIT: Final = 8192
+_TEXT: Final = itemgetter(1)  # Token.text
 
 
 def _parse_segment(
@@ -160,17 +185,16 @@ def _parse_segment(
         return on
     warmup_end = _leading_warmup(tokens)
     name_words, start = _name_words(tokens, warmup_end)
-    name_at = warmup_end
     if not name_words:
         name_words, name_at = _later_name(tokens, start, catalogue)
         tokens = tokens[:name_at] + tokens[name_at + len(name_words) :]
         start = warmup_end
     exercise = _resolve(" ".join(name_words), catalogue)
-    key = (norm, unit, name_at, len(name_words))
+    key = (unit, warmup_end > 0, *map(_TEXT, tokens[start:]))
     sets = _SETS_MEMO.get(key)
     if sets is None:
         grammar = LineGrammar(tokens, unit, catalogue)
-        grammar.run(start, len(tokens), warmup=warmup_end > 0)
+        grammar.run(start, warmup=warmup_end > 0)
         sets = grammar.build(exercise.name)
         if len(_SETS_MEMO) >= _SETS_MEMO_LIMIT:
             _SETS_MEMO.clear()
@@ -333,13 +357,37 @@ def _is_notation_word(tokens: list[Token], i: int) -> bool:
     return (prev, word) in nt.MARKER_PAIRS
 
 
+# A catalogue does not change once built, so how it resolves a name is kept for the
+# few catalogues in use (holding them, so that their ids stay theirs).
+_NAME_MEMO: dict[int, tuple[Catalogue, dict[str, Exercise]]] = {}
+_NAME_MEMO_CATALOGUES: Final = 4
+_NAME_MEMO_NAMES: Final = 4096
+
+
 def _resolve(name: str, catalogue: Catalogue) -> Exercise:
+    slot = _NAME_MEMO.get(id(catalogue))
+    if slot is None or slot[0] is not catalogue:
+        if len(_NAME_MEMO) >= _NAME_MEMO_CATALOGUES:
+            _NAME_MEMO.clear()
+        slot = _NAME_MEMO[id(catalogue)] = (catalogue, {})
+    names = slot[1]
+    exercise = names.get(name)
+    if exercise is None:
+        exercise = _lookup(name, catalogue)
+        if len(names) >= _NAME_MEMO_NAMES:
+            names.clear()
+        names[name] = exercise
+    return exercise
+
+
+def _lookup(name: str, catalogue: Catalogue) -> Exercise:
     found = catalogue.lookup(name)
     if found.exercise is not None:
         return found.exercise
     if found.ambiguous:
         names = tuple(e.name for e in found.ambiguous)
-        listed = ", ".join(f'"{n}"' for n in names[:-1]) + f' or "{names[-1]}"'
+        quoted = [f'"{n}"' for n in names]
+        listed = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
         fail(
             f'"{name}" could mean more than one exercise.',
             f"Which one did you do: {listed}? Write its full name.",

@@ -1,57 +1,31 @@
 """The pieces a log line is read into, and how they become ``SetRecord`` values.
 
 ``bot.domain.sets_grammar`` reads a line's notation into ``LineParts`` (groups of sets
-plus markers); ``assemble`` applies every marker to the right sets. Limits, the
-error type and the checks on single numbers live here too, so both modules share
-them. The reading rules are tabled in the docstring of ``bot.domain.parsing``.
+plus markers, loads placed as they come); ``assemble`` applies every marker to the
+right sets. The reading rules are tabled in the docstring of ``bot.domain.parsing``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Final, NamedTuple, NoReturn
 
-from bot.domain.models import LB_TO_KG, ParseError, SetRecord, Technique, Unit
+from bot.domain.models import SetRecord, Technique, Unit
 from bot.domain.notation import Token
-
-MAX_CHARS: Final = 500
-MAX_REPS: Final = 100
-MAX_SETS: Final = 20
-MAX_LOAD_KG: Final = 1000.0
-MAX_RIR: Final = 10.0
-BARE_REPS_MAX: Final = 30
-EXAMPLE: Final = "squat 5x5 @100kg rir2"
-
-Effort = tuple[float, float | None, bool]  # rir, rir_max, failure
-FAILURE: Final[Effort] = (0.0, None, True)
-
-
-class Stop(Exception):
-    """Carries a ParseError out of the reading code to ``parse_log``."""
-
-    def __init__(self, error: ParseError) -> None:
-        super().__init__(error.error)
-        self.error = error
-
-
-def fail(
-    error: str, hint: str, example: str = EXAMPLE, suggestions: tuple[str, ...] = ()
-) -> NoReturn:
-    raise Stop(ParseError(error=error, hint=hint, example=example, suggestions=suggestions))
-
-
-def two_loads() -> NoReturn:
-    fail(
-        "That line gives two loads for the same sets.",
-        "Write one load per group of sets, like 100kg 5x5 or 100x5, 110x3.",
-        "squat 100x5, 110x3, 120x1",
-    )
-
-
-class Load(NamedTuple):
-    kg: float | None
-    bodyweight: bool = False
+from bot.domain.set_numbers import (
+    BARE_REPS_MAX,
+    EXAMPLE,
+    MAX_LOAD_KG,
+    MAX_SETS,
+    Effort,
+    Load,
+    fail,
+    plain_kg,
+    reps_of,
+    sets_of,
+    to_kg,
+    two_loads,
+)
 
 
 @dataclass(slots=True)
@@ -87,58 +61,6 @@ class LineParts:
     bares: list[Token] = field(default_factory=list)
 
 
-# ------------------------------------------------------------------ single numbers
-def to_kg(value: float, unit: Unit) -> float:
-    kg = value if unit == "kg" else round(value * LB_TO_KG, 3)
-    if kg > MAX_LOAD_KG:
-        fail(
-            f"{value:g} {unit} is more than any lift I can log (the limit is 1000 kg).",
-            "Check the load for a typo, and write it with its unit, like 100kg or 225lb.",
-        )
-    return kg
-
-
-def plain_kg(tok: Token, unit: Unit) -> float:
-    if tok.high is not None:
-        fail(
-            f"{tok.text} looks like a range, but a load needs one number.",
-            "Give each group of sets its own load: 100x5, 110x5.",
-            "squat 100x5, 110x5",
-        )
-    return to_kg(tok.value, unit)
-
-
-def reps_of(tok: Token) -> int:
-    if tok.decimal or tok.pair:
-        fail(f"{tok.text} is not a whole number of reps.", "Count reps in whole numbers.",
-             "squat 5x5 @100kg")
-    if tok.high is not None and tok.high < tok.value:
-        fail(
-            f"{tok.text} counts down, so I can't read it as a rep range.",
-            "For reps per set, separate them with commas: 10,8,6.",
-            "curl 10,8,6 @12kg",
-        )
-    reps = int(tok.value)
-    if reps < 1:
-        fail("A set needs at least 1 rep.", "Log a missed attempt as 1 rep to failure.",
-             "bench 1x1 @120kg f")
-    if reps > MAX_REPS:
-        fail(f"{reps} reps in one set is more than I can log (the limit is {MAX_REPS}).",
-             "Check for a typo; for load x reps write 100x5.", "squat 100x5")
-    return reps
-
-
-def sets_of(tok: Token) -> int:
-    if tok.decimal or tok.high is not None or tok.pair or tok.value < 1:
-        fail(f"{tok.text} is not a number of sets.", "Write sets x reps, like 3x8.",
-             "bench 3x8 @80kg")
-    sets = int(tok.value)
-    if sets > MAX_SETS:
-        fail(f"{sets} sets is more than I log in one line (the limit is {MAX_SETS}).",
-             "Check for a typo, or split the sets over two lines.", "squat 5x5 @100kg")
-    return sets
-
-
 def reps_group(items: list[tuple[Token, bool]], sets: int = 1) -> Group:
     """One set per item, or ``sets`` sets of a single item (AMRAP on the last one)."""
     if sets == 1 or len(items) != 1:
@@ -147,39 +69,93 @@ def reps_group(items: list[tuple[Token, bool]], sets: int = 1) -> Group:
     return Group([reps] * sets, [False] * (sets - 1) + [items[0][1]])
 
 
-def rpe_like(tok: Token) -> bool:
-    """A bare ``@x`` is an RPE when x is 5..10 in steps of 0.5."""
-    values = (tok.value, tok.high)
-    return all(v is None or (5.0 <= v <= 10.0 and (v * 2).is_integer()) for v in values)
+# ------------------------------------------------------------------ reading help
+def scheme_group(
+    a: Token,
+    a_load: Load | None,
+    load_first: bool,
+    b_load: Load | None,
+    items: list[tuple[Token, bool]],
+    c: Token | None,
+    c_load: Load | None,
+    unit: Unit,
+) -> Group:
+    """The sets of ``A x B [x C]`` (B: a load or rep items); ``load_first``: A is a load.
 
-
-def effort_of(tok: Token, rpe: bool) -> Effort:
-    """RIR (and range end, failure) from a number written as RIR or as RPE."""
-    if tok.pair:
-        fail(f"{tok.text} is not an effort.", "Write the effort as rir 2 or rpe 8.",
-             "bench 3x8 @80kg rir 2")
-    lo, hi = tok.value, tok.high
-    if hi is not None and hi < lo:
-        lo, hi = hi, lo
-    for value in (lo, hi):
-        if value is None:
-            continue
-        if rpe and not 1.0 <= value <= 10.0:
-            fail(f"RPE {value:g} is outside the RPE scale, which runs from 1 to 10.",
-                 "RPE 10 is failure, RPE 8 means two reps left.", "bench 3x8 @80kg rpe 8")
-        if not rpe and value > MAX_RIR:
-            fail(f"RIR {value:g} is more reps in reserve than I can use (at most 10).",
-                 "RIR counts the reps you had left: rir 2 means two more were possible.",
-                 "bench 3x8 @80kg rir 2")
-    if rpe:
-        rir, rir_max = round(10.0 - (hi if hi is not None else lo), 2), None
-        if hi is not None:
-            rir_max = round(10.0 - lo, 2)
+    ``a_load``/``c_load`` are set when A/C are surely loads (unit, bw, 20s).
+    """
+    a_is_load = a_load is not None or load_first or a.decimal or a.value > 20
+    if a_load is None and a.high is not None:
+        fail(f"{a.text} before the x is a range; I need one number of sets.",
+             "Write the sets you did, like 3x8-12.", "bench 3x8-12 @60kg")
+    if b_load is not None:
+        if a_load is not None or load_first or c_load is not None:
+            two_loads()
+        group = reps_group([(a, False)], sets_of(c) if c is not None else 1)
+        group.load = b_load
+    elif c is None:
+        if a_is_load or (len(items) > 1 and len(items) != int(a.value)):
+            group = reps_group(items)
+            group.load = a_load or Load(plain_kg(a, unit))
+        else:
+            group = reps_group(items, sets_of(a))
     else:
-        rir, rir_max = lo, hi
-    if rir_max == rir:
-        rir_max = None
-    return (rir, rir_max, rir == 0.0 and rir_max is None)
+        if len(items) != 1:
+            fail("A list of reps can't be followed by another x.",
+                 "Write load x reps per set, like 135x8,8,7.", "bench 135x8,8,7")
+        if a_is_load:
+            if c_load is not None:
+                two_loads()
+            group = reps_group(items, sets_of(c))
+            group.load = a_load or Load(plain_kg(a, unit))
+        elif c_load is not None or c.decimal or c.value > 20:
+            group = reps_group(items, sets_of(a))
+            group.load = c_load or Load(plain_kg(c, unit))
+        else:
+            fail(f"I can't tell which of {a.text}, {items[0][0].text} and {c.text} is the load.",
+                 "Add the unit to the load, like 3x5x20kg.", "lateral raise 3x15x10kg")
+    return group
+
+
+def add_group(parts: LineParts, group: Group) -> None:
+    """Add sets; a load written just before them (``100kg 5x5``) becomes theirs."""
+    if parts.forward is not None:
+        if group.load is not None:
+            two_loads()
+        group.load, parts.forward = parts.forward, None
+    parts.groups.append(group)
+
+
+def place_load(parts: LineParts, load: Load, *, after_at: bool, sets_follow: bool) -> None:
+    """A load written apart from the sets.
+
+    It belongs to the sets before it when they have none (always after ``@``), else
+    to the sets right after it, else to the whole line.
+    """
+    prev = parts.groups[-1] if parts.groups else None
+    if prev is not None and (after_at or prev.load is None):
+        if prev.load is not None:
+            two_loads()
+        prev.load, prev.load_after = load, True
+    elif not after_at and sets_follow:
+        if parts.forward is not None:
+            two_loads()
+        parts.forward = load
+    elif prev is not None or parts.line_load is not None:
+        two_loads()
+    else:
+        parts.line_load = load
+
+
+def place_bare(parts: LineParts, tok: Token, unit: Unit, *, sets_follow: bool) -> None:
+    """A bare number: the load of the sets beside it, or kept for ``assemble`` to decide."""
+    prev = parts.groups[-1] if parts.groups else None
+    if tok.high is None and prev is not None and prev.load is None:
+        prev.load, prev.load_after = Load(plain_kg(tok, unit)), True
+    elif tok.high is None and parts.forward is None and sets_follow:
+        parts.forward = Load(plain_kg(tok, unit))
+    else:
+        parts.bares.append(tok)
 
 
 # ------------------------------------------------------------------ assembly
@@ -194,6 +170,10 @@ def assemble(parts: LineParts, name: str, unit: Unit) -> tuple[SetRecord, ...]:
     if not groups:
         fail(f'I found "{name}" but no sets.',
              "After the exercise, write sets x reps (3x8) or load x reps (100x5).", EXAMPLE)
+    if len(groups) == 1 and not parts.tail_mods:
+        simple = _one_plain_group(parts)
+        if simple is not None:
+            return simple
     promoted = _promote(parts)
     if parts.line_load is not None and not promoted and all(g.load for g in groups):
         two_loads()
@@ -231,6 +211,48 @@ def assemble(parts: LineParts, name: str, unit: Unit) -> tuple[SetRecord, ...]:
                  "Check the number after last.", "curl 3x10 @12kg last 2 sets f")
         state.apply(mod, range(total - mod.last, total), 2)
     return state.records(reps, loads)
+
+
+def _one_plain_group(parts: LineParts) -> tuple[SetRecord, ...] | None:
+    """The common line (one group, at most one effort per level): no per-set work.
+
+    None when the line needs the general path.
+    """
+    group = parts.groups[0]
+    if len(group.reps) > MAX_SETS:
+        return None
+    effort: Effort | None = None
+    warmup = False
+    for mods in (parts.line_mods, group.mods):  # a group's effort overrides the line's
+        seen = False
+        for mod in mods:
+            if mod.kind == "warmup":
+                warmup = True
+            elif mod.kind == "effort" and len(mod.efforts) == 1 and not seen:
+                effort, seen = mod.efforts[0], True
+            else:
+                return None
+    load = group.load if group.load is not None else parts.line_load
+    if group.load is not None and parts.line_load is not None:
+        two_loads()
+    rir, rir_max, failure = effort if effort is not None else (None, None, False)
+    made: dict[tuple[int, bool], SetRecord] = {}
+    out: list[SetRecord] = []
+    for reps, amrap in zip(group.reps, group.amrap, strict=True):
+        record = made.get((reps, amrap))
+        if record is None:
+            record = made[reps, amrap] = SetRecord(
+                reps=reps,
+                load_kg=load.kg if load is not None else None,
+                bodyweight=load.bodyweight if load is not None else False,
+                rir=rir,
+                rir_max=rir_max,
+                failure=failure,
+                warmup=warmup,
+                amrap=amrap,
+            )
+        out.append(record)
+    return tuple(out)
 
 
 def _working_sets(groups: list[Group], spans: list[tuple[int, int]]) -> list[int]:

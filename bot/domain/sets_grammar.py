@@ -8,28 +8,36 @@ The reading rules are tabled in the docstring of ``bot.domain.parsing``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final, NoReturn
+from typing import TYPE_CHECKING, Final
 
 from bot.domain import notation as nt
 from bot.domain.models import SetRecord, Unit
 from bot.domain.notation import Token
 from bot.domain.set_assembly import (
+    Group,
+    LineParts,
+    Mod,
+    add_group,
+    assemble,
+    place_bare,
+    place_load,
+    reps_group,
+    scheme_group,
+)
+from bot.domain.set_numbers import (
     FAILURE,
     MAX_RIR,
     Effort,
-    Group,
-    LineParts,
     Load,
-    Mod,
-    assemble,
+    dangling_last,
     effort_of,
     fail,
+    no_reps,
     plain_kg,
-    reps_group,
     rpe_like,
     sets_of,
+    stray_word,
     to_kg,
-    two_loads,
 )
 
 if TYPE_CHECKING:
@@ -48,24 +56,19 @@ class _Atom:
 class LineGrammar:
     """Reads the notation tokens of one line; ``run`` then ``build``."""
 
-    def __init__(
-        self, tokens: list[Token], unit: Unit, catalogue: Catalogue
-    ) -> None:
+    def __init__(self, tokens: list[Token], unit: Unit, catalogue: Catalogue) -> None:
         self.t = tokens
-        self._index(len(tokens))
+        self.end = len(tokens)
+        # Kinds and words by position, padded so that a look past the end reads "".
+        self.k = [t.kind for t in tokens] + _PAD
+        self.w = [t.text if t.kind == "word" else "" for t in tokens] + _PAD
         self.unit: Unit = unit
         self.catalogue = catalogue
         self.p = LineParts()
         self.last_n = 0
+        self.recent: tuple[Mod, list[Mod]] | None = None  # the marker just read
 
     # ------------------------------------------------------------------ helpers
-    def _index(self, end: int) -> None:
-        """Kinds and words by position, padded so that a look past the end reads ""."""
-        self.end = end
-        kept = self.t[:end]
-        self.k = [t.kind for t in kept] + _PAD
-        self.w = [t.text if t.kind == "word" else "" for t in kept] + _PAD
-
     def _unit_at(self, i: int) -> Unit | None:
         unit = nt.UNIT_WORDS.get(self.w[i])
         if unit is None and self.k[i] == "hash":
@@ -76,14 +79,11 @@ class LineGrammar:
         """``2rir`` / ``8 rpe``: the number at ``k`` is an effort (not ``7 rir 2``)."""
         return self.w[k + 1] in nt.EFFORT_WORDS and self.k[k + 2] != "num"
 
-    def _pk(self, tok: Token) -> float:
-        return plain_kg(tok, self.unit)
-
     def _amount(self, i: int) -> tuple[float, int]:
-        tok = self.t[i]
-        if tok.kind != "num":
+        if self.k[i] != "num":
             fail("A + needs a number after it.", "Write added load as +20kg or bw+20.",
                  "pull-up 3x8 +20kg")
+        tok = self.t[i]
         unit = self._unit_at(i + 1)
         if tok.high is not None:
             plain_kg(tok, self.unit)
@@ -99,26 +99,13 @@ class LineGrammar:
         word = self.w[k + 1]
         return not (word in nt.UNIT_WORDS or word in nt.SETS_WORDS or self._effort_suffix(k))
 
-    def _stray(self, word: str) -> NoReturn:
-        if len(word) > 2 and self.catalogue.lookup(word).exercise is not None:
-            fail(
-                f'"{word}" after the sets looks like a second exercise.',
-                "Put each exercise on its own line, or separate them with a semicolon.",
-                f"squat 5x5 @100kg; {word} 3x8",
-            )
-        fail(
-            f'I don\'t know what "{word}" means after the sets.',
-            f'Leave "{word}" out. If it is part of the exercise name, put it before the numbers.',
-        )
-
     # ------------------------------------------------------------------ reading
-    def run(self, i: int, end: int, *, warmup: bool = False) -> None:
-        """Read tokens ``i`` to ``end``; ``warmup`` marks a line that began with wu."""
-        if end != self.end:
-            self._index(end)
+    def run(self, i: int, *, warmup: bool = False) -> None:
+        """Read the tokens from ``i`` on; ``warmup`` marks a line that began with wu."""
         if warmup:
             self.p.line_mods.append(Mod("warmup", "warm-up"))
         t = self.t
+        end = self.end
         while i < end:
             kind = t[i].kind
             if kind == "num":
@@ -137,23 +124,18 @@ class LineGrammar:
             else:
                 i += 1
         if self.last_n:
-            self._dangling_last()
-
-    def _dangling_last(self) -> NoReturn:
-        fail(
-            '"last" needs a marker after it, like "last set f" or "last set drop".',
-            "Say what happened on the last set: f, rir0, drop, forced, amrap...",
-            "leg extension 3x12 @40kg last set drop",
-        )
+            dangling_last()
 
     def _add(self, mod: Mod) -> None:
         if self.last_n:
             mod.last, self.last_n = self.last_n, 0
-            self.p.tail_mods.append(mod)
+            target = self.p.tail_mods
         elif self.p.groups:
-            self.p.groups[-1].mods.append(mod)
+            target = self.p.groups[-1].mods
         else:
-            self.p.line_mods.append(mod)
+            target = self.p.line_mods
+        target.append(mod)
+        self.recent = (mod, target)
 
     def _word_item(self, i: int) -> int:
         word = self.t[i].text
@@ -176,6 +158,10 @@ class LineGrammar:
         if word == "amrap" or (word == "max" and nxt in nt.REPS_WORDS):
             self._add(Mod("amrap", word))
             return i + (1 if word == "amrap" else 2)
+        if word in ("double", "triple") and nxt in nt.TECHNIQUE_WORDS:  # a double drop set
+            return i + 1
+        if word == "w" and self.k[i + 1] == "slash":  # "w/ 30s": with
+            return i + 2
         if word in nt.WARMUP_WORDS or (word == "warm" and nxt in ("up", "ups")):
             self._add(Mod("warmup", word))
             return i + (2 if word == "warm" else 1)
@@ -194,7 +180,7 @@ class LineGrammar:
                  "squat 5x5 @100kg")
         if word in nt.FILLER_WORDS:
             return i + 1
-        self._stray(word)
+        stray_word(word, len(word) > 2 and self.catalogue.lookup(word).exercise is not None)
 
     def _last(self, i: int) -> int:
         j, count = i + 1, 1
@@ -211,7 +197,15 @@ class LineGrammar:
         if self.w[j] in nt.SETS_WORDS or self.w[j] == "one":
             j += 1
         if self.last_n:
-            self._dangling_last()
+            dangling_last()
+        if self.k[j] in ("", "comma") and self.recent is not None:
+            # "drop on the last set": the marker just read moves to the final sets
+            mod, target = self.recent
+            target.remove(mod)
+            mod.last = count
+            self.p.tail_mods.append(mod)
+            self.recent = (mod, self.p.tail_mods)
+            return j
         self.last_n = count
         return j
 
@@ -287,15 +281,15 @@ class LineGrammar:
             return _Atom(tok, Load(kg)), j
         return _Atom(tok, None), i + 1
 
-    def _atom_load(self, atom: _Atom) -> Load:
-        return atom.load if atom.load is not None else Load(self._pk(atom.tok))
-
     def _numbered(self, i: int, via_at: bool) -> int:
         atom, j = self._atom(i)
         if self.k[j] == "x":
             return self._scheme(atom, j + 1, via_at)
+        if self.w[j] == "for" and self.k[j + 1] == "num":  # "100 for 5": load for reps
+            return self._scheme(atom, j + 1, via_at=True)
         if atom.load is not None or via_at:
-            self._loose_load(self._atom_load(atom), j, via_at)
+            load = atom.load or Load(plain_kg(atom.tok, self.unit))
+            place_load(self.p, load, after_at=via_at, sets_follow=self._starts_group(j))
             return j
         tok = atom.tok
         word = self.w[j]
@@ -311,7 +305,8 @@ class LineGrammar:
         if self.k[j] == "plus" and self.k[j + 1] != "num":
             self._push(reps_group([(tok, True)]))
             return j + 1
-        return self._bare(tok, j)
+        place_bare(self.p, tok, self.unit, sets_follow=self._starts_group(j))
+        return j
 
     def _rep_items(self, j: int) -> tuple[list[tuple[Token, bool]], int]:
         items: list[tuple[Token, bool]] = []
@@ -329,6 +324,7 @@ class LineGrammar:
     def _scheme(self, a: _Atom, j: int, via_at: bool) -> int:
         """``A x B [x C]`` with A already read and ``j`` just after the first x."""
         if self.k[j] != "num":
+            no_reps(self.w[j])
             fail('An "x" needs a number after it.', "Write sets x reps like 3x8, or load x reps "
                  "like 100x5.", "squat 100x5")
         b_load: Load | None = None
@@ -347,39 +343,12 @@ class LineGrammar:
             if self.k[j] == "x":
                 fail("That has more than three numbers joined by x.",
                      "Write load x reps x sets at most, like 100kg x 5 x 3.", "squat 100kg x 5 x 3")
-        tok = a.tok
-        a_is_load = a.load is not None or via_at or tok.decimal or tok.value > 20
-        if a.load is None and tok.high is not None:
-            fail(f"{tok.text} before the x is a range; I need one number of sets.",
-                 "Write the sets you did, like 3x8-12.", "bench 3x8-12 @60kg")
-        if b_load is not None:
-            if a.load is not None or via_at or (c is not None and c.load is not None):
-                two_loads()
-            group = reps_group([(tok, False)], sets_of(c.tok) if c else 1)
-            group.load = b_load
-        elif c is None:
-            if a_is_load or (len(items) > 1 and len(items) != int(tok.value)):
-                group = reps_group(items)
-                group.load = self._atom_load(a)
-            else:
-                group = reps_group(items, sets_of(tok))
-        else:
-            if len(items) != 1:
-                fail("A list of reps can't be followed by another x.",
-                     "Write load x reps per set, like 135x8,8,7.", "bench 135x8,8,7")
-            if a_is_load:
-                if c.load is not None:
-                    two_loads()
-                group = reps_group(items, sets_of(c.tok))
-                group.load = self._atom_load(a)
-            elif c.load is not None or c.tok.decimal or c.tok.value > 20:
-                group = reps_group(items, sets_of(tok))
-                group.load = self._atom_load(c)
-            else:
-                fail(f"I can't tell which of {tok.text}, {items[0][0].text} and {c.tok.text} "
-                     "is the load.", "Add the unit to the load, like 3x5x20kg.",
-                     "lateral raise 3x15x10kg")
-        self._push(group)
+        self._push(
+            scheme_group(
+                a.tok, a.load, via_at, b_load, items,
+                c.tok if c is not None else None, c.load if c is not None else None, self.unit,
+            )
+        )
         return j
 
     def _sets_of(self, tok: Token, j: int) -> int:
@@ -403,6 +372,7 @@ class LineGrammar:
     def _x_start(self, i: int) -> int:
         j = i + 1
         if self.k[j] != "num" or self.t[j].pair or self._unit_at(j + 1) is not None:
+            no_reps(self.w[j])
             fail('An "x" needs reps after it.', "Write load x reps, like 100x5.", "squat 100x5")
         items, j = self._rep_items(j)
         sets = 1
@@ -413,13 +383,10 @@ class LineGrammar:
         return j
 
     def _push(self, group: Group) -> None:
+        self.recent = None
         if self.last_n:
-            self._dangling_last()
-        if self.p.forward is not None:
-            if group.load is not None:
-                two_loads()
-            group.load, self.p.forward = self.p.forward, None
-        self.p.groups.append(group)
+            dangling_last()
+        add_group(self.p, group)
 
     def _starts_group(self, j: int) -> bool:
         if j >= self.end:
@@ -447,31 +414,6 @@ class LineGrammar:
         if kind == "plus" or (kind == "word" and tok.text in nt.BODYWEIGHT_WORDS):
             return self.k[self._atom(j)[1]] == "x"
         return False
-
-    def _loose_load(self, load: Load, j: int, via_at: bool) -> None:
-        prev = self.p.groups[-1] if self.p.groups else None
-        if prev is not None and (via_at or prev.load is None):
-            if prev.load is not None:
-                two_loads()
-            prev.load, prev.load_after = load, True
-        elif not via_at and self._starts_group(j):
-            if self.p.forward is not None:
-                two_loads()
-            self.p.forward = load
-        elif prev is not None or self.p.line_load is not None:
-            two_loads()
-        else:
-            self.p.line_load = load
-
-    def _bare(self, tok: Token, j: int) -> int:
-        prev = self.p.groups[-1] if self.p.groups else None
-        if tok.high is None and prev is not None and prev.load is None:
-            prev.load, prev.load_after = Load(self._pk(tok)), True
-        elif tok.high is None and self.p.forward is None and self._starts_group(j):
-            self.p.forward = Load(self._pk(tok))
-        else:
-            self.p.bares.append(tok)
-        return j
 
     def build(self, name: str) -> tuple[SetRecord, ...]:
         """The sets of the line, with every marker applied."""

@@ -13,7 +13,7 @@ Typical use::
 
 from .fake import FakeDiscord
 from .fixtures import fake_discord, run_bot
-from .interactions import Interaction
+from .interactions import Interaction, Upload
 from .snowflake import DISCORD_EPOCH_MS, SnowflakeFactory, snowflake_time
 from .state import Channel, Guild, RecordedFile, RecordedRequest, Role, User
 
@@ -27,6 +27,7 @@ __all__ = [
     "RecordedRequest",
     "Role",
     "SnowflakeFactory",
+    "Upload",
     "User",
     "fake_discord",
     "run_bot",

@@ -6,7 +6,7 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
-from .state import DEFAULT_PERMISSIONS, JSON, Channel, Guild, User, find_component
+from .state import DEFAULT_PERMISSIONS, JSON, Channel, Guild, RecordedFile, User, find_component
 from .world import World
 
 APPLICATION_COMMAND = 2
@@ -22,8 +22,23 @@ OPT_USER = 6
 OPT_CHANNEL = 7
 OPT_ROLE = 8
 OPT_NUMBER = 10
+OPT_ATTACHMENT = 11
 
 ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file a user attaches to a slash command option (type 11).
+
+    ``size`` overrides the size Discord reports, to test a bot that checks the size
+    before it downloads; the fake still serves ``data``.
+    """
+
+    filename: str
+    data: bytes
+    content_type: str | None = "text/csv"
+    size: int | None = None
 
 
 @dataclass
@@ -61,6 +76,8 @@ def _infer_type(value: Any) -> int:
         return OPT_USER
     if isinstance(value, Channel):
         return OPT_CHANNEL
+    if isinstance(value, Upload):
+        return OPT_ATTACHMENT
     return OPT_STRING
 
 
@@ -130,6 +147,13 @@ def _typed_option(
         data["permissions"] = str(world.permissions_for(guild, world.bot_user.id) if guild else 0)
         resolved.setdefault("channels", {})[str(cid)] = data
         return {"name": name, "type": otype, "value": str(cid)}
+    if otype == OPT_ATTACHMENT and isinstance(value, Upload):
+        upload = RecordedFile("", value.filename, value.data, value.content_type)
+        [attachment] = world.attachment_payloads([upload])
+        if value.size is not None:
+            attachment["size"] = value.size
+        resolved.setdefault("attachments", {})[attachment["id"]] = attachment
+        return {"name": name, "type": otype, "value": attachment["id"]}
     if otype == OPT_ROLE and guild is not None:
         rid = int(_id_of(value))
         role = next(r for r in guild.roles if r.id == rid)

@@ -64,6 +64,8 @@ class RestApi:
     def __init__(self, fake: FakeDiscord) -> None:
         self.fake = fake
         self.world = fake.world
+        # (channel id, nonce) -> message id, for sends with enforce_nonce (never expire here)
+        self.nonces: dict[tuple[int, str], int] = {}
 
     def routes(self, prefix: str) -> list[web.RouteDef]:
         p = prefix
@@ -205,6 +207,12 @@ class RestApi:
             code = self.fake.dm_failures[channel.recipient_id or 0]
             return error(403, code, "Cannot send messages to this user")
         body = body_of(request)
+        nonce = body.get("nonce")
+        if nonce is not None and body.get("enforce_nonce"):
+            # Discord: a repeated nonce returns the message it already created.
+            earlier = self.world.messages.get(self.nonces.get((channel.id, str(nonce)), 0))
+            if earlier is not None:
+                return json_response(earlier)
         msg = self.world.new_message(
             channel,
             self.world.bot_user,
@@ -215,6 +223,10 @@ class RestApi:
             flags=int(body.get("flags") or 0),
             reference=body.get("message_reference"),
         )
+        if nonce is not None:
+            msg["nonce"] = str(nonce)
+            if body.get("enforce_nonce"):
+                self.nonces[(channel.id, str(nonce))] = int(msg["id"])
         await self.fake.broadcast_message("MESSAGE_CREATE", msg)
         return json_response(msg)
 

@@ -61,6 +61,7 @@ class FakeDiscordServer:
         self.dm_failures: dict[int, int] = {}
         self.token_rejected = False
         self._rate_limits: list[tuple[str, float]] = []
+        self._failures: list[tuple[str, str | None, int, int, str]] = []
         self._event = asyncio.Event()
         self._tasks: set[asyncio.Task[None]] = set()
         self._runner: web.AppRunner | None = None
@@ -145,6 +146,26 @@ class FakeDiscordServer:
     def rate_limit_next(self, path_substring: str, retry_after: float = 0.05) -> None:
         """The next request whose path contains ``path_substring`` answers 429 once."""
         self._rate_limits.append((path_substring, retry_after))
+
+    def fail_next(
+        self,
+        path_substring: str,
+        *,
+        method: str | None = None,
+        status: int = 400,
+        code: int = 50035,
+        message: str = "Invalid Form Body",
+    ) -> None:
+        """The next request whose path contains ``path_substring`` (and whose method is
+        ``method``, if given) fails once with ``status`` and Discord's error ``code``."""
+        self._failures.append((path_substring, method and method.upper(), status, code, message))
+
+    def _failed(self, rec: RecordedRequest) -> web.Response | None:
+        for index, (needle, method, status, code, message) in enumerate(self._failures):
+            if needle in rec.path and (method is None or method == rec.method):
+                del self._failures[index]
+                return json_response({"code": code, "message": message}, status)
+        return None
 
     def reject_token(self) -> None:
         """``GET /users/@me`` answers 401 and IDENTIFY is refused (bad token)."""
@@ -328,7 +349,7 @@ class FakeDiscordServer:
         rec = await self._record(request)
         request[REC_KEY] = rec
         self.requests.append(rec)
-        response: web.StreamResponse | None = self._rate_limited(rec)
+        response: web.StreamResponse | None = self._rate_limited(rec) or self._failed(rec)
         if response is None:
             try:
                 response = await handler(request)

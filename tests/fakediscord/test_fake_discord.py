@@ -346,6 +346,21 @@ async def test_rate_limited_request_is_retried(
     assert [r.status for r in fake.requests_to(path, "POST")] == [429, 200]
 
 
+async def test_injected_failure_happens_once(
+    fake: FakeDiscord, world: World, bot: TinyBot
+) -> None:
+    path = f"/channels/{world.channel.id}/messages"
+    fake.fail_next(path, method="POST", status=403, code=50013, message="Missing Permissions")
+    channel = bot.get_channel(world.channel.id)
+    assert isinstance(channel, discord.TextChannel)
+    with pytest.raises(discord.Forbidden) as caught:
+        await channel.send("refused")
+    assert caught.value.code == 50013
+    assert (await channel.send("accepted")).content == "accepted"
+    assert [r.status for r in fake.requests_to(path, "POST")] == [403, 200]
+    assert [m["content"] for m in fake.messages_in(world.channel)] == ["accepted"]
+
+
 async def test_rejected_token_fails_login(fake: FakeDiscord, world: World) -> None:
     fake.reject_token()
     with pytest.raises(discord.LoginFailure):
