@@ -75,6 +75,7 @@ to 1000 kg, RIR 0-10, RPE 1-10.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from operator import itemgetter
 from typing import Final
@@ -89,6 +90,8 @@ from bot.domain.sets_grammar import LineGrammar
 __all__ = ["MAX_CHARS", "UNEXPECTED_ERROR", "parse_log"]
 
 _EXAMPLE: Final = "squat 5x5 @100kg rir2"
+# Discord mentions (users, roles, channels, @everyone/@here): never a load or a name.
+_MENTION: Final = re.compile(r"<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b", re.IGNORECASE)
 # The answer of the last-resort safety net; tests check it is never reached.
 UNEXPECTED_ERROR: Final = "Something in that message tripped me up."
 
@@ -116,6 +119,13 @@ def _parse_message(
         return ParseError(
             error=f"That message is {len(text)} characters long; I read at most {MAX_CHARS}.",
             hint="Split it into a few /log messages, a handful of exercises each.",
+            example=_EXAMPLE,
+        )
+    mention = _MENTION.search(text)
+    if mention is not None:
+        return ParseError(
+            error=f"{mention.group(0)} looks like a mention, and mentions are not part of a log.",
+            hint="Leave people, roles and channels out of the entry; write only what you lifted.",
             example=_EXAMPLE,
         )
     segments = [s for s in nt.split_segments(text) if s]
