@@ -10,6 +10,7 @@ different lifters have logged (target RSS <= 150 MB).
 from __future__ import annotations
 
 import asyncio
+import os
 import statistics
 import subprocess
 import sys
@@ -50,8 +51,11 @@ async def main(rate: int = RATE, seconds: int = SECONDS, lifters: int = LIFTERS)
     users = [fake.add_member(guild, f"lifter{i}") for i in range(lifters)]
     await fake.start()
     with tempfile.TemporaryDirectory() as tmp:
+        profile = os.environ.get("BENCH_PROFILE")  # a path: profile the bot process there
+        runner = ["-m", "cProfile", "-o", profile] if profile else []
         proc = subprocess.Popen(
-            [sys.executable, "-m", "bench.bot_process", str(fake.port), str(Path(tmp) / "b.db")],
+            [sys.executable, *runner, "-m", "bench.bot_process", str(fake.port),
+             str(Path(tmp) / "b.db")],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
         )
         try:
@@ -98,4 +102,5 @@ async def main(rate: int = RATE, seconds: int = SECONDS, lifters: int = LIFTERS)
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    args = [int(a) for a in sys.argv[1:4]]
+    asyncio.run(main(*args))

@@ -17,6 +17,7 @@ from discord.http import Route
 
 from bot.client import LiftBot
 from bot.coach import Coach
+from bot.coach.cooldown import Cooldown
 from bot.config import Settings
 from bot.storage.sqlite import SQLiteStorage
 
@@ -27,7 +28,8 @@ async def main(port: int, db: Path) -> None:
     storage = await SQLiteStorage.open(db)
     settings = Settings(token="bench-token", database_path=db,  # noqa: S106
                         log_cooldown_count=1000, log_cooldown_seconds=1.0)
-    bot = LiftBot(settings, Coach(storage))
+    cooldown = Cooldown(settings.log_cooldown_count, settings.log_cooldown_seconds)
+    bot = LiftBot(settings, Coach(storage, cooldown=cooldown))
     bot._connection.guild_ready_timeout = 0.05
     loop = asyncio.get_running_loop()
     await bot.login("bench-token")

@@ -33,12 +33,14 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
 
 async def _console(settings: Settings, user: str, guild: str) -> int:
     from bot.coach import Coach
+    from bot.coach.cooldown import Cooldown
     from bot.console import run_console
     from bot.storage import open_storage
 
     storage = await open_storage(settings)
     try:
-        return await run_console(Coach(storage), user, guild)
+        cooldown = Cooldown(settings.log_cooldown_count, settings.log_cooldown_seconds)
+        return await run_console(Coach(storage, cooldown=cooldown), user, guild)
     finally:
         await storage.close()
 

@@ -10,6 +10,7 @@ import discord
 
 from bot.client import LiftBot
 from bot.coach import Coach
+from bot.coach.cooldown import Cooldown
 from bot.config import Settings
 from bot.storage import open_storage
 
@@ -29,7 +30,8 @@ def configure_logging(level: str) -> None:
 async def serve(settings: Settings) -> int:
     storage = await open_storage(settings)
     try:
-        bot = LiftBot(settings, Coach(storage))
+        cooldown = Cooldown(settings.log_cooldown_count, settings.log_cooldown_seconds)
+        bot = LiftBot(settings, Coach(storage, cooldown=cooldown))
         async with bot:
             try:
                 await bot.start(settings.token or "")

@@ -112,3 +112,17 @@ async def test_help_lists_every_command(coach: Coach) -> None:
     text = "\n".join((await coach.help()).lines)
     for name in ("/log", "/undo", "/history", "/why", "/profile", "/sore", "/exercise"):
         assert name in text
+
+
+async def test_logging_faster_than_the_cooldown_is_refused_until_the_window_passes(
+    coach: Coach, clock: FakeClock
+) -> None:
+    for _ in range(10):
+        assert (await coach.log("u1", "g", "curl 3x10 rir1")).saved
+    refused = await coach.log("u1", "g", "curl 3x10 rir1")
+    assert refused.is_error and not refused.saved and refused.footer == "Nothing was saved."
+    assert "10 logs in 10 seconds" in refused.lines[0]
+    assert (await coach.log("someone-else", "g", "curl 3x10 rir1")).saved
+    clock.advance(seconds=10)
+    assert (await coach.log("u1", "g", "curl 3x10 rir1")).saved
+    assert len((await coach.history("u1", limit=50)).lines) == 11

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from bot import help_text
 from bot.coach.boards import Boards
 from bot.coach.clock import Clock, system_clock
+from bot.coach.cooldown import Cooldown
 from bot.coach.data import DataRights
 from bot.coach.reminders import Reminders
 from bot.domain.advice import advise
@@ -41,11 +42,16 @@ class Coach:
     """Every user action, scoped to the (user, server) that asks."""
 
     def __init__(
-        self, storage: Storage, clock: Clock = system_clock, catalogue: Catalogue | None = None
+        self,
+        storage: Storage,
+        clock: Clock = system_clock,
+        catalogue: Catalogue | None = None,
+        cooldown: Cooldown | None = None,
     ) -> None:
         self._storage = storage
         self._clock = clock
         self._catalogue = catalogue or default_catalogue()
+        self._cooldown = cooldown or Cooldown()
         self.reminders = Reminders(storage, clock, self._catalogue)
         self.data = DataRights(storage, clock, self._catalogue)
         self.boards = Boards(storage, clock, self._catalogue)
@@ -101,6 +107,17 @@ class Coach:
         self, user_id: str, guild_id: str, text: str, *, source_ref: str | None, only_known: bool
     ) -> Reply | None:
         now = self.now()
+        wait = self._cooldown.wait_needed(user_id, now)
+        if wait:
+            if only_known:
+                return None
+            seconds = max(1, round(wait.total_seconds()))
+            return replace(error_reply(
+                f"That is more than {self._cooldown.count} logs in "
+                f"{self._cooldown.window.total_seconds():g} seconds.",
+                f"Wait {seconds} s, then send it again; or put several exercises in one "
+                "log, separated by ;", "/log squat 5x5 rir2; leg curl 3x12 f",
+                title="Slow down a little"), footer="Nothing was saved.")
         context = await self._storage.log_context(user_id, now - HISTORY_WINDOW)
         profile = context.profile or Profile()
         zone = ZoneInfo(profile.timezone)

@@ -19,6 +19,7 @@ import pytest_asyncio
 
 from bot.client import LiftBot
 from bot.coach import Coach
+from bot.coach.cooldown import Cooldown
 from bot.config import Settings
 from bot.storage.sqlite import SQLiteStorage
 from tests.conftest import FakeClock
@@ -67,7 +68,9 @@ class BotFactory:
             owner_ids=frozenset({self.gym.owner.id}) if owner_ids is None else owner_ids,
         )
         storage = await SQLiteStorage.open(self.db_path)
-        bot = LiftBot(settings, Coach(storage, self.clock))
+        # The clock stands still in these tests, so a lifter's logs would all fall in one
+        # cooldown window; the cooldown itself is tested in tests/test_coach.py.
+        bot = LiftBot(settings, Coach(storage, self.clock, cooldown=Cooldown(1000, 10)))
         self.storages[id(bot)] = storage
         return bot
 
