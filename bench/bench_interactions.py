@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -53,14 +52,14 @@ async def main(rate: int = RATE, seconds: int = SECONDS, lifters: int = LIFTERS)
     with tempfile.TemporaryDirectory() as tmp:
         profile = os.environ.get("BENCH_PROFILE")  # a path: profile the bot process there
         runner = ["-m", "cProfile", "-o", profile] if profile else []
-        proc = subprocess.Popen(
-            [sys.executable, *runner, "-m", "bench.bot_process", str(fake.port),
-             str(Path(tmp) / "b.db")],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable, *runner, "-m", "bench.bot_process", str(fake.port),
+            str(Path(tmp) / "b.db"), stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
         )
         try:
             assert proc.stdout is not None and proc.stdin is not None
-            line = await asyncio.get_running_loop().run_in_executor(None, proc.stdout.readline)
+            line = (await proc.stdout.readline()).decode()
             assert line.strip() == "READY", line
             print(f"bot process ready, RSS {rss_mb(proc.pid):.0f} MB with {lifters:,} members")
             # warm up
@@ -95,8 +94,8 @@ async def main(rate: int = RATE, seconds: int = SECONDS, lifters: int = LIFTERS)
             if proc.stdin:
                 proc.stdin.close()
             try:
-                proc.wait(20)
-            except subprocess.TimeoutExpired:
+                await asyncio.wait_for(proc.wait(), 20)
+            except TimeoutError:
                 proc.kill()
             await fake.stop()
 

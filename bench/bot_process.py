@@ -26,7 +26,7 @@ async def main(port: int, db: Path) -> None:
     Route.BASE = f"http://127.0.0.1:{port}/api/v10"
     DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(f"ws://127.0.0.1:{port}/gateway")
     storage = await SQLiteStorage.open(db)
-    settings = Settings(token="bench-token", database_path=db,  # noqa: S106
+    settings = Settings(token="bench-token", database_path=db,
                         log_cooldown_count=1000, log_cooldown_seconds=1.0)
     cooldown = Cooldown(settings.log_cooldown_count, settings.log_cooldown_seconds)
     bot = LiftBot(settings, Coach(storage, cooldown=cooldown))
