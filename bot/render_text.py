@@ -6,11 +6,12 @@ import re
 
 from bot.replies import Reply
 
-_MARKUP = re.compile(r"\*\*|`")
+_MARKUP = re.compile(r"\*\*|`|\\(.)")
 
 
 def plain(text: str) -> str:
-    return _MARKUP.sub("", text)
+    """Drop deliberate markup (bold, code) and undo the escapes of literal user text."""
+    return _MARKUP.sub(lambda m: m.group(1) or "", text)
 
 
 def render_text(reply: Reply) -> str:

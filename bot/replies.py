@@ -6,6 +6,7 @@ both say the same thing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -29,11 +30,28 @@ class Reply:
         return self.tone == "error"
 
 
+_SPECIAL = re.compile(r"([\\*_~`|<>\[\]()])")
+_LINE_START = re.compile(r"^(\s*)([#>-])", re.MULTILINE)
+
+
+def literal(text: str) -> str:
+    """User text made inert: Discord shows it as typed, never as formatting.
+
+    Reply lines may use markdown (bold, code) on purpose; anything a lifter typed
+    (exercise names, words a parser could not read, file names) goes through here
+    first. The console removes the escapes again.
+    """
+    return _LINE_START.sub(r"\1\\\2", _SPECIAL.sub(r"\\\1", text))
+
+
 def error_reply(what: str, hint: str, example: str, *, title: str = "I couldn't do that") -> Reply:
-    """Every refusal says what was wrong, how to fix it and a line that would work."""
+    """Every refusal says what was wrong, how to fix it and a line that would work.
+
+    All three may quote what the lifter typed, so all three are made literal.
+    """
     return Reply(
         title=title,
-        lines=(what, f"Hint: {hint}", f"Example: {example}"),
+        lines=(literal(what), f"Hint: {literal(hint)}", f"Example: {literal(example)}"),
         tone="error",
         private=True,
     )

@@ -14,7 +14,7 @@ from bot.coach.data import DataRights
 from bot.coach.reminders import Reminders
 from bot.domain.advice import advise
 from bot.domain.exercises import Catalogue, default_catalogue, normalize_body_part, slugify
-from bot.domain.formatting import describe_entry
+from bot.domain.formatting import describe_entry as plain_description
 from bot.domain.models import (
     GOALS,
     TIERS,
@@ -31,7 +31,7 @@ from bot.domain.models import (
 from bot.domain.parsing import parse_log
 from bot.domain.rules import RULES, explain
 from bot.domain.schedule import ScheduleError, parse_timezone
-from bot.replies import Reply, error_reply
+from bot.replies import Reply, error_reply, literal
 from bot.storage.base import NewEntry, Storage
 
 HISTORY_WINDOW = timedelta(days=15)  # the longest look-back of any rule (W3: two weeks)
@@ -165,7 +165,7 @@ class Coach:
             if not advice.items and advice.fit_note and entry.exercise.tier is not None:
                 lines.append(advice.fit_note)
         title = (
-            f"Logged {stored[0].exercise.name}" if len(stored) == 1
+            f"Logged {literal(stored[0].exercise.name)}" if len(stored) == 1
             else f"Logged {len(stored)} exercises"
         )
         footer = "Ask /why RULE for the reasoning." if rule_ids else None
@@ -222,7 +222,7 @@ class Coach:
         entries = await self._storage.history(user_id, key, limit)
         title = "Your recent entries"
         if key is not None:
-            title = f"Your {entries[0].exercise.name if entries else key} history"
+            title = f"Your {literal(entries[0].exercise.name) if entries else key} history"
         if not entries:
             return Reply(title=title, lines=("Nothing logged yet. Try `/log squat 5x5 rir2`.",),
                          private=True)
@@ -354,7 +354,7 @@ class Coach:
         key = found.exercise.key if found.exercise is not None else slugify(clean)
         mine = Exercise(key=key, name=clean, tier=_tier(t), custom=True)
         await self._storage.save_custom_exercise(user_id, mine)
-        return Reply(title=f"{clean}: tier {t}",
+        return Reply(title=f"{literal(clean)}: tier {t}",
                      lines=(help_text.TIERS[TIERS.index(_tier(t))],),
                      tone="ok", private=True, saved=True)
 
@@ -414,8 +414,9 @@ def _preview_line(entry: LogEntry, unit: Unit) -> str:
 def _unknown_exercise_line(exercise: Exercise, catalogue: Catalogue) -> str:
     found = catalogue.lookup(exercise.name)
     close = ", ".join(e.name for e in found.suggestions[:3])
-    line = (f"'{exercise.name}' is new to me, so I saved it as your own exercise. "
-            f"Set its tier for advice: `/exercise {exercise.name} tier:B`.")
+    name = literal(exercise.name)
+    line = (f"'{name}' is new to me, so I saved it as your own exercise. "
+            f"Set its tier for advice: /exercise {name} tier:B")
     return f"{line} Did you mean {close}?" if close else line
 
 
@@ -435,3 +436,8 @@ def _tier(text: str) -> Tier:
         if t == text:
             return t
     raise ValueError(text)
+
+
+def describe_entry(entry: LogEntry, unit: Unit) -> str:
+    """The reading of an entry, safe to show: it may hold a lifter's own exercise name."""
+    return literal(plain_description(entry, unit))
