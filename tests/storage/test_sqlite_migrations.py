@@ -55,3 +55,28 @@ async def test_foreign_keys_cascade_sets_with_their_entry(tmp_path: Path) -> Non
     conn = sqlite3.connect(tmp_path / "c.db")
     assert conn.execute("SELECT COUNT(*) FROM sets").fetchone()[0] == 0
     conn.close()
+
+
+async def test_a_database_made_by_the_first_version_upgrades_with_its_data(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from bot.domain.models import Exercise, SetRecord
+    from bot.storage.base import NewEntry
+
+    path = tmp_path / "old.db"
+    everything = load_migrations("sqlite")
+    old = await SQLiteStorage.open(path, migrations=everything[:1])
+    now = datetime(2026, 11, 26, tzinfo=UTC)
+    [kept] = await old.add_entries(
+        "u", "g", [NewEntry(Exercise("deadlift", "deadlift", "A"),
+                            (SetRecord(reps=3, load_kg=180.0, rir=2.0),), now, now.date())], now
+    )
+    assert await old.schema_version() == 1
+    await old.close()
+    new = await SQLiteStorage.open(path)
+    try:
+        assert await new.schema_version() == len(everything)
+        [back] = await new.history("u", None, 5)
+        assert back.entry_id == kept.entry_id and back.sets == kept.sets
+    finally:
+        await new.close()
