@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from dotenv import load_dotenv
+from dotenv import find_dotenv, load_dotenv
 
 from bot.config import ConfigError, Settings, load_settings
 
@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
 
         texts = [args.text] if args.text is not None else sys.stdin
         return run_parse(texts, datetime.now(UTC).date())
-    load_dotenv()
+    load_dotenv(find_dotenv(usecwd=True))  # the .env of the folder the bot runs in
     try:
         settings = load_settings()
     except ConfigError as err:

@@ -1,0 +1,75 @@
+"""Configuration: every bad variable is named in one clear line, and the token never shows."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.config import ConfigError, load_settings
+
+BAD = [
+    ({"DATABASE_URL": "mysql://x"}, "DATABASE_URL"),
+    ({"DEV_GUILD_ID": "abc"}, "DEV_GUILD_ID"),
+    ({"DEV_GUILD_ID": "-5"}, "DEV_GUILD_ID"),
+    ({"MESSAGE_CONTENT_INTENT": "maybe"}, "MESSAGE_CONTENT_INTENT"),
+    ({"OWNER_IDS": "12,x"}, "OWNER_IDS"),
+    ({"SHARD_COUNT": "0"}, "SHARD_COUNT"),
+    ({"SHARD_IDS": "0,1"}, "SHARD_IDS"),
+    ({"SHARD_COUNT": "2", "SHARD_IDS": "2"}, "SHARD_IDS"),
+    ({"REMINDER_GRACE_MINUTES": "soon"}, "REMINDER_GRACE_MINUTES"),
+    ({"REMINDER_RATE_PER_SECOND": "0"}, "REMINDER_RATE_PER_SECOND"),
+    ({"LOG_COOLDOWN_COUNT": "lots"}, "LOG_COOLDOWN_COUNT"),
+    ({"LOG_COOLDOWN_SECONDS": "-1"}, "LOG_COOLDOWN_SECONDS"),
+    ({"IMPORT_MAX_BYTES": "5MB"}, "IMPORT_MAX_BYTES"),
+    ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
+]
+
+
+@pytest.mark.parametrize(("env", "name"), BAD, ids=[b[1] + "=" + "/".join(b[0].values())
+                                                     for b in BAD])
+def test_each_invalid_variable_is_named(env: dict[str, str], name: str) -> None:
+    with pytest.raises(ConfigError) as err:
+        load_settings(env)
+    assert name in str(err.value) and "\n" not in str(err.value)
+
+
+def test_defaults_need_nothing_but_give_no_token() -> None:
+    settings = load_settings({})
+    assert settings.token is None and settings.reminder_rate_per_second == 25.0
+    assert settings.log_cooldown_count == 10 and settings.import_max_bytes == 5 * 1024 * 1024
+
+
+def test_the_token_is_not_in_the_settings_repr() -> None:
+    secret = "MTIz.secret-token-value"
+    assert secret not in repr(load_settings({"DISCORD_TOKEN": secret}))
+
+
+def run_bot(env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DATABASE_"))}
+    return subprocess.run(
+        [sys.executable, "-m", "bot"], cwd=cwd, env={**base, **env}, capture_output=True,
+        text=True, timeout=60, check=False,
+    )
+
+
+@pytest.mark.parametrize(("env", "name"), [({}, "DISCORD_TOKEN"), *BAD[:4]],
+                         ids=["missing token", *(b[1] for b in BAD[:4])])
+def test_a_misconfigured_start_says_one_line_and_exits_2(
+    env: dict[str, str], name: str, tmp_path: Path
+) -> None:
+    secret = "MTIz.never-print-me"
+    env = {"DATABASE_PATH": str(tmp_path / "x.db"), **env}
+    if name != "DISCORD_TOKEN":
+        env["DISCORD_TOKEN"] = secret
+    result = run_bot(env, tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and name in lines[0], result.stderr
+    assert "Traceback" not in result.stderr and secret not in result.stderr
+    if name == "DISCORD_TOKEN":
+        assert "python -m bot console" in lines[0]
