@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from rapidfuzz import fuzz, process
+
 from bot.domain import catalogue_data as data
 from bot.domain.models import TIERS, Exercise, Tier
 
@@ -124,7 +126,8 @@ class _Index:
         self.compact: dict[str, str] = {}
         self.ambiguous: dict[str, tuple[str, ...]] = {}
         self.rows: list[tuple[Exercise, tuple[str, ...]]] = []
-        self.spellings: list[tuple[str, str, dict[str, int]]] = []
+        self.spellings: list[tuple[str, str]] = []
+        self._choices: list[str] = []
         self._memory: dict[str, dict[str, float]] = {}
         clashes: set[str] = set()
         for exercise in exercises:
@@ -145,10 +148,9 @@ class _Index:
         for squeezed in clashes:
             del self.compact[squeezed]
         self.spellings = [
-            (form, key, _letter_counts(form))
-            for form, key in self.exact.items()
-            if len(form) >= MIN_GUESS_LENGTH
+            (form, key) for form, key in self.exact.items() if len(form) >= MIN_GUESS_LENGTH
         ]
+        self._choices = [form for form, _ in self.spellings]
         for text, keys in ambiguous.items():
             candidates = tuple(keys)
             missing = [k for k in candidates if k not in self.by_key]
@@ -177,23 +179,18 @@ class _Index:
         return found
 
     def _compare(self, form: str) -> dict[str, float]:
-        matcher = difflib.SequenceMatcher(autojunk=False)
-        matcher.set_seq2(form)
-        size = len(form)
-        counts = _letter_counts(form)
+        # rapidfuzz's ratio is the same normalised similarity as difflib's, computed in
+        # compiled code: a close-spelling search over every spelling costs microseconds,
+        # so a long message full of unknown names cannot stall the bot.
         best: dict[str, float] = {}
-        for choice, key, choice_counts in self.spellings:
-            # Cheap upper bounds on the ratio first (length, then letters in common,
-            # as difflib's quick ratios), so only promising spellings are compared.
-            total = size + len(choice)
-            if 2 * min(size, len(choice)) < SUGGEST_RATIO * total:
-                continue
-            shared = sum(min(n, choice_counts.get(ch, 0)) for ch, n in counts.items())
-            if 2 * shared < SUGGEST_RATIO * total:
-                continue
-            matcher.set_seq1(choice)
-            ratio = matcher.ratio()
-            if ratio >= SUGGEST_RATIO and ratio > best.get(key, 0.0):
+        found = process.extract(
+            form, self._choices, scorer=fuzz.ratio, score_cutoff=SUGGEST_RATIO * 100,
+            limit=None,
+        )
+        for _, score, index in found:
+            key = self.spellings[index][1]
+            ratio = score / 100
+            if ratio > best.get(key, 0.0):
                 best[key] = ratio
         return best
 
@@ -307,13 +304,6 @@ class Catalogue:
 
 
 _NO_MATCH = 9
-
-
-def _letter_counts(text: str) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for ch in text:
-        counts[ch] = counts.get(ch, 0) + 1
-    return counts
 
 
 def _search_rank(form: str, words: list[str], candidate: str, is_name: bool) -> int:
