@@ -70,9 +70,14 @@ async def run(storage: SqlStorage, label: str, text: str) -> None:
     preview = await timed("preview", lambda: coach.data.import_preview(
         "lifter", "gym", "strong.csv", data), rows)
     assert preview.pending_id is not None, preview.reply
+    begin = time.perf_counter()
     done = await timed("confirm (store)", lambda: coach.data.import_confirm(
         "lifter", preview.pending_id), result.sets)
+    confirm_seconds = time.perf_counter() - begin
     assert done.saved, done
+    raw_seconds = await raw_insert(storage, result)
+    print(f"  {'raw insert, same rows':<28} {raw_seconds:7.2f} s  "
+          f"(confirm takes {confirm_seconds / raw_seconds:.1f}x the bare inserts)")
     again = await timed("same file again (preview)", lambda: coach.data.import_preview(
         "lifter", "gym", "strong.csv", data), rows)
     assert again.pending_id is None
@@ -82,6 +87,29 @@ async def run(storage: SqlStorage, label: str, text: str) -> None:
                          result.sets)
     assert erased.saved
     print(f"  {len(result.entries):,} entries, {result.sets:,} sets")
+
+
+async def raw_insert(storage: SqlStorage, result: ImportResult) -> float:
+    """The same entries and sets written by bare executemany into copies of the tables
+    without indexes or triggers, in one transaction: the floor for storing an import."""
+    driver = storage.driver
+    for table in ("entries", "sets"):
+        await driver.execute(f"CREATE TABLE bench_{table} AS SELECT * FROM {table} WHERE 1 = 0")
+    entries = [(i, "raw", "gym", e.exercise.key, e.exercise.name, e.exercise.tier,
+                e.performed_at, e.local_date, NOW, "import", e.key)
+               for i, e in enumerate(result.entries)]
+    sets = [(i, p, s.reps, s.load_kg, int(s.bodyweight), s.rir, s.rir_max, int(s.failure),
+             s.technique, int(s.warmup), int(s.amrap))
+            for i, e in enumerate(result.entries) for p, s in enumerate(e.sets)]
+    begin = time.perf_counter()
+    async with driver.transaction() as tx:
+        await tx.executemany(f"INSERT INTO bench_entries VALUES ({', '.join('?' * 11)})",
+                             entries)
+        await tx.executemany(f"INSERT INTO bench_sets VALUES ({', '.join('?' * 11)})", sets)
+    seconds = time.perf_counter() - begin
+    for table in ("entries", "sets"):
+        await driver.execute(f"DROP TABLE bench_{table}")
+    return seconds
 
 
 async def main() -> None:

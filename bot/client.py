@@ -7,6 +7,7 @@ import json
 import logging
 import uuid
 from collections import deque
+from datetime import timedelta
 from typing import Any
 
 import discord
@@ -16,6 +17,8 @@ from discord.ext import commands
 from bot.coach import Coach
 from bot.config import Settings
 from bot.discord_render import NO_PINGS
+from bot.dm_sender import DiscordDmSender
+from bot.scheduler import DispatchSettings, ReminderDispatcher
 from bot.views import UndoButton
 
 log = logging.getLogger("liftcoach.discord")
@@ -26,6 +29,10 @@ COGS = (
     "bot.cogs.info_cog",
     "bot.cogs.channel_cog",
     "bot.cogs.owner_cog",
+    "bot.cogs.audit_cog",
+    "bot.cogs.remind_cog",
+    "bot.cogs.data_cog",
+    "bot.cogs.board_cog",
 )
 
 
@@ -37,6 +44,15 @@ def intents_for(settings: Settings) -> discord.Intents:
     intents.dm_messages = True
     intents.message_content = settings.message_content_intent
     return intents
+
+
+def dispatch_settings(settings: Settings) -> DispatchSettings:
+    """The reminder dispatcher's settings; its lease owner names this process's shards,
+    so a restarted process takes back the reminders it had claimed."""
+    owner = "main" if settings.shard_ids is None else "shards-" + "-".join(
+        str(i) for i in settings.shard_ids)
+    return DispatchSettings(grace=timedelta(minutes=settings.reminder_grace_minutes),
+                            rate_per_second=settings.reminder_rate_per_second, owner=owner)
 
 
 class LiftBot(commands.AutoShardedBot):
@@ -57,12 +73,20 @@ class LiftBot(commands.AutoShardedBot):
         self.coach = coach
         self.tree.on_error = self.on_app_command_error
         self._saved_messages: deque[int] = deque(maxlen=512)
+        self.dispatcher = ReminderDispatcher(
+            coach.reminders, DiscordDmSender(self), dispatch_settings(settings), clock=coach.now
+        )
 
     async def setup_hook(self) -> None:
         for name in COGS:
             await self.load_extension(name)
         self.add_dynamic_items(UndoButton)
         await self.sync_commands()
+        self.dispatcher.start()
+
+    async def close(self) -> None:
+        await self.dispatcher.stop()
+        await super().close()
 
     # command sync ----------------------------------------------------------------
 
@@ -95,8 +119,9 @@ class LiftBot(commands.AutoShardedBot):
         self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
     ) -> None:
         if isinstance(error, app_commands.CheckFailure):
-            text = "You don't have permission to use this command here."
-            await self.answer(interaction, text)
+            if not interaction.response.is_done():  # a check that refused already said why
+                text = "You don't have permission to use this command here."
+                await self.answer(interaction, text)
             return
         error_id = uuid.uuid4().hex[:8]
         original = getattr(error, "original", error)

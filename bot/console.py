@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from pathlib import Path
 from typing import TextIO
 
-from bot import console_core  # noqa: F401  (registers its commands)
+from bot import (  # noqa: F401  (register their commands)
+    console_boards,
+    console_core,
+    console_data,
+    console_reminders,
+)
 from bot.coach import Coach
 from bot.command_line import CommandLine, split_command
 from bot.console_table import COMMANDS, ConsoleContext
@@ -21,8 +27,10 @@ PROMPT = "liftcoach> "
 QUIT = {"quit", "exit", "q"}
 
 
-async def dispatch(coach: Coach, user_id: str, guild_id: str, line: str) -> Reply | None:
-    """Run one typed line; None for a blank line."""
+async def dispatch(
+    coach: Coach, user_id: str, guild_id: str, line: str, out_dir: Path = Path(".")
+) -> Reply | None:
+    """Run one typed line; None for a blank line. Files (exports, charts) go to ``out_dir``."""
     if not line.strip():
         return None
     cmd = split_command(line)
@@ -31,17 +39,19 @@ async def dispatch(coach: Coach, user_id: str, guild_id: str, line: str) -> Repl
             "Commands start with a slash.", "To store sets, start the line with /log.",
             f"/log {line.strip()[:60]}", title="Not a command",
         )
-    return await _run(coach, user_id, guild_id, cmd)
+    return await _run(coach, user_id, guild_id, cmd, out_dir)
 
 
-async def _run(coach: Coach, user_id: str, guild_id: str, cmd: CommandLine) -> Reply:
+async def _run(
+    coach: Coach, user_id: str, guild_id: str, cmd: CommandLine, out_dir: Path
+) -> Reply:
     handler = COMMANDS.get(cmd.name)
     if handler is None:
         return error_reply(
             f"There is no command /{cmd.name}.", "Type /help to see every command.", "/help",
             title="Unknown command",
         )
-    return await handler(ConsoleContext(coach, user_id, guild_id, cmd))
+    return await handler(ConsoleContext(coach, user_id, guild_id, cmd, out_dir))
 
 
 async def run_console(

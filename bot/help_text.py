@@ -11,6 +11,19 @@ COMMANDS: tuple[tuple[str, str], ...] = (
      "tz:Europe/Berlin target:3`"),
     ("/sore BODYPART DAYS", "Tell the coach a body part has been sore, e.g. `/sore quads 6`."),
     ("/exercise NAME tier:X", "Set the tier (A-D) of your own exercise."),
+    ("/export", "All your sets as a CSV file (only you see it)."),
+    ("/import file [format] [map]", "Bring in history from Strong, Hevy or a liftcoach "
+     "export; shows a preview to confirm."),
+    ("/forget-me", "Erase everything the bot holds on you (asks first)."),
+    ("/remind set time:HH:MM", "A daily DM in your time zone. `/remind set time:07:30 "
+     "days:mon,wed,fri`; `/remind show`, `/remind off`."),
+    ("/leaderboard show [metric] [window]", "This server's boards: adherence (default), "
+     "streak, days or discipline over 4w (default), 12w or all; `/leaderboard optout`, "
+     "`/leaderboard optin`."),
+    ("/stats [exercise]", "Your training days, streak, adherence, this week's failure sets "
+     "and volume, best e1RM and PRs (only you see it)."),
+    ("/chart exercise NAME [weeks]", "A picture of e1RM (or top set) and weekly hard sets; "
+     "`/chart consistency` for a calendar of your training days."),
     ("/help", "This guide."),
 )
 

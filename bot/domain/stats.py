@@ -77,7 +77,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import TypeAlias
 
@@ -101,6 +101,7 @@ __all__ = [
     "brzycki",
     "days_in_window",
     "discipline",
+    "discipline_score",
     "e1rm",
     "failure_sets_by_tier",
     "hard_sets_per_muscle",
@@ -109,6 +110,7 @@ __all__ = [
     "rank",
     "rank_of",
     "target_at",
+    "target_lookup",
     "training_days",
     "week_counts",
     "week_start",
@@ -175,6 +177,11 @@ class _TargetLookup:
 def target_at(targets: Targets, d: date) -> int:
     """The target in force on ``d`` (the default before any record)."""
     return _TargetLookup(targets).at(d)
+
+
+def target_lookup(targets: Targets) -> Callable[[date], int]:
+    """``target_at`` for many dates of one lifter: the history is sorted once."""
+    return _TargetLookup(targets).at
 
 
 def _past_days(days: Iterable[date], today: date) -> set[date]:
@@ -330,6 +337,18 @@ def _share(good: int, total: int) -> float | None:
     return good / total if total else None
 
 
+def discipline_score(short: int, judged: int, hard_sessions: int, sessions: int) -> float | None:
+    """The discipline score from its four counts (see the module docstring).
+
+    ``short`` of ``judged`` tier A/B sets stopped short of failure; ``hard_sessions``
+    of ``sessions`` tier C/D exercise-sessions had a set at RIR <= 1.
+    """
+    shares = [s for s in (_share(short, judged), _share(hard_sessions, sessions)) if s is not None]
+    if not shares:
+        return None
+    return sum(shares) / len(shares)
+
+
 def discipline(
     entries: Iterable[StoredEntry], since: date, until: date | None = None
 ) -> float | None:
@@ -351,11 +370,4 @@ def discipline(
         else:
             key = (entry.exercise.key, entry.local_date)
             sessions[key] = sessions.get(key, False) or any(r <= 1 for r in known)
-    shares = [
-        s
-        for s in (_share(short, judged_ab), _share(sum(sessions.values()), len(sessions)))
-        if s is not None
-    ]
-    if not shares:
-        return None
-    return sum(shares) / len(shares)
+    return discipline_score(short, judged_ab, sum(sessions.values()), len(sessions))

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Literal, Protocol
+from typing import Literal, NamedTuple, Protocol
 
 from bot.domain.models import Exercise, Profile, SetRecord, Soreness, StoredEntry
+from bot.domain.reminder_message import Session
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,9 @@ class NewEntry:
     source_ref: str | None = None
 
 
-ReminderOutcomeKind = Literal["sent", "trained", "failed", "rolled", "closed"]
+ReminderOutcomeKind = Literal["sent", "trained", "failed", "rolled", "closed", "invalid"]
+"""closed: the lifter's DMs are closed; invalid: the schedule can no longer be read
+(say, its time zone left the tz database). Both switch reminders off with a notice."""
 
 
 @dataclass(frozen=True)
@@ -55,15 +58,17 @@ class ReminderRow:
     disabled_reason: str | None
     notice_pending: bool
     version: int
+    last_local_date: date | None = None
 
 
 @dataclass(frozen=True)
 class ReminderOutcome:
     """How one claimed reminder ended, written back in one transaction with the others.
 
-    ``local_date`` is the idempotency key with the user id (None when nothing was due
-    that day, as when an old reminder is rolled forward); ``version`` is the schedule
-    version that was claimed: a newer schedule set meanwhile is never overwritten.
+    ``local_date`` is recorded as the lifter's last handled day: with the user id it is
+    the idempotency key (None when no day was handled, as when an old reminder is
+    rolled forward). ``version`` is the schedule version that was claimed: a newer
+    schedule set meanwhile is never overwritten.
     """
 
     user_id: str
@@ -76,11 +81,10 @@ class ReminderOutcome:
 
 @dataclass(frozen=True)
 class ReminderInputRows:
-    """What a batch of reminders is decided and written from, read in one trip."""
+    """What a batch of reminders is written from, read in one trip."""
 
-    done: set[tuple[str, date]]
     profiles: dict[str, Profile]
-    entries: dict[str, list[StoredEntry]]
+    sessions: dict[str, list[Session]]
     soreness: dict[str, list[Soreness]]
 
 
@@ -112,14 +116,8 @@ class ReminderStore(Protocol):
         self, outcomes: Sequence[ReminderOutcome], now: datetime
     ) -> None: ...
 
-    async def reminder_days_done(
-        self, user_ids: Sequence[str], since: date
-    ) -> set[tuple[str, date]]: ...
-
-    async def prune_reminder_sends(self, before: date) -> None: ...
-
     async def reminder_inputs(
-        self, user_ids: Sequence[str], since: datetime, days_since: date
+        self, user_ids: Sequence[str], since: datetime
     ) -> ReminderInputRows: ...
 
 
@@ -166,8 +164,7 @@ Membership = Literal["in", "out", "none"]
 """A lifter on a server's board: on it, opted out, or never logged there."""
 
 
-@dataclass(frozen=True)
-class BoardLifterRow:
+class BoardLifterRow(NamedTuple):
     """A lifter on a board, with what their figures need besides the days.
 
     ``timezone`` and ``weekly_target`` are None without a saved profile;
@@ -219,6 +216,8 @@ class BoardStore(Protocol):
     async def board_discipline(
         self, guild_id: str, since: date | None, until: date
     ) -> list[DisciplineRow]: ...
+
+    async def board_version(self, guild_id: str) -> tuple[int, int]: ...
 
     async def board_membership(self, guild_id: str, user_id: str) -> Membership: ...
 

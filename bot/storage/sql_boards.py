@@ -2,7 +2,8 @@
 
 The days come from ``board_days`` (migration 003), which triggers keep exact: one
 row per (server, lifter, local date) for every member who has not opted out. A
-board reads one index range of it; nothing else of another server is read.
+board reads one index range of it, and the discipline board joins each day to the
+lifter's ``discipline_days`` counts; nothing else of another server is read.
 """
 
 from __future__ import annotations
@@ -17,27 +18,11 @@ from bot.storage.rows import as_date
 
 _CHUNK = 500
 
-# A working set's effective RIR, as SetRecord.effective_rir computes it (NULL: unknown).
-_EFFORT = (
-    "(CASE WHEN s.failure = 1 OR s.technique IS NOT NULL THEN 0"
-    " WHEN s.rir IS NOT NULL THEN s.rir WHEN s.amrap = 1 THEN 1 END)"
-)
 _DISCIPLINE = (
-    "SELECT g.user_id, g.local_date,"
-    " SUM(CASE WHEN g.tier IN ('A', 'B') THEN g.short ELSE 0 END),"
-    " SUM(CASE WHEN g.tier IN ('A', 'B') THEN g.judged ELSE 0 END),"
-    " SUM(CASE WHEN g.tier IN ('C', 'D') THEN g.hard ELSE 0 END),"
-    " SUM(CASE WHEN g.tier IN ('C', 'D') THEN 1 ELSE 0 END)"
-    " FROM (SELECT e.user_id, e.local_date, e.exercise_key, e.tier,"
-    f" SUM(CASE WHEN {_EFFORT} >= 1 THEN 1 ELSE 0 END) AS short, COUNT(*) AS judged,"
-    f" MAX(CASE WHEN {_EFFORT} <= 1 THEN 1 ELSE 0 END) AS hard"
-    " FROM board_days b"
-    " JOIN entries e ON e.user_id = b.user_id AND e.local_date = b.local_date"
-    " JOIN sets s ON s.entry_id = e.entry_id"
-    " WHERE b.guild_id = ? AND b.local_date >= ? AND b.local_date <= ?"
-    f" AND s.warmup = 0 AND e.tier IN ('A', 'B', 'C', 'D') AND {_EFFORT} IS NOT NULL"
-    " GROUP BY e.user_id, e.local_date, e.exercise_key, e.tier) g"
-    " GROUP BY g.user_id, g.local_date"
+    "SELECT d.user_id, d.local_date, x.short, x.judged, x.hard_sessions, x.sessions"
+    " FROM board_days d"
+    " JOIN discipline_days x ON x.user_id = d.user_id AND x.local_date = d.local_date"
+    " WHERE d.guild_id = ? AND d.local_date >= ? AND d.local_date <= ?"
 )
 _LIFTERS = (
     "SELECT a.user_id, u.timezone, u.weekly_target,"
@@ -154,6 +139,12 @@ class BoardsSql:
             DisciplineRow(r[0], convert(r[1]), int(r[2]), int(r[3]), int(r[4]), int(r[5]))
             for r in rows
         ]
+
+    async def board_version(self, guild_id: str) -> tuple[int, int]:
+        """The server's (days, sets) counters: equal counters mean an unchanged board."""
+        row = await self.driver.fetchone(
+            "SELECT days, sets FROM board_versions WHERE guild_id = ?", (guild_id,))
+        return (0, 0) if row is None else (int(row[0]), int(row[1]))
 
     async def board_membership(self, guild_id: str, user_id: str) -> Membership:
         """'in' (on the board), 'out' (opted out) or 'none' (never logged in the server)."""

@@ -21,12 +21,12 @@ _SELECT = (
     " e.local_date, s.position, " + ", ".join(f"s.{c}" for c in SET_COLUMNS) + " FROM entries e"
     " LEFT JOIN sets s ON s.entry_id = e.entry_id"
 )
-# No ON CONFLICT: refs already stored are filtered out first, inside the same
-# transaction; the unique index turns a concurrent duplicate into an error (rolled back).
+# Refs already stored are filtered out first; ON CONFLICT covers an import of the
+# same entries committed meanwhile by another process (the partial unique index).
 _INSERT_ENTRY = (
     "INSERT INTO entries (entry_id, user_id, guild_id, exercise_key, exercise_name, tier,"
     " performed_at, local_date, created_at, source, source_ref)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
 )
 _REF_CHUNK = 500
 _INSERT_SET = (
@@ -109,6 +109,8 @@ class DataSql:
                  new.source_ref)
                 for entry_id, new in news
             ])
+            inserted = await _existing_ids(tx, user_id, [entry_id for entry_id, _ in news])
+            news = [(entry_id, new) for entry_id, new in news if entry_id in inserted]
             await tx.executemany(_INSERT_SET, [
                 (entry_id, i, *set_values(s))
                 for entry_id, new in news for i, s in enumerate(new.sets)
@@ -197,6 +199,20 @@ async def _stored_refs(tx: Executor, user_id: str, refs: list[str]) -> set[str]:
             f" AND source_ref IN ({marks})", (user_id, *chunk),
         )
         found.update(str(r[0]) for r in rows)
+    return found
+
+
+async def _existing_ids(tx: Executor, user_id: str, ids: list[int]) -> set[int]:
+    """Which of the freshly given ``ids`` made it into entries (a conflict skips a row)."""
+    found: set[int] = set()
+    for start in range(0, len(ids), _REF_CHUNK):
+        chunk = ids[start:start + _REF_CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        rows = await tx.fetchall(
+            f"SELECT entry_id FROM entries WHERE user_id = ? AND entry_id IN ({marks})",
+            (user_id, *chunk),
+        )
+        found.update(int(r[0]) for r in rows)
     return found
 
 

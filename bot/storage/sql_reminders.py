@@ -11,38 +11,43 @@ again while they are being sent.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, cast
 
-from bot.domain.models import Goal, Profile, Soreness, Unit
+from bot.domain.models import Goal, Profile, Soreness, Tier, Unit
+from bot.domain.reminder_message import Session
 from bot.storage.base import ReminderInputRows, ReminderOutcome, ReminderRow
 from bot.storage.driver import Driver, Step
-from bot.storage.rows import SET_COLUMNS, as_date, as_datetime, group_entries
+from bot.storage.rows import as_date, as_datetime
 
 _COLUMNS = (
     "user_id, local_time, timezone, weekdays, enabled, next_due_at, dm_channel_id,"
-    " disabled_reason, notice_pending, version"
+    " disabled_reason, notice_pending, version, last_local_date"
 )
-_ENTRIES_FOR = (
-    "SELECT e.user_id, e.entry_id, e.guild_id, e.exercise_key, e.exercise_name, e.tier,"
-    " e.performed_at, e.local_date, s.position, "
-    + ", ".join(f"s.{c}" for c in SET_COLUMNS)
-    + " FROM entries e LEFT JOIN sets s ON s.entry_id = e.entry_id"
+# One row per exercise and local day: working sets, and failure sets among them (a
+# working set at effective RIR 0: logged failure, a past-failure technique, or RIR 0,
+# as SetRecord.effective_rir has it; a contract test holds the two to the same answer).
+_SESSIONS_FOR = (
+    "SELECT e.user_id, e.exercise_key, e.exercise_name, e.tier, e.local_date,"
+    " SUM(CASE WHEN s.warmup = 0 THEN 1 ELSE 0 END),"
+    " SUM(CASE WHEN s.warmup = 0 AND (s.failure = 1 OR s.technique IS NOT NULL"
+    " OR s.rir <= 0) THEN 1 ELSE 0 END)"
+    " FROM entries e LEFT JOIN sets s ON s.entry_id = e.entry_id"
 )
+# One statement records the day handled and moves the schedule on (unless the lifter
+# set a new schedule meanwhile), so the two can never disagree.
 _ADVANCE = (
     "UPDATE reminders SET next_due_at = CASE WHEN version = ? THEN ? ELSE next_due_at END,"
-    " dm_channel_id = COALESCE(?, dm_channel_id), lease_owner = NULL, lease_until = NULL,"
-    " updated_at = ? WHERE user_id = ?"
-)
-_RECORD = (
-    "INSERT INTO reminder_sends (user_id, local_date, sent_at, outcome) VALUES (?, ?, ?, ?)"
-    " ON CONFLICT (user_id, local_date) DO NOTHING"
+    " last_local_date = COALESCE(?, last_local_date), last_outcome = COALESCE(?, last_outcome),"
+    " last_handled_at = ?, dm_channel_id = COALESCE(?, dm_channel_id), lease_owner = NULL,"
+    " lease_until = NULL WHERE user_id = ?"
 )
 _CLOSE = (
-    "UPDATE reminders SET enabled = 0, next_due_at = NULL, disabled_reason = 'dm_closed',"
+    "UPDATE reminders SET enabled = 0, next_due_at = NULL, disabled_reason = ?,"
     " notice_pending = 1, version = version + 1, dm_channel_id = COALESCE(?, dm_channel_id),"
     " updated_at = ? WHERE user_id = ? AND version = ?"
 )
+_SWITCH_OFF = {"closed": "dm_closed", "invalid": "invalid_schedule"}
 _RELEASE_ONE = "UPDATE reminders SET lease_owner = NULL, lease_until = NULL WHERE user_id = ?"
 
 
@@ -51,6 +56,7 @@ def _row(r: Sequence[Any]) -> ReminderRow:
         user_id=r[0], local_time=r[1], timezone=r[2], weekdays=r[3], enabled=bool(r[4]),
         next_due_at=None if r[5] is None else as_datetime(r[5]), dm_channel_id=r[6],
         disabled_reason=r[7], notice_pending=bool(r[8]), version=int(r[9]),
+        last_local_date=None if r[10] is None else as_date(r[10]),
     )
 
 
@@ -165,67 +171,48 @@ class RemindersSql:
         """Record each day handled and move each schedule on, all in one transaction."""
         if not outcomes:
             return
-        records = [(o.user_id, o.local_date, now, o.kind) for o in outcomes
-                   if o.local_date is not None and o.kind in ("sent", "trained", "failed")]
-        advances = [(o.version, o.next_due_at, o.dm_channel_id, now, o.user_id)
-                    for o in outcomes if o.kind != "closed"]
-        closed = [o for o in outcomes if o.kind == "closed"]
+        handled = ("sent", "trained", "failed")
+        advances = [(o.version, o.next_due_at, o.local_date if o.kind in handled else None,
+                     o.kind if o.kind in handled else None, now, o.dm_channel_id, o.user_id)
+                    for o in outcomes if o.kind not in _SWITCH_OFF]
+        closed = [o for o in outcomes if o.kind in _SWITCH_OFF]
         await self.driver.batch([
-            Step(_RECORD, many=records),
             Step(_ADVANCE, many=advances),
-            Step(_CLOSE, many=[(o.dm_channel_id, now, o.user_id, o.version) for o in closed]),
+            Step(_CLOSE, many=[(_SWITCH_OFF[o.kind], o.dm_channel_id, now, o.user_id, o.version)
+                               for o in closed]),
             Step(_RELEASE_ONE, many=[(o.user_id,) for o in closed]),
         ], write=True)
-
-    async def reminder_days_done(
-        self, user_ids: Sequence[str], since: date
-    ) -> set[tuple[str, date]]:
-        """(user, local date) pairs already handled on or after ``since``."""
-        if not user_ids:
-            return set()
-        rows = await self.driver.fetchall(
-            f"SELECT user_id, local_date FROM reminder_sends WHERE user_id IN"
-            f" ({_marks(user_ids)}) AND local_date >= ?", (*user_ids, since),
-        )
-        return {(r[0], as_date(r[1])) for r in rows}
-
-    async def prune_reminder_sends(self, before: date) -> None:
-        """Forget days before ``before``: the record only guards days still in reach."""
-        async with self.driver.transaction() as tx:
-            await tx.execute("DELETE FROM reminder_sends WHERE local_date < ?", (before,))
 
     # what a batch of reminders is decided and written from ----------------------------
 
     async def reminder_inputs(
-        self, user_ids: Sequence[str], since: datetime, days_since: date
+        self, user_ids: Sequence[str], since: datetime
     ) -> ReminderInputRows:
-        """Days already handled (from ``days_since``), profiles, entries since ``since``
-        and soreness of these lifters, in one trip to the database."""
+        """Profiles, sessions since ``since`` and soreness of these lifters, in one trip
+        to the database."""
         if not user_ids:
-            return ReminderInputRows(set(), {}, {}, {})
+            return ReminderInputRows({}, {}, {})
         users = tuple(user_ids)
         marks = _marks(users)
-        done, profiles, entries, sore = await self.driver.batch([
-            Step(f"SELECT user_id, local_date FROM reminder_sends WHERE user_id IN ({marks})"
-                 " AND local_date >= ?", (*users, days_since), fetch=True),
+        profiles, entries, sore = await self.driver.batch([
             Step(f"SELECT user_id, unit, goal, timezone, weekly_target FROM users"
                  f" WHERE user_id IN ({marks})", users, fetch=True),
-            Step(f"{_ENTRIES_FOR} WHERE e.user_id IN ({marks}) AND e.performed_at >= ?"
-                 " ORDER BY e.user_id, e.performed_at, e.entry_id, s.position",
+            Step(f"{_SESSIONS_FOR} WHERE e.user_id IN ({marks}) AND e.performed_at >= ?"
+                 " GROUP BY e.user_id, e.exercise_key, e.exercise_name, e.tier, e.local_date",
                  (*users, since), fetch=True),
             Step(f"SELECT user_id, body_part, days, reported_at FROM soreness"
                  f" WHERE user_id IN ({marks})", users, fetch=True),
         ])
-        by_user: dict[str, list[Sequence[Any]]] = {}
+        by_user: dict[str, list[Session]] = {}
         for r in entries:
-            by_user.setdefault(r[0], []).append(r[1:])
+            by_user.setdefault(r[0], []).append(Session(
+                r[1], r[2], cast(Tier | None, r[3]), as_date(r[4]), int(r[5]), int(r[6])))
         soreness: dict[str, list[Soreness]] = {}
         for r in sore:
             soreness.setdefault(r[0], []).append(Soreness(r[1], int(r[2]), as_datetime(r[3])))
         return ReminderInputRows(
-            done={(r[0], as_date(r[1])) for r in done},
             profiles={r[0]: Profile(unit=cast(Unit, r[1]), goal=cast(Goal, r[2]),
                                     timezone=r[3], weekly_target=int(r[4])) for r in profiles},
-            entries={u: group_entries(rs, as_datetime, as_date) for u, rs in by_user.items()},
+            sessions=by_user,
             soreness=soreness,
         )

@@ -172,3 +172,47 @@ async def test_upgrading_a_database_fills_the_boards_from_its_history(tmp_path: 
         assert await board(upgraded, "g1") == {("ann", TODAY)}
     finally:
         await upgraded.close()
+
+
+async def test_discipline_counts_follow_undo_and_tier_changes(storage: Storage) -> None:
+    own = Exercise(key="sled-push", name="sled push", tier="D", custom=True)
+    day = TODAY - timedelta(days=1)
+    at = datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
+    [squat, sled] = await storage.add_entries("ann", "g1", [
+        NewEntry(SQUAT, (SetRecord(5, 100.0, rir=2.0),), at, day),
+        NewEntry(own, (SetRecord(10, 80.0, rir=3.0),), at, day),
+    ], NOW)
+
+    async def counts() -> list[tuple[int, int, int, int]]:
+        rows = await storage.board_discipline("g1", None, TODAY)
+        return [(r.short, r.judged, r.hard_sessions, r.sessions) for r in rows]
+
+    assert await counts() == [(1, 1, 0, 1)]
+    await storage.save_custom_exercise("ann", Exercise(key="sled-push", name="sled push",
+                                                       tier="A", custom=True))
+    assert await counts() == [(2, 2, 0, 0)]  # now judged as a heavy lift
+    await storage.delete_entry("ann", squat.entry_id)
+    assert await counts() == [(1, 1, 0, 0)]
+    await storage.delete_entry("ann", sled.entry_id)
+    assert await counts() == []
+
+
+async def test_the_board_version_moves_with_what_the_boards_show(storage: Storage) -> None:
+    assert await storage.board_version("g1") == (0, 0)
+    first = await log(storage, "ann", "g1", TODAY)
+    v1 = await storage.board_version("g1")
+    await log(storage, "ann", "g1", TODAY)  # same day: only the discipline counts move
+    v2 = await storage.board_version("g1")
+    assert v2[0] == v1[0] and v2[1] > v1[1]
+    await log(storage, "ann", "", TODAY - timedelta(days=1))  # a new day, logged in a DM
+    v3 = await storage.board_version("g1")
+    assert v3[0] > v2[0]
+    await storage.save_profile("ann", Profile(weekly_target=5), NOW, TODAY)
+    v4 = await storage.board_version("g1")
+    assert v4[0] > v3[0]
+    await storage.set_board_opt_out("g1", "ann", True, NOW)
+    v5 = await storage.board_version("g1")
+    assert v5[0] > v4[0]
+    await log(storage, "bob", "g2", TODAY)  # another server: g1's board is untouched
+    await storage.delete_entry("ann", first)  # ann is off g1's board
+    assert (await storage.board_version("g1"))[0] == v5[0]

@@ -10,7 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from bot.storage.base import Storage
-from bot.storage.migrations.personal_data import CHILD_TABLES, LABELS, USER_TABLES
+from bot.storage.migrations.personal_data import (
+    CHILD_TABLES,
+    LABELS,
+    SERVER_COUNTERS,
+    USER_TABLES,
+)
 
 _FOREIGN_KEYS = {
     "sqlite": "SELECT m.name, f.\"table\" FROM sqlite_master m,"
@@ -55,3 +60,8 @@ async def test_tables_that_hang_off_a_lifters_rows_are_erased_too(storage: Stora
 
 def test_every_erased_table_has_words_for_the_reply() -> None:
     assert set(LABELS) == set(USER_TABLES) | set(CHILD_TABLES)
+
+
+async def test_server_counters_hold_no_personal_data(storage: Storage) -> None:
+    with_user_id = await storage.tables_with_user_id()
+    assert not set(SERVER_COUNTERS) & (with_user_id | set(CHILD_TABLES))

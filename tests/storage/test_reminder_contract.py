@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from bot.storage.base import ReminderOutcome, Storage
+from bot.domain.models import Exercise, Profile, SetRecord, Soreness
+from bot.domain.reminder_message import sessions_of
+from bot.storage.base import NewEntry, ReminderOutcome, Storage
 
 NOW = datetime(2026, 11, 26, 18, 0, tzinfo=UTC)
 LEASE = timedelta(minutes=5)
 DAY = date(2026, 11, 26)
+SQUAT = Exercise(key="back-squat", name="back squat", tier="A")
+CURL = Exercise(key="barbell-curl", name="barbell curl", tier="D")
 
 
 async def schedule(storage: Storage, user: str, due: datetime) -> None:
@@ -56,8 +60,7 @@ async def test_finishing_records_the_day_and_moves_the_schedule_on(storage: Stor
         [ReminderOutcome("u", row.version, "sent", DAY, tomorrow, "dm-7")], NOW)
     after = await storage.get_reminder("u")
     assert after is not None and after.next_due_at == tomorrow
-    assert after.dm_channel_id == "dm-7"
-    assert await storage.reminder_days_done(["u", "v"], DAY) == {("u", DAY)}
+    assert after.dm_channel_id == "dm-7" and after.last_local_date == DAY
     assert await storage.claim_due_reminders(tomorrow, 10, "a", LEASE) != []
 
 
@@ -88,16 +91,52 @@ async def test_closed_dms_switch_reminders_off_with_one_notice(storage: Storage)
     assert await storage.take_reminder_notice("nobody") is None
 
 
-async def test_old_send_records_are_pruned(storage: Storage) -> None:
-    for user, day in (("u", DAY - timedelta(days=9)), ("u", DAY), ("v", DAY)):
-        await schedule(storage, user, NOW)
-        [row] = await storage.claim_due_reminders(NOW, 10, "a", LEASE)
-        await storage.finish_reminders(
-            [ReminderOutcome(user, row.version, "sent", day, NOW + timedelta(days=1))], NOW)
-    await storage.prune_reminder_sends(DAY - timedelta(days=7))
-    assert await storage.reminder_days_done(["u", "v"], date.min) == {("u", DAY), ("v", DAY)}
+async def test_a_rolled_reminder_keeps_the_last_day_handled(storage: Storage) -> None:
+    await schedule(storage, "u", NOW)
+    [row] = await storage.claim_due_reminders(NOW, 10, "a", LEASE)
+    await storage.finish_reminders(
+        [ReminderOutcome("u", row.version, "trained", DAY, NOW + timedelta(days=1))], NOW)
+    [row] = await storage.claim_due_reminders(NOW + timedelta(days=1), 10, "a", LEASE)
+    await storage.finish_reminders(
+        [ReminderOutcome("u", row.version, "rolled", None, NOW + timedelta(days=2))], NOW)
+    after = await storage.get_reminder("u")
+    assert after is not None and after.last_local_date == DAY
+    assert after.next_due_at == NOW + timedelta(days=2)
 
 
 async def test_reminder_inputs_come_back_per_lifter(storage: Storage) -> None:
-    found = await storage.reminder_inputs(["nobody"], NOW - timedelta(days=7), DAY)
-    assert (found.done, found.profiles, found.entries, found.soreness) == (set(), {}, {}, {})
+    found = await storage.reminder_inputs(["nobody"], NOW - timedelta(days=7))
+    assert (found.profiles, found.sessions, found.soreness) == ({}, {}, {})
+    await storage.save_profile("u", Profile(weekly_target=5), NOW, DAY)
+    await storage.set_soreness("u", Soreness("quadriceps", 6, NOW))
+    await storage.add_entries("v", "g", [NewEntry(CURL, (SetRecord(reps=9),), NOW, DAY)], NOW)
+    found = await storage.reminder_inputs(["u"], NOW - timedelta(days=7))
+    assert found.profiles["u"].weekly_target == 5
+    assert [s.body_part for s in found.soreness["u"]] == ["quadriceps"]
+    assert "v" not in found.sessions  # only the lifters asked about
+
+
+async def test_sessions_count_failure_sets_as_the_domain_does(storage: Storage) -> None:
+    sets = (
+        SetRecord(reps=5, load_kg=60.0, warmup=True, failure=True),
+        SetRecord(reps=5, load_kg=100.0, rir=0.0),
+        SetRecord(reps=5, load_kg=100.0, rir=0.5, rir_max=1.0),
+        SetRecord(reps=5, load_kg=100.0, rir=2.0),
+        SetRecord(reps=8, load_kg=80.0, technique="rest-pause"),
+        SetRecord(reps=8, load_kg=80.0, failure=True, rir=0.0),
+        SetRecord(reps=8, load_kg=80.0, amrap=True),
+        SetRecord(reps=8, load_kg=80.0),
+        SetRecord(reps=None, load_kg=None, bodyweight=True, warmup=True),
+    )
+    when = NOW - timedelta(days=2)
+    stored = await storage.add_entries("u", "g", [
+        NewEntry(SQUAT, sets, when, when.date()),
+        NewEntry(SQUAT, (SetRecord(reps=5, load_kg=40.0, warmup=True),), when, when.date()),
+    ], NOW)
+    found = await storage.reminder_inputs(["u"], NOW - timedelta(days=7))
+    [session] = found.sessions["u"]  # one exercise on one day
+    expected = sessions_of(stored)
+    assert session.working_sets == sum(s.working_sets for s in expected) == 7
+    assert session.failure_sets == sum(s.failure_sets for s in expected) == 3
+    assert (session.key, session.name, session.tier, session.day) == (
+        "back-squat", "back squat", "A", when.date())

@@ -15,8 +15,8 @@ from __future__ import annotations
 # skipped.
 USER_TABLES: tuple[str, ...] = (
     "board_days",
+    "discipline_days",
     "pending_imports",
-    "reminder_sends",
     "reminders",
     "guild_members",
     "soreness",
@@ -33,6 +33,11 @@ CHILD_TABLES: dict[str, tuple[str, str, str]] = {
     "sets": ("entry_id", "entries", "entry_id"),
 }
 
+# Server-level tables that hold no personal data but count or version what the
+# personal tables hold (leaderboard cache versions): erasing a lifter changes them,
+# and nothing else of anyone else's may change.
+SERVER_COUNTERS: tuple[str, ...] = ("board_versions",)
+
 # What a lifter reads in the /forget-me reply for each table.
 LABELS: dict[str, str] = {
     "entries": "logged entries",
@@ -43,7 +48,7 @@ LABELS: dict[str, str] = {
     "soreness": "soreness notes",
     "guild_members": "server memberships (leaderboards)",
     "board_days": "leaderboard training days",
-    "reminders": "reminder schedule",
-    "reminder_sends": "reminder records",
+    "discipline_days": "leaderboard discipline counts",
+    "reminders": "reminder schedule and reminder records",
     "pending_imports": "imports waiting for confirmation",
 }

@@ -111,3 +111,127 @@ CREATE TRIGGER board_days_member_changed AFTER UPDATE OF opted_out, guild_id, us
 ON guild_members FOR EACH ROW EXECUTE FUNCTION board_days_member_changed();
 CREATE TRIGGER board_days_member_removed AFTER DELETE ON guild_members
 FOR EACH ROW EXECUTE FUNCTION board_days_member_changed();
+
+
+
+-- discipline_days: per lifter and local date, the counts the discipline board adds up
+-- (see bot.domain.stats.discipline): tier A/B working sets with a known effective RIR
+-- and how many stopped short of failure (RIR >= 1); tier C/D exercise-sessions (one
+-- exercise on one date) and how many had a set at RIR <= 1. The effective RIR is
+-- SetRecord.effective_rir: 0 at or past failure, the logged RIR, 1 for an AMRAP.
+-- Derived like board_days: triggers recompute a lifter's date whenever its sets or
+-- entries change.
+CREATE TABLE discipline_days (
+    user_id        TEXT NOT NULL,
+    local_date     DATE NOT NULL,
+    short          INTEGER NOT NULL,
+    judged         INTEGER NOT NULL,
+    hard_sessions  INTEGER NOT NULL,
+    sessions       INTEGER NOT NULL,
+    PRIMARY KEY (user_id, local_date)
+);
+INSERT INTO discipline_days (user_id, local_date, short, judged, hard_sessions, sessions)
+SELECT e.user_id, e.local_date,
+    SUM(CASE WHEN e.tier IN ('A', 'B') AND r.rir >= 1 THEN 1 ELSE 0 END),
+    SUM(CASE WHEN e.tier IN ('A', 'B') THEN 1 ELSE 0 END),
+    COUNT(DISTINCT CASE WHEN e.tier IN ('C', 'D') AND r.rir <= 1 THEN e.exercise_key END),
+    COUNT(DISTINCT CASE WHEN e.tier IN ('C', 'D') THEN e.exercise_key END)
+FROM entries e
+JOIN (SELECT entry_id, CASE WHEN failure = 1 OR technique IS NOT NULL THEN 0
+                 WHEN rir IS NOT NULL THEN rir WHEN amrap = 1 THEN 1 END AS rir
+          FROM sets WHERE warmup = 0) r ON r.entry_id = e.entry_id
+WHERE e.tier IN ('A', 'B', 'C', 'D') AND r.rir IS NOT NULL
+GROUP BY e.user_id, e.local_date;
+
+CREATE FUNCTION discipline_refresh(who TEXT, day DATE) RETURNS void LANGUAGE sql AS $$
+    DELETE FROM discipline_days WHERE user_id = who AND local_date = day
+    ; INSERT INTO discipline_days (user_id, local_date, short, judged, hard_sessions, sessions)
+    SELECT e.user_id, e.local_date,
+        SUM(CASE WHEN e.tier IN ('A', 'B') AND r.rir >= 1 THEN 1 ELSE 0 END),
+        SUM(CASE WHEN e.tier IN ('A', 'B') THEN 1 ELSE 0 END),
+        COUNT(DISTINCT CASE WHEN e.tier IN ('C', 'D') AND r.rir <= 1 THEN e.exercise_key END),
+        COUNT(DISTINCT CASE WHEN e.tier IN ('C', 'D') THEN e.exercise_key END)
+    FROM entries e
+    JOIN (SELECT entry_id, CASE WHEN failure = 1 OR technique IS NOT NULL THEN 0
+                     WHEN rir IS NOT NULL THEN rir WHEN amrap = 1 THEN 1 END AS rir
+              FROM sets WHERE warmup = 0) r ON r.entry_id = e.entry_id
+    WHERE e.user_id = who AND e.local_date = day AND e.tier IN ('A', 'B', 'C', 'D') AND r.rir IS NOT NULL
+    GROUP BY e.user_id, e.local_date $$;
+
+CREATE FUNCTION discipline_set_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        PERFORM discipline_refresh(e.user_id, e.local_date)
+        FROM entries e WHERE e.entry_id = OLD.entry_id
+    ; END IF
+    ; IF TG_OP <> 'DELETE' THEN
+        PERFORM discipline_refresh(e.user_id, e.local_date)
+        FROM entries e WHERE e.entry_id = NEW.entry_id
+    ; END IF
+    ; RETURN NULL; END $$;
+CREATE TRIGGER discipline_set_added AFTER INSERT ON sets
+FOR EACH ROW WHEN (NEW.warmup = 0) EXECUTE FUNCTION discipline_set_changed();
+CREATE TRIGGER discipline_set_removed AFTER DELETE ON sets
+FOR EACH ROW WHEN (OLD.warmup = 0) EXECUTE FUNCTION discipline_set_changed();
+CREATE TRIGGER discipline_set_changed AFTER UPDATE ON sets
+FOR EACH ROW EXECUTE FUNCTION discipline_set_changed();
+
+CREATE FUNCTION discipline_entry_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM discipline_refresh(OLD.user_id, OLD.local_date)
+    ; IF TG_OP = 'UPDATE' THEN
+        PERFORM discipline_refresh(NEW.user_id, NEW.local_date)
+    ; END IF
+    ; RETURN NULL; END $$;
+CREATE TRIGGER discipline_entry_removed AFTER DELETE ON entries
+FOR EACH ROW EXECUTE FUNCTION discipline_entry_changed();
+CREATE TRIGGER discipline_entry_changed AFTER UPDATE OF user_id, local_date, tier, exercise_key
+ON entries FOR EACH ROW EXECUTE FUNCTION discipline_entry_changed();
+
+-- board_versions: counters per server that move with everything its boards show, so a
+-- process may keep a board it computed and reuse it until a counter moves. 'days'
+-- moves with training days (so also with memberships and opting out) and with members'
+-- time zones and weekly targets; 'sets' with the counts behind the discipline board.
+CREATE TABLE board_versions (
+    guild_id  TEXT PRIMARY KEY,
+    days      INTEGER NOT NULL DEFAULT 0,
+    sets      INTEGER NOT NULL DEFAULT 0
+);
+
+-- Move the counters of every server the lifter is on (a NULL lifter: of one server).
+CREATE FUNCTION board_versions_bump(server TEXT, who TEXT, d INTEGER, s INTEGER)
+RETURNS void LANGUAGE sql AS $$
+    INSERT INTO board_versions (guild_id, days, sets)
+    SELECT server, d, s WHERE who IS NULL
+    UNION ALL
+    SELECT m.guild_id, d, s FROM guild_members m WHERE who IS NOT NULL AND m.user_id = who
+    ON CONFLICT (guild_id) DO UPDATE
+    SET days = board_versions.days + EXCLUDED.days, sets = board_versions.sets + EXCLUDED.sets $$;
+
+CREATE FUNCTION board_versions_day_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        PERFORM board_versions_bump(NEW.guild_id, NULL, 1, 0)
+    ; ELSE
+        PERFORM board_versions_bump(OLD.guild_id, NULL, 1, 0)
+    ; END IF
+    ; RETURN NULL; END $$;
+CREATE TRIGGER board_versions_day_changed AFTER INSERT OR DELETE ON board_days
+FOR EACH ROW EXECUTE FUNCTION board_versions_day_changed();
+
+CREATE FUNCTION board_versions_lifter_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        PERFORM board_versions_bump(NULL, OLD.user_id, TG_ARGV[0]::INTEGER, TG_ARGV[1]::INTEGER)
+    ; ELSE
+        PERFORM board_versions_bump(NULL, NEW.user_id, TG_ARGV[0]::INTEGER, TG_ARGV[1]::INTEGER)
+    ; END IF
+    ; RETURN NULL; END $$;
+CREATE TRIGGER board_versions_counts_changed AFTER INSERT OR DELETE ON discipline_days
+FOR EACH ROW EXECUTE FUNCTION board_versions_lifter_changed('0', '1');
+CREATE TRIGGER board_versions_profile_added AFTER INSERT ON users
+FOR EACH ROW EXECUTE FUNCTION board_versions_lifter_changed('1', '1');
+CREATE TRIGGER board_versions_profile_changed AFTER UPDATE OF timezone, weekly_target ON users
+FOR EACH ROW EXECUTE FUNCTION board_versions_lifter_changed('1', '1');
+CREATE TRIGGER board_versions_target_changed AFTER INSERT OR UPDATE OR DELETE ON target_history
+FOR EACH ROW EXECUTE FUNCTION board_versions_lifter_changed('1', '0');

@@ -1,7 +1,13 @@
--- Daily reminder DMs: one schedule row per lifter, and a record of each local day handled.
+-- Daily reminder DMs: one row per lifter holds the schedule, the claim of a dispatcher
+-- and the record of the last local day handled.
 -- next_due_at is NULL while reminders are off; the dispatcher reads rows in its order.
--- lease_owner/lease_until mark rows a dispatcher has claimed; version changes with every
--- /remind set or off, so a send finished after such a change never overwrites it.
+-- lease_owner/lease_until mark a row a dispatcher has claimed; version changes with
+-- every /remind set or off, so a send that finishes after such a change never
+-- overwrites the new schedule.
+-- last_local_date is the idempotency record (with user_id: the key of a day's
+-- reminder); it is written in the same statement that moves next_due_at on.
+-- last_outcome: 'sent', 'trained' (skipped: a working set was already logged that
+-- day) or 'failed' (Discord refused that message for good).
 CREATE TABLE reminders (
     user_id          TEXT PRIMARY KEY,
     local_time       TEXT NOT NULL,
@@ -15,18 +21,11 @@ CREATE TABLE reminders (
     version          INTEGER NOT NULL DEFAULT 0,
     lease_owner      TEXT,
     lease_until      TEXT,
+    last_local_date  TEXT,
+    last_outcome     TEXT,
+    last_handled_at  TEXT,
     updated_at       TEXT NOT NULL
 );
 CREATE INDEX reminders_due ON reminders (next_due_at);
-CREATE INDEX reminders_lease ON reminders (lease_until);
-
--- The idempotency record: at most one reminder per lifter and local date.
--- outcome: 'sent', 'trained' (skipped: already logged that day) or 'failed'.
-CREATE TABLE reminder_sends (
-    user_id     TEXT NOT NULL,
-    local_date  TEXT NOT NULL,
-    sent_at     TEXT NOT NULL,
-    outcome     TEXT NOT NULL,
-    PRIMARY KEY (user_id, local_date)
-);
-CREATE INDEX reminder_sends_date ON reminder_sends (local_date);
+-- Only rows in flight are leased, so this index stays small.
+CREATE INDEX reminders_lease ON reminders (lease_until) WHERE lease_until IS NOT NULL;

@@ -113,3 +113,219 @@ CREATE TRIGGER board_days_member_removed AFTER DELETE ON guild_members
 BEGIN
     DELETE FROM board_days
     WHERE guild_id = OLD.guild_id AND user_id = OLD.user_id; END;
+
+
+
+-- discipline_days: per lifter and local date, the counts the discipline board adds up
+-- (see bot.domain.stats.discipline): tier A/B working sets with a known effective RIR
+-- and how many stopped short of failure (RIR >= 1); tier C/D exercise-sessions (one
+-- exercise on one date) and how many had a set at RIR <= 1. The effective RIR is
+-- SetRecord.effective_rir: 0 at or past failure, the logged RIR, 1 for an AMRAP.
+-- Derived like board_days: triggers recompute a lifter's date whenever its sets or
+-- entries change.
+CREATE TABLE discipline_days (
+    user_id        TEXT NOT NULL,
+    local_date     TEXT NOT NULL,
+    short          INTEGER NOT NULL,
+    judged         INTEGER NOT NULL,
+    hard_sessions  INTEGER NOT NULL,
+    sessions       INTEGER NOT NULL,
+    PRIMARY KEY (user_id, local_date)
+) WITHOUT ROWID;
+INSERT INTO discipline_days (user_id, local_date, short, judged, hard_sessions, sessions)
+SELECT e.user_id, e.local_date,
+    SUM(CASE WHEN e.tier IN ('A', 'B') AND r.rir >= 1 THEN 1 ELSE 0 END),
+    SUM(CASE WHEN e.tier IN ('A', 'B') THEN 1 ELSE 0 END),
+    COUNT(DISTINCT CASE WHEN e.tier IN ('C', 'D') AND r.rir <= 1 THEN e.exercise_key END),
+    COUNT(DISTINCT CASE WHEN e.tier IN ('C', 'D') THEN e.exercise_key END)
+FROM entries e
+JOIN (SELECT entry_id, CASE WHEN failure = 1 OR technique IS NOT NULL THEN 0
+                 WHEN rir IS NOT NULL THEN rir WHEN amrap = 1 THEN 1 END AS rir
+          FROM sets WHERE warmup = 0) r ON r.entry_id = e.entry_id
+WHERE e.tier IN ('A', 'B', 'C', 'D') AND r.rir IS NOT NULL
+GROUP BY e.user_id, e.local_date;
+
+CREATE TRIGGER discipline_set_added AFTER INSERT ON sets WHEN NEW.warmup = 0
+BEGIN
+    DELETE FROM discipline_days WHERE (user_id, local_date) IN (
+        SELECT o.user_id, o.local_date FROM entries o WHERE o.entry_id = NEW.entry_id)
+    ; INSERT INTO discipline_days (user_id, local_date, short, judged, hard_sessions, sessions)
+    SELECT e.user_id, e.local_date,
+        SUM(CASE WHEN e.tier IN ('A', 'B') AND r.rir >= 1 THEN 1 ELSE 0 END),
+        SUM(CASE WHEN e.tier IN ('A', 'B') THEN 1 ELSE 0 END),
+        COUNT(DISTINCT CASE WHEN e.tier IN ('C', 'D') AND r.rir <= 1 THEN e.exercise_key END),
+        COUNT(DISTINCT CASE WHEN e.tier IN ('C', 'D') THEN e.exercise_key END)
+    FROM entries o
+    JOIN entries e ON e.user_id = o.user_id AND e.local_date = o.local_date
+    JOIN (SELECT entry_id, CASE WHEN failure = 1 OR technique IS NOT NULL THEN 0
+                     WHEN rir IS NOT NULL THEN rir WHEN amrap = 1 THEN 1 END AS rir
+              FROM sets WHERE warmup = 0) r ON r.entry_id = e.entry_id
+    WHERE o.entry_id = NEW.entry_id AND e.tier IN ('A', 'B', 'C', 'D') AND r.rir IS NOT NULL
+    GROUP BY e.user_id, e.local_date; END;
+
+CREATE TRIGGER discipline_set_removed AFTER DELETE ON sets WHEN OLD.warmup = 0
+BEGIN
+    DELETE FROM discipline_days WHERE (user_id, local_date) IN (
+        SELECT o.user_id, o.local_date FROM entries o WHERE o.entry_id = OLD.entry_id)
+    ; INSERT INTO discipline_days (user_id, local_date, short, judged, hard_sessions, sessions)
+    SELECT e.user_id, e.local_date,
+        SUM(CASE WHEN e.tier IN ('A', 'B') AND r.rir >= 1 THEN 1 ELSE 0 END),
+        SUM(CASE WHEN e.tier IN ('A', 'B') THEN 1 ELSE 0 END),
+        COUNT(DISTINCT CASE WHEN e.tier IN ('C', 'D') AND r.rir <= 1 THEN e.exercise_key END),
+        COUNT(DISTINCT CASE WHEN e.tier IN ('C', 'D') THEN e.exercise_key END)
+    FROM entries o
+    JOIN entries e ON e.user_id = o.user_id AND e.local_date = o.local_date
+    JOIN (SELECT entry_id, CASE WHEN failure = 1 OR technique IS NOT NULL THEN 0
+                     WHEN rir IS NOT NULL THEN rir WHEN amrap = 1 THEN 1 END AS rir
+              FROM sets WHERE warmup = 0) r ON r.entry_id = e.entry_id
+    WHERE o.entry_id = OLD.entry_id AND e.tier IN ('A', 'B', 'C', 'D') AND r.rir IS NOT NULL
+    GROUP BY e.user_id, e.local_date; END;
+
+CREATE TRIGGER discipline_set_changed AFTER UPDATE ON sets
+BEGIN
+    DELETE FROM discipline_days WHERE (user_id, local_date) IN (
+        SELECT o.user_id, o.local_date FROM entries o WHERE o.entry_id = OLD.entry_id)
+    ; INSERT INTO discipline_days (user_id, local_date, short, judged, hard_sessions, sessions)
+    SELECT e.user_id, e.local_date,
+        SUM(CASE WHEN e.tier IN ('A', 'B') AND r.rir >= 1 THEN 1 ELSE 0 END),
+        SUM(CASE WHEN e.tier IN ('A', 'B') THEN 1 ELSE 0 END),
+        COUNT(DISTINCT CASE WHEN e.tier IN ('C', 'D') AND r.rir <= 1 THEN e.exercise_key END),
+        COUNT(DISTINCT CASE WHEN e.tier IN ('C', 'D') THEN e.exercise_key END)
+    FROM entries o
+    JOIN entries e ON e.user_id = o.user_id AND e.local_date = o.local_date
+    JOIN (SELECT entry_id, CASE WHEN failure = 1 OR technique IS NOT NULL THEN 0
+                     WHEN rir IS NOT NULL THEN rir WHEN amrap = 1 THEN 1 END AS rir
+              FROM sets WHERE warmup = 0) r ON r.entry_id = e.entry_id
+    WHERE o.entry_id = OLD.entry_id AND e.tier IN ('A', 'B', 'C', 'D') AND r.rir IS NOT NULL
+    GROUP BY e.user_id, e.local_date
+    ; DELETE FROM discipline_days WHERE (user_id, local_date) IN (
+        SELECT o.user_id, o.local_date FROM entries o WHERE o.entry_id = NEW.entry_id)
+    ; INSERT INTO discipline_days (user_id, local_date, short, judged, hard_sessions, sessions)
+    SELECT e.user_id, e.local_date,
+        SUM(CASE WHEN e.tier IN ('A', 'B') AND r.rir >= 1 THEN 1 ELSE 0 END),
+        SUM(CASE WHEN e.tier IN ('A', 'B') THEN 1 ELSE 0 END),
+        COUNT(DISTINCT CASE WHEN e.tier IN ('C', 'D') AND r.rir <= 1 THEN e.exercise_key END),
+        COUNT(DISTINCT CASE WHEN e.tier IN ('C', 'D') THEN e.exercise_key END)
+    FROM entries o
+    JOIN entries e ON e.user_id = o.user_id AND e.local_date = o.local_date
+    JOIN (SELECT entry_id, CASE WHEN failure = 1 OR technique IS NOT NULL THEN 0
+                     WHEN rir IS NOT NULL THEN rir WHEN amrap = 1 THEN 1 END AS rir
+              FROM sets WHERE warmup = 0) r ON r.entry_id = e.entry_id
+    WHERE o.entry_id = NEW.entry_id AND e.tier IN ('A', 'B', 'C', 'D') AND r.rir IS NOT NULL
+    GROUP BY e.user_id, e.local_date; END;
+
+CREATE TRIGGER discipline_entry_removed AFTER DELETE ON entries
+BEGIN
+    DELETE FROM discipline_days
+    WHERE user_id = OLD.user_id AND local_date = OLD.local_date
+    ; INSERT INTO discipline_days (user_id, local_date, short, judged, hard_sessions, sessions)
+    SELECT e.user_id, e.local_date,
+        SUM(CASE WHEN e.tier IN ('A', 'B') AND r.rir >= 1 THEN 1 ELSE 0 END),
+        SUM(CASE WHEN e.tier IN ('A', 'B') THEN 1 ELSE 0 END),
+        COUNT(DISTINCT CASE WHEN e.tier IN ('C', 'D') AND r.rir <= 1 THEN e.exercise_key END),
+        COUNT(DISTINCT CASE WHEN e.tier IN ('C', 'D') THEN e.exercise_key END)
+    FROM entries e
+    JOIN (SELECT entry_id, CASE WHEN failure = 1 OR technique IS NOT NULL THEN 0
+                     WHEN rir IS NOT NULL THEN rir WHEN amrap = 1 THEN 1 END AS rir
+              FROM sets WHERE warmup = 0) r ON r.entry_id = e.entry_id
+    WHERE e.user_id = OLD.user_id AND e.local_date = OLD.local_date
+      AND e.tier IN ('A', 'B', 'C', 'D') AND r.rir IS NOT NULL
+    GROUP BY e.user_id, e.local_date; END;
+
+CREATE TRIGGER discipline_entry_changed
+AFTER UPDATE OF user_id, local_date, tier, exercise_key ON entries
+BEGIN
+    DELETE FROM discipline_days
+    WHERE user_id = OLD.user_id AND local_date = OLD.local_date
+    ; INSERT INTO discipline_days (user_id, local_date, short, judged, hard_sessions, sessions)
+    SELECT e.user_id, e.local_date,
+        SUM(CASE WHEN e.tier IN ('A', 'B') AND r.rir >= 1 THEN 1 ELSE 0 END),
+        SUM(CASE WHEN e.tier IN ('A', 'B') THEN 1 ELSE 0 END),
+        COUNT(DISTINCT CASE WHEN e.tier IN ('C', 'D') AND r.rir <= 1 THEN e.exercise_key END),
+        COUNT(DISTINCT CASE WHEN e.tier IN ('C', 'D') THEN e.exercise_key END)
+    FROM entries e
+    JOIN (SELECT entry_id, CASE WHEN failure = 1 OR technique IS NOT NULL THEN 0
+                     WHEN rir IS NOT NULL THEN rir WHEN amrap = 1 THEN 1 END AS rir
+              FROM sets WHERE warmup = 0) r ON r.entry_id = e.entry_id
+    WHERE e.user_id = OLD.user_id AND e.local_date = OLD.local_date
+      AND e.tier IN ('A', 'B', 'C', 'D') AND r.rir IS NOT NULL
+    GROUP BY e.user_id, e.local_date
+    ; DELETE FROM discipline_days
+    WHERE user_id = NEW.user_id AND local_date = NEW.local_date
+    ; INSERT INTO discipline_days (user_id, local_date, short, judged, hard_sessions, sessions)
+    SELECT e.user_id, e.local_date,
+        SUM(CASE WHEN e.tier IN ('A', 'B') AND r.rir >= 1 THEN 1 ELSE 0 END),
+        SUM(CASE WHEN e.tier IN ('A', 'B') THEN 1 ELSE 0 END),
+        COUNT(DISTINCT CASE WHEN e.tier IN ('C', 'D') AND r.rir <= 1 THEN e.exercise_key END),
+        COUNT(DISTINCT CASE WHEN e.tier IN ('C', 'D') THEN e.exercise_key END)
+    FROM entries e
+    JOIN (SELECT entry_id, CASE WHEN failure = 1 OR technique IS NOT NULL THEN 0
+                     WHEN rir IS NOT NULL THEN rir WHEN amrap = 1 THEN 1 END AS rir
+              FROM sets WHERE warmup = 0) r ON r.entry_id = e.entry_id
+    WHERE e.user_id = NEW.user_id AND e.local_date = NEW.local_date
+      AND e.tier IN ('A', 'B', 'C', 'D') AND r.rir IS NOT NULL
+    GROUP BY e.user_id, e.local_date; END;
+
+-- board_versions: counters per server that move with everything its boards show, so a
+-- process may keep a board it computed and reuse it until a counter moves. 'days'
+-- moves with training days (so also with memberships and opting out) and with members'
+-- time zones and weekly targets; 'sets' with the counts behind the discipline board.
+CREATE TABLE board_versions (
+    guild_id  TEXT PRIMARY KEY,
+    days      INTEGER NOT NULL DEFAULT 0,
+    sets      INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TRIGGER board_versions_day_added AFTER INSERT ON board_days
+BEGIN
+    INSERT INTO board_versions (guild_id, days) VALUES (NEW.guild_id, 1)
+    ON CONFLICT (guild_id) DO UPDATE SET days = board_versions.days + 1; END;
+
+CREATE TRIGGER board_versions_day_removed AFTER DELETE ON board_days
+BEGIN
+    INSERT INTO board_versions (guild_id, days) VALUES (OLD.guild_id, 1)
+    ON CONFLICT (guild_id) DO UPDATE SET days = board_versions.days + 1; END;
+
+CREATE TRIGGER board_versions_counts_added AFTER INSERT ON discipline_days
+BEGIN
+    INSERT INTO board_versions (guild_id, sets)
+    SELECT m.guild_id, 1 FROM guild_members m WHERE m.user_id = NEW.user_id
+    ON CONFLICT (guild_id) DO UPDATE SET sets = board_versions.sets + 1; END;
+
+CREATE TRIGGER board_versions_counts_removed AFTER DELETE ON discipline_days
+BEGIN
+    INSERT INTO board_versions (guild_id, sets)
+    SELECT m.guild_id, 1 FROM guild_members m WHERE m.user_id = OLD.user_id
+    ON CONFLICT (guild_id) DO UPDATE SET sets = board_versions.sets + 1; END;
+
+CREATE TRIGGER board_versions_profile_added AFTER INSERT ON users
+BEGIN
+    INSERT INTO board_versions (guild_id, days, sets)
+    SELECT m.guild_id, 1, 1 FROM guild_members m WHERE m.user_id = NEW.user_id
+    ON CONFLICT (guild_id) DO UPDATE
+    SET days = board_versions.days + 1, sets = board_versions.sets + 1; END;
+
+CREATE TRIGGER board_versions_profile_changed AFTER UPDATE OF timezone, weekly_target ON users
+BEGIN
+    INSERT INTO board_versions (guild_id, days, sets)
+    SELECT m.guild_id, 1, 1 FROM guild_members m WHERE m.user_id = NEW.user_id
+    ON CONFLICT (guild_id) DO UPDATE
+    SET days = board_versions.days + 1, sets = board_versions.sets + 1; END;
+
+CREATE TRIGGER board_versions_target_added AFTER INSERT ON target_history
+BEGIN
+    INSERT INTO board_versions (guild_id, days)
+    SELECT m.guild_id, 1 FROM guild_members m WHERE m.user_id = NEW.user_id
+    ON CONFLICT (guild_id) DO UPDATE SET days = board_versions.days + 1; END;
+
+CREATE TRIGGER board_versions_target_changed AFTER UPDATE ON target_history
+BEGIN
+    INSERT INTO board_versions (guild_id, days)
+    SELECT m.guild_id, 1 FROM guild_members m WHERE m.user_id = NEW.user_id
+    ON CONFLICT (guild_id) DO UPDATE SET days = board_versions.days + 1; END;
+
+CREATE TRIGGER board_versions_target_removed AFTER DELETE ON target_history
+BEGIN
+    INSERT INTO board_versions (guild_id, days)
+    SELECT m.guild_id, 1 FROM guild_members m WHERE m.user_id = OLD.user_id
+    ON CONFLICT (guild_id) DO UPDATE SET days = board_versions.days + 1; END;

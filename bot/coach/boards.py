@@ -1,0 +1,262 @@
+"""Server leaderboards of consistency, and opting out of them.
+
+Who is on a server's board: lifters who have logged in that server (their
+membership is recorded with their first log there) and have not opted out there.
+Consistency is personal, so a lifter's training days count wherever they were
+logged (any server, or a DM): a training day is a training day. Nothing else about
+another server is read or shown: not its name, not what was logged there, not its
+board. The coach knows lifters only by id; an edge may pass ``mention`` to show
+them its own way (Discord renders ``<@id>`` as the member's name without pinging).
+
+Figures come from :mod:`bot.domain.board` (the whole server at once) and
+:mod:`bot.domain.stats` (one lifter); both follow the same documented model, and
+a lifter's /stats shows the same numbers the boards rank.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.coach.board_text import (
+    METRIC_NAMES,
+    METRIC_RULES,
+    WINDOW_NAMES,
+    WINDOWS,
+    metric_value,
+)
+from bot.coach.clock import Clock
+from bot.coach.lifter_progress import LifterProgress
+from bot.domain.board import (
+    METRICS,
+    BoardLifter,
+    DisciplineDay,
+    Metric,
+    consistency_figures,
+    discipline_figures,
+)
+from bot.domain.exercises import Catalogue
+from bot.domain.ranking import Ranking, leaderboard_page, rank, rank_of
+from bot.domain.stats import DEFAULT_TARGET, Targets, week_start
+from bot.replies import Reply, error_reply
+from bot.storage.base import BoardData, Storage
+
+PER_PAGE = 10
+KEPT_BOARDS = 256
+_BOARD_EXAMPLE = "/leaderboard show metric:streak window:12w"
+
+
+@dataclass(frozen=True)
+class BoardReply:
+    """A page of a board, and what an edge needs to offer the pages around it."""
+
+    reply: Reply
+    metric: Metric
+    window: str
+    page: int
+    pages: int
+
+
+def parse_metric(text: str | None) -> Metric | None:
+    wanted = (text or "adherence").strip().lower()
+    return next((m for m in METRICS if m == wanted), None)
+
+
+def parse_window(text: str | None) -> str | None:
+    wanted = (text or "4w").strip().lower().replace(" ", "").replace("-", "")
+    wanted = wanted.removesuffix("eeks").removesuffix("eek").removesuffix("time")
+    if wanted.isdigit():
+        wanted += "w"
+    return wanted if wanted in WINDOWS else None
+
+
+def _plain(user_id: str) -> str:
+    return user_id
+
+
+@dataclass(frozen=True)
+class _Kept:
+    version: tuple[int, int, date]
+    todays: dict[str, date]
+    ranking: Ranking
+
+
+class Boards(LifterProgress):
+    """Leaderboards, opting out and in; /stats and /chart come from LifterProgress."""
+
+    def __init__(self, storage: Storage, clock: Clock, catalogue: Catalogue) -> None:
+        self._storage = storage
+        self._clock = clock
+        self._catalogue = catalogue
+        self._kept: OrderedDict[tuple[str, Metric, str], _Kept] = OrderedDict()
+
+    # /leaderboard ----------------------------------------------------------------
+
+    async def leaderboard(
+        self, guild_id: str, caller_id: str, metric: str | None = None,
+        window: str | None = None, page: int = 1, *, mention: Callable[[str], str] = _plain,
+    ) -> BoardReply:
+        """One page (10 lifters, ties sharing a place) and the caller's own place."""
+        chosen = parse_metric(metric)
+        span = parse_window(window)
+        problem = None
+        if not guild_id:
+            problem = error_reply("Leaderboards belong to a server.",
+                                  "Run it in a server where you log your training.",
+                                  "/leaderboard show")
+        elif chosen is None:
+            problem = error_reply(f"'{metric}' is not a leaderboard.",
+                                  "Pick adherence, streak, days or discipline.", _BOARD_EXAMPLE)
+        elif span is None:
+            problem = error_reply(f"'{window}' is not a window.", "Pick 4w, 12w or all.",
+                                  _BOARD_EXAMPLE)
+        if problem is not None or chosen is None or span is None:
+            assert problem is not None
+            return BoardReply(problem, chosen or "adherence", span or "4w", 1, 1)
+        ranking = await self.ranking(guild_id, chosen, span)
+        shown = leaderboard_page(ranking, page, PER_PAGE)
+        lines = [f"**{s.rank}.** {mention(s.user_id)} · {metric_value(chosen, s.value)}"
+                 for s in shown.items]
+        if not lines:
+            lines = ["Nobody is on this board yet: log a workout here with /log to start it."]
+        mine = rank_of(ranking, caller_id)
+        place = (f"#{mine.rank} of {len(ranking)} · {metric_value(chosen, mine.value)}"
+                 if mine is not None else await self._why_unlisted(guild_id, caller_id, chosen))
+        reply = Reply(
+            title=f"{METRIC_NAMES[chosen]} · {WINDOW_NAMES[span]}",
+            lines=tuple(lines),
+            fields=(("Your place", place), ("How it's scored", METRIC_RULES[chosen])),
+            footer=(f"Page {shown.page} of {shown.pages} · {_lifters_count(shown.total)} · "
+                    "equal values share a place · /leaderboard optout to leave"),
+        )
+        return BoardReply(reply, chosen, span, shown.page, shown.pages)
+
+    async def ranking(self, guild_id: str, metric: Metric, window: str) -> Ranking:
+        """Everyone listed on a server's board, best first.
+
+        A computed board is kept (per process, a few hundred at most) and reused while
+        the server's board version and every listed lifter's local date are unchanged,
+        so page turns and repeated views skip the work; any change computes it afresh.
+        """
+        now = self._clock()
+        days, sets = await self._storage.board_version(guild_id)
+        version = (days, sets if metric == "discipline" else 0, now.date())
+        key = (guild_id, metric, window)
+        kept = self._kept.get(key)
+        if kept is not None and kept.version == version and all(
+            _today_in(zone, now) == today for zone, today in kept.todays.items()
+        ):
+            self._kept.move_to_end(key)
+            return kept.ranking
+        ranking, todays = await self._compute(guild_id, metric, window, now)
+        self._kept[key] = _Kept(version, todays, ranking)
+        while len(self._kept) > KEPT_BOARDS:
+            self._kept.popitem(last=False)
+        return ranking
+
+    async def _compute(
+        self, guild_id: str, metric: Metric, window: str, now: datetime
+    ) -> tuple[Ranking, dict[str, date]]:
+        weeks = WINDOWS[window]
+        # Every lifter's today lies within a day of the UTC date, whatever their zone.
+        until = now.date() + timedelta(days=1)
+        since = None if weeks is None else (
+            week_start(now.date() - timedelta(days=1)) - timedelta(weeks=weeks - 1))
+        data = await self._storage.board_data(guild_id, since, until)
+        todays: dict[str, date] = {}
+        lifters = _lifters(data, now, todays)
+        if metric == "discipline":
+            rows = await self._storage.board_discipline(guild_id, since, until)
+            figures = discipline_figures(lifters, (
+                (r.user_id, r.local_date,
+                 DisciplineDay(r.short, r.judged, r.hard_sessions, r.sessions)) for r in rows
+            ), weeks)
+            return rank(figures.values), todays
+        figures = consistency_figures(metric, lifters, data.days, weeks, since=since)
+        values = dict(figures.values)
+        if figures.incomplete:
+            # Streaks that reach back beyond the window: read those lifters' whole history.
+            days, histories = await self._storage.board_days_of(guild_id,
+                                                                sorted(figures.incomplete))
+            again = {u: lifters[u]._replace(targets=histories.get(u) or _plain_target(data, u))
+                     for u in figures.incomplete}
+            values.update(consistency_figures(metric, again, days, weeks).values)
+        return rank(values), todays
+
+    async def _why_unlisted(self, guild_id: str, user_id: str, metric: Metric) -> str:
+        membership = await self._storage.board_membership(guild_id, user_id)
+        if membership == "out":
+            return "You opted out of this server's boards. /leaderboard optin brings you back."
+        if membership == "none":
+            return "Not on this board yet: your first /log in this server puts you on it."
+        if metric == "discipline":
+            return "Nothing to judge in this window yet: log sets with an RIR (e.g. rir2)."
+        return "No training day in this window yet."
+
+    # opting out and in -------------------------------------------------------------
+
+    async def optout(self, guild_id: str, user_id: str) -> Reply:
+        if not guild_id:
+            return error_reply("Opting out is per server.", "Run it in the server whose "
+                               "boards you want to leave.", "/leaderboard optout")
+        before, _ = await self._storage.set_board_opt_out(guild_id, user_id, True, self._clock())
+        if before == "out":
+            return Reply(title="Already off this server's boards",
+                         lines=("You are not shown on this server's leaderboards.",),
+                         private=True)
+        return Reply(title="You left this server's boards",
+                     lines=("You no longer appear on its leaderboards, even when you log here. "
+                            "Your own /stats and other servers' boards are unchanged.",
+                            "Changed your mind? /leaderboard optin"),
+                     tone="ok", private=True, saved=True)
+
+    async def optin(self, guild_id: str, user_id: str) -> Reply:
+        if not guild_id:
+            return error_reply("Opting in is per server.", "Run it in the server whose "
+                               "boards you want to join.", "/leaderboard optin")
+        before, after = await self._storage.set_board_opt_out(guild_id, user_id, False,
+                                                              self._clock())
+        if before == "out" and after == "in":
+            return Reply(title="You are back on this server's boards",
+                         lines=("Your training days count here again, including past ones.",),
+                         tone="ok", private=True, saved=True)
+        if after == "in":
+            return Reply(title="Already on this server's boards",
+                         lines=("You appear on its leaderboards.",), private=True)
+        return Reply(title="Not on this server's boards yet",
+                     lines=("You join them with your first /log in this server.",),
+                     tone="ok" if before == "out" else "info", private=True,
+                     saved=before == "out")
+
+def _lifters_count(total: int) -> str:
+    return "1 lifter" if total == 1 else f"{total} lifters"
+
+
+def _today_in(zone: str, now: datetime) -> date:
+    return now.astimezone(ZoneInfo(zone)).date()
+
+
+def _lifters(data: BoardData, now: datetime, todays: dict[str, date]) -> dict[str, BoardLifter]:
+    """Each listed lifter's today, targets and first day; ``todays`` collects the zones."""
+    out: dict[str, BoardLifter] = {}
+    for user, row in data.lifters.items():
+        zone = row.timezone or "UTC"
+        today = todays.get(zone)
+        if today is None:
+            today = todays[zone] = _today_in(zone, now)
+        targets: Targets = data.histories.get(user) or _plain_target(data, user)
+        out[user] = BoardLifter(today, targets, row.first_day)
+    return out
+
+
+def _plain_target(data: BoardData, user: str) -> int:
+    """The target of a lifter whose target did not change in the range read."""
+    row = data.lifters[user]
+    if row.target_at_since is not None:
+        return row.target_at_since
+    return row.weekly_target or DEFAULT_TARGET
+
+

@@ -1,0 +1,326 @@
+"""The lifter's data rights: take it all out (/export), bring history in (/import), and
+erase everything (/forget-me).
+
+Imported entries are stored as ordinary entries (source 'import'), with the moment
+and local date of the original workout and the catalogue tier, so stats,
+leaderboards and history-aware advice count them like logged ones. They belong to
+the server where the lifter ran /import (its leaderboard counts them; an import in
+a DM belongs to no server). Every entry carries a fingerprint of its content, so
+importing the same sessions again, from the same file or another app's export of
+them, adds nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import NamedTuple
+from zoneinfo import ZoneInfo
+
+from bot.coach import import_payload
+from bot.coach.clock import Clock
+from bot.domain.entry_key import entry_key
+from bot.domain.exercises import Catalogue
+from bot.domain.export_format import entry_lines, export_filename, header_line
+from bot.domain.import_formats import FORMAT_NAMES
+from bot.domain.import_names import MappingError, parse_mapping
+from bot.domain.import_reader import ImportProblem, ImportResult, read_import
+from bot.domain.models import StoredEntry
+from bot.replies import Reply, error_reply
+from bot.storage.base import PendingImport, Storage
+from bot.storage.migrations.personal_data import LABELS
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+EXPORT_PAGE = 500
+PENDING_TTL = timedelta(hours=24)
+LISTED_NAMES = 10
+FORMAT_CHOICES = ("auto", "strong", "hevy", "liftcoach")
+NO_ZONE = ("You have not set a time zone, so I read the times as UTC. If that is wrong, "
+           "Cancel, set yours with /profile tz:Europe/Berlin (your own) and import again.")
+_IMPORT_EXAMPLE = "/import file:strong_workouts.csv format:auto"
+_MAP_EXAMPLE = '/import file:strong.csv map:"Chest Fly (Dumbbell)=dumbbell fly"'
+
+
+class Export(NamedTuple):
+    data: bytes
+    filename: str
+    reply: Reply
+
+
+@dataclass(frozen=True)
+class Preview:
+    """The preview reply, and the pending import its Confirm button refers to (if any)."""
+
+    reply: Reply
+    pending_id: int | None = None
+
+
+class DataRights:
+    def __init__(self, storage: Storage, clock: Clock, catalogue: Catalogue) -> None:
+        self._storage = storage
+        self._clock = clock
+        self._catalogue = catalogue
+
+    async def _catalogue_for(self, user_id: str) -> Catalogue:
+        return self._catalogue.with_custom(await self._storage.custom_exercises(user_id))
+
+    # /export -------------------------------------------------------------------
+
+    async def export(self, user_id: str) -> Export:
+        """Every set of the caller as CSV (the columns are in README.md, "Your data")."""
+        catalogue = await self._catalogue_for(user_id)
+        profile = await self._storage.get_profile(user_id)
+        zone = ZoneInfo(profile.timezone if profile else "UTC")
+        parts = [header_line()]
+        entries = sets = 0
+        first: StoredEntry | None = None
+        last: StoredEntry | None = None
+        after: tuple[datetime, int] | None = None
+        while True:
+            page = await self._storage.entries_page(user_id, after, EXPORT_PAGE)
+            if not page:
+                break
+            page = [_with_custom_flag(e, catalogue) for e in page]
+            parts.append(entry_lines(page))
+            entries += len(page)
+            sets += sum(len(e.sets) for e in page)
+            first = first or page[0]
+            last = page[-1]
+            after = (last.performed_at, last.entry_id)
+            if len(page) < EXPORT_PAGE:
+                break
+        filename = export_filename(self._clock().astimezone(zone).date())
+        if first is None or last is None:
+            lines: tuple[str, ...] = ("You have nothing logged yet, so the file holds only "
+                                      "the header.",)
+        else:
+            lines = (f"{entries} entries with {sets} sets, {first.local_date:%d %b %Y} to "
+                     f"{last.local_date:%d %b %Y}.",
+                     "One row per set; the columns are described in the README "
+                     "(\"Your data\"). `/import` takes this file back.")
+        reply = Reply(title="Your data", lines=lines, tone="ok", private=True,
+                      footer=filename)
+        return Export("".join(parts).encode("utf-8"), filename, reply)
+
+    # /import -------------------------------------------------------------------
+
+    def check_size(self, size: int, max_bytes: int = DEFAULT_MAX_BYTES) -> Reply | None:
+        """Refuse a file by its announced size, before downloading it."""
+        if size <= max_bytes:
+            return None
+        return _import_error(
+            f"That file is {_megabytes(size)}; I take files up to {_megabytes(max_bytes)}.",
+            "Export a shorter date range from the app and import it in parts.",
+        )
+
+    async def import_preview(
+        self,
+        user_id: str,
+        guild_id: str,
+        filename: str,
+        data: bytes,
+        fmt: str = "auto",
+        mapping: str | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+    ) -> Preview:
+        """Read the file and show what would be added; nothing is stored until Confirm."""
+        too_big = self.check_size(len(data), max_bytes)
+        if too_big is not None:
+            return Preview(too_big)
+        try:
+            names = parse_mapping(mapping or "")
+        except MappingError as err:
+            return Preview(_import_error(
+                str(err), "Map a name from the file to an exercise: Name=exercise, several "
+                "separated by ;", _MAP_EXAMPLE))
+        text = import_payload.decode(data)
+        if isinstance(text, ImportProblem):
+            return Preview(_problem_reply(text))
+        profile = await self._storage.get_profile(user_id)
+        zone_name = profile.timezone if profile else "UTC"
+        now = self._clock()
+        result = read_import(
+            text, fmt=fmt, catalogue=await self._catalogue_for(user_id), zone=ZoneInfo(zone_name),
+            unit=profile.unit if profile else "kg", latest=now, mapping=names,
+        )
+        if isinstance(result, ImportProblem):
+            return Preview(_problem_reply(result))
+        known = await self._known_keys(user_id, [e.performed_at for e in result.entries])
+        fresh = [e for e in result.entries if e.key not in known]
+        if not fresh:
+            return Preview(Reply(
+                title="Nothing new to import",
+                lines=(f"All {len(result.entries)} entries in {filename} are already in your "
+                       "history.",), private=True))
+        payload = import_payload.dump(result.entries, filename, result.format)
+        pending_id = await self._storage.save_pending_import(
+            user_id, guild_id, payload, now, now - PENDING_TTL)
+        reply = _preview_reply(result, filename, zone_name, len(result.entries) - len(fresh),
+                               pending_id)
+        if profile is None and result.format != "liftcoach":
+            reply = replace(reply, lines=(*reply.lines, NO_ZONE))
+        return Preview(reply, pending_id)
+
+    async def import_confirm(self, user_id: str, pending_id: int | None = None) -> Reply:
+        """Store a previewed import (the caller's own only); a second confirm adds nothing."""
+        pending = await self._pending(user_id, pending_id)
+        now = self._clock()
+        if pending is not None and pending.created_at < now - PENDING_TTL:
+            await self._storage.delete_pending_import(user_id, pending.pending_id)
+            pending = None
+        if pending is None:
+            return error_reply(
+                "There is no import of yours waiting: it was confirmed, cancelled or is older "
+                "than a day.", "Import the file again to see a new preview.", _IMPORT_EXAMPLE,
+                title="Nothing to confirm")
+        catalogue = await self._catalogue_for(user_id)
+        try:
+            kept = import_payload.load(pending.payload, catalogue)
+        except (ValueError, KeyError, TypeError, IndexError):
+            # Written by another version of the bot: read the file again instead.
+            await self._storage.delete_pending_import(user_id, pending.pending_id)
+            return error_reply("That preview can no longer be read.",
+                               "Import the file again to see a new preview.", _IMPORT_EXAMPLE,
+                               title="Nothing to confirm")
+        known = await self._known_keys(user_id, [e.performed_at for e in kept.entries])
+        fresh = [e for e in kept.entries if e.source_ref not in known]
+        customs = {e.exercise.key: e.exercise for e in fresh if e.exercise.custom}
+        mine = {c.key for c in await self._storage.custom_exercises(user_id)}
+        added_refs = set(await self._storage.import_entries(
+            user_id, pending.guild_id, fresh, [c for k, c in customs.items() if k not in mine],
+            now, pending.pending_id))
+        added = list({e.source_ref: e for e in fresh if e.source_ref in added_refs}.values())
+        skipped = len(kept.entries) - len(added)
+        lines = [f"Added {len(added)} entr{'y' if len(added) == 1 else 'ies'} with "
+                 f"{sum(len(e.sets) for e in added)} sets from {kept.filename}."]
+        if skipped:
+            lines.append(f"Skipped {skipped} already in your history.")
+        if added:
+            lines.append("They count for /stats, leaderboards and advice like logged sets.")
+        return Reply(title=f"Imported {len(added)} entr{'y' if len(added) == 1 else 'ies'}",
+                     lines=tuple(lines), tone="ok", private=True, saved=bool(added))
+
+    async def import_cancel(self, user_id: str, pending_id: int | None = None) -> Reply:
+        pending = await self._pending(user_id, pending_id)
+        if pending is None or not await self._storage.delete_pending_import(
+                user_id, pending.pending_id):
+            return error_reply("There is no import of yours waiting.",
+                               "Nothing needs cancelling.", _IMPORT_EXAMPLE,
+                               title="Nothing to cancel")
+        return Reply(title="Import cancelled", lines=("Nothing was added.",), tone="ok",
+                     private=True)
+
+    async def _pending(self, user_id: str, pending_id: int | None) -> PendingImport | None:
+        """The caller's preview by number (None: the latest); a number no database could
+        hold (typed, or from a forged button) is simply not found."""
+        if pending_id is not None and not 0 < pending_id < 2**63:
+            return None
+        return await self._storage.pending_import(user_id, pending_id)
+
+    async def _known_keys(self, user_id: str, moments: list[datetime]) -> set[str]:
+        """Fingerprints of the lifter's stored entries from the earliest of ``moments`` on.
+
+        Logged entries count too, so importing a liftcoach export of sets already
+        stored adds nothing.
+        """
+        if not moments:
+            return set()
+        stored = await self._storage.entries_since(user_id, min(moments))
+        return {entry_key(s.exercise.key, s.performed_at, s.sets) for s in stored}
+
+    # /forget-me ----------------------------------------------------------------
+
+    async def forget_me_request(self, user_id: str) -> Reply:
+        """What /forget-me would erase. The tone is 'warning' exactly when there is data
+        to erase, so an edge knows to offer a confirm button."""
+        counts = await self._storage.user_data_counts(user_id)
+        if not counts:
+            return Reply(title="I hold nothing on you",
+                         lines=("There is no data of yours to erase.",), private=True)
+        return Reply(
+            title="Erase everything I hold on you?",
+            lines=("This erases for good, everywhere (every server):", *_count_lines(counts),
+                   "Want a copy first? `/export` gives you every set as CSV."),
+            tone="warning", private=True,
+            footer="Press the button to confirm. Nothing is erased until you do.",
+        )
+
+    async def forget_me_confirm(self, user_id: str) -> Reply:
+        """Erase every row about the caller in one transaction; say what went."""
+        counts = await self._storage.forget_user(user_id)
+        if not counts:
+            return Reply(title="Nothing to erase", lines=("I held no data on you.",),
+                         private=True)
+        return Reply(title="Everything about you is erased",
+                     lines=("Erased:", *_count_lines(counts),
+                            "If you use a command again, I start from scratch."),
+                     tone="ok", private=True, saved=True)
+
+
+def _with_custom_flag(entry: StoredEntry, catalogue: Catalogue) -> StoredEntry:
+    known = catalogue.get(entry.exercise.key)
+    custom = known.custom if known is not None else True
+    return replace(entry, exercise=replace(entry.exercise, custom=custom))
+
+
+def _count_lines(counts: dict[str, int]) -> list[str]:
+    order = list(LABELS)
+    rows = sorted(counts.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)
+    return [f"• {LABELS.get(table, table)}: {n}" for table, n in rows]
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def _import_error(what: str, hint: str, example: str = _IMPORT_EXAMPLE) -> Reply:
+    reply = error_reply(what, hint, example, title="I couldn't import that")
+    return replace(reply, footer="Nothing was imported.")
+
+
+def _problem_reply(problem: ImportProblem) -> Reply:
+    return _import_error(problem.error, problem.hint, problem.example)
+
+
+def _preview_reply(
+    result: ImportResult, filename: str, zone: str, known: int, pending_id: int
+) -> Reply:
+    first, last = result.first_date, result.last_date
+    own = result.format == "liftcoach"
+    span = "" if first is None or last is None else (
+        f", {first:%d %b %Y} to {last:%d %b %Y}")
+    lines = [
+        f"**{filename}** ({FORMAT_NAMES[result.format]}): {result.rows} rows → "
+        f"{result.sets} sets in {len(result.entries)} entries from {result.workouts} "
+        f"workouts{span}.",
+        f"Warm-ups {result.count('warmup')} · drop sets {result.count('dropset')} · "
+        f"sets to failure {result.count('failure')}"
+        + ("." if own else " · RIR read as 10 − RPE."),
+        f"Weights: {result.weights}."
+        + ("" if own else f" Times without a zone read in {zone}."),
+    ]
+    for reason, n in result.skipped:
+        lines.append(f"Left out {n} row{'s' if n != 1 else ''}: {reason}.")
+    if known:
+        lines.append(f"{known} of these entries are already in your history and will be "
+                     "skipped.")
+    fields: list[tuple[str, str]] = []
+    if result.read_as:
+        shown = [f"{a} → {b}" for a, b in result.read_as[:LISTED_NAMES]]
+        if len(result.read_as) > LISTED_NAMES:
+            shown.append(f"… and {len(result.read_as) - LISTED_NAMES} more")
+        fields.append(("Read as", "\n".join(shown)))
+    if result.unmapped:
+        shown = []
+        for u in result.unmapped[:LISTED_NAMES]:
+            close = f" (closest: {', '.join(u.suggestions)})" if u.suggestions else ""
+            shown.append(f"{u.name}: {u.sets} sets{close}")
+        if len(result.unmapped) > LISTED_NAMES:
+            shown.append(f"… and {len(result.unmapped) - LISTED_NAMES} more")
+        shown.append("Kept as your own exercises (no tier) unless you import again with "
+                     "map:\"Name=exercise\"; give one a tier with /exercise NAME tier:X.")
+        fields.append(("Not in the catalogue", "\n".join(shown)))
+    return Reply(title="Import preview", lines=tuple(lines), fields=tuple(fields),
+                 private=True, footer=f"Import #{pending_id}: nothing is stored until you "
+                 "confirm; the preview waits a day.")
+

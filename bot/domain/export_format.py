@@ -1,0 +1,77 @@
+"""The project's own CSV: one row per set, every field the coach stores.
+
+The same columns are read back by the importer, so an export can be imported
+again (after /forget-me, or into another instance) and gives the same sets.
+Numbers are written so they read back to the identical value: loads converted
+from pounds keep all their digits. README.md ("Your data") documents the columns.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from datetime import date
+
+from bot.domain.models import SetRecord, StoredEntry
+
+COLUMNS: tuple[str, ...] = (
+    "entry", "performed_at", "local_date", "exercise", "exercise_key", "tier", "custom",
+    "set", "reps", "load_kg", "bodyweight", "rir", "rir_max", "failure", "technique",
+    "warmup", "amrap",
+)
+# Columns an own-format file must have; the flags default to 0 and the rest to empty.
+REQUIRED: tuple[str, ...] = (
+    "entry", "performed_at", "local_date", "exercise", "exercise_key", "set", "reps", "load_kg",
+)
+
+
+def export_filename(today: date) -> str:
+    return f"liftcoach-export-{today.isoformat()}.csv"
+
+
+def header_line() -> str:
+    return _line(COLUMNS)
+
+
+def entry_lines(entries: Iterable[StoredEntry]) -> str:
+    """The CSV rows of ``entries`` (no header); an entry without sets gives one bare row."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for entry in entries:
+        head = (
+            str(entry.entry_id), entry.performed_at.isoformat(), entry.local_date.isoformat(),
+            entry.exercise.name, entry.exercise.key, entry.exercise.tier or "",
+            _flag(entry.exercise.custom),
+        )
+        if not entry.sets:
+            writer.writerow((*head, *("" for _ in COLUMNS[len(head):])))
+        for position, s in enumerate(entry.sets, 1):
+            writer.writerow((*head, str(position), *set_cells(s)))
+    return buffer.getvalue()
+
+
+def set_cells(s: SetRecord) -> tuple[str, ...]:
+    return (
+        _num(s.reps), _num(s.load_kg), _flag(s.bodyweight), _num(s.rir), _num(s.rir_max),
+        _flag(s.failure), s.technique or "", _flag(s.warmup), _flag(s.amrap),
+    )
+
+
+def _line(cells: Iterable[str]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(tuple(cells))
+    return buffer.getvalue()
+
+
+def _num(value: float | None) -> str:
+    """Shortest text that reads back to the same number (``100``, ``102.05828325``)."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return str(int(value))
+    return repr(float(value))
+
+
+def _flag(value: bool) -> str:
+    return "1" if value else "0"

@@ -1,0 +1,178 @@
+"""Reading single cells of an import file: numbers, weights, dates, effort.
+
+Other apps write numbers and dates in their own ways (``102,5`` in a semicolon
+file, ``5 Mar 2024, 18:02`` in Hevy). Each reader here either returns a value or
+raises :class:`BadValue` with a sentence a lifter can act on; the caller adds the
+row number.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, tzinfo
+
+from bot.domain.models import LB_TO_KG
+
+MAX_REPS = 1000
+MAX_LOAD_KG = 1500.0
+EARLIEST_YEAR = 1980
+# A row may be dated this far past "now" (clock skew, time zones) before it is refused.
+FUTURE_SLACK = timedelta(days=1)
+
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)
+_MONTHS = {
+    **{name: i for i, name in enumerate(_MONTH_NAMES, 1)},
+    **{name[:3]: i for i, name in enumerate(_MONTH_NAMES, 1)},
+    "sept": 9,
+}
+# "5 Mar 2024, 18:02", "05 March 2024 18:02:11", "5 Mar. 2024, 6:02 pm"
+_DAY_MONTH_YEAR = re.compile(
+    r"^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?$"
+)
+
+
+class BadValue(Exception):
+    """A cell that cannot be read; the message names the column and the value."""
+
+
+@dataclass(frozen=True)
+class When:
+    """An instant (aware, UTC) and the calendar day it fell on for the lifter."""
+
+    at: datetime
+    local_date: date
+
+
+def number(text: str, column: str) -> float | None:
+    """A non-negative number, or None for an empty cell.
+
+    A decimal comma (``102,5``) is read as a decimal point when no point is present.
+    """
+    raw = text.strip()
+    if not raw:
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        if "," not in raw or "." in raw:
+            raise BadValue(f"{column} '{raw}' is not a number") from None
+        try:
+            value = float(raw.replace(",", "."))
+        except ValueError:
+            raise BadValue(f"{column} '{raw}' is not a number") from None
+    if not math.isfinite(value) or value < 0:
+        raise BadValue(f"{column} '{raw}' is not a number I can use (it must be 0 or more)")
+    return value
+
+
+def reps(text: str, column: str) -> int | None:
+    """Whole repetitions; None for an empty cell or zero (a row that is not a set)."""
+    value = number(text, column)
+    if value is None or value == 0:
+        return None
+    if not value.is_integer():
+        raise BadValue(f"{column} '{text.strip()}' is not a whole number of reps")
+    if value > MAX_REPS:
+        raise BadValue(f"{column} '{text.strip()}' is more reps than I can believe "
+                       f"(at most {MAX_REPS})")
+    return int(value)
+
+
+def load_kg(text: str, column: str, unit: str) -> float | None:
+    """A load in kilograms from a cell in ``unit`` ('kg' or 'lb'); None when empty or 0."""
+    value = number(text, column)
+    if value is None or value == 0:
+        return None
+    kg = value * LB_TO_KG if unit == "lb" else value
+    if kg > MAX_LOAD_KG:
+        raise BadValue(f"{column} '{text.strip()}' {unit} is heavier than I can believe")
+    return kg
+
+
+def weight_unit(text: str, fallback: str) -> str:
+    """'kg' or 'lb' from a unit cell (``kg``, ``kgs``, ``lb``, ``lbs``); empty means fallback."""
+    raw = text.strip().lower().rstrip(".")
+    if not raw:
+        return fallback
+    if raw in {"kg", "kgs", "kilo", "kilos", "kilogram", "kilograms"}:
+        return "kg"
+    if raw in {"lb", "lbs", "pound", "pounds"}:
+        return "lb"
+    raise BadValue(f"Weight Unit '{text.strip()}' is not kg or lbs")
+
+
+def rpe_to_rir(text: str, column: str) -> float | None:
+    """RIR from an RPE cell: RIR = 10 - RPE. Empty (or 0, meaning unset) gives None."""
+    value = number(text, column)
+    if value is None or value == 0:
+        return None
+    if not 1 <= value <= 10:
+        raise BadValue(f"{column} '{text.strip()}' is outside the RPE scale of 1 to 10")
+    return round(10.0 - value, 2)
+
+
+def flag(text: str, column: str) -> bool:
+    """0/1 (also true/false, yes/no) as written by the project's own export."""
+    raw = text.strip().lower()
+    if raw in {"", "0", "false", "no"}:
+        return False
+    if raw in {"1", "true", "yes"}:
+        return True
+    raise BadValue(f"{column} '{text.strip()}' is not 0 or 1")
+
+
+def local_time(naive: datetime, zone: tzinfo, column: str, latest: datetime) -> When:
+    """An instant from a wall-clock time (naive means the lifter's zone)."""
+    if naive.year < EARLIEST_YEAR:
+        raise BadValue(f"{column} '{naive:%Y-%m-%d}' is too long ago to be a training date")
+    if naive.tzinfo is None:
+        at = naive.replace(tzinfo=zone).astimezone(UTC)
+        day = naive.date()
+    else:
+        at = naive.astimezone(UTC)
+        day = naive.astimezone(zone).date()
+    if at > latest + FUTURE_SLACK:
+        raise BadValue(f"{column} '{day.isoformat()}' is in the future")
+    return When(at, day)
+
+
+def iso_datetime(text: str, column: str) -> datetime:
+    """``2024-03-05 18:02:11``, ``2024-03-05T18:02:11Z``, ``2024-03-05`` and the like."""
+    raw = text.strip()
+    if not raw:
+        raise BadValue(f"{column} is empty")
+    try:
+        return datetime.fromisoformat(raw)
+    except ValueError:
+        raise BadValue(f"{column} '{raw}' is not a date and time like 2024-03-05 18:02") from None
+
+
+def hevy_datetime(text: str, column: str) -> datetime:
+    """Hevy's ``5 Mar 2024, 18:02`` (day first, English month), or ISO 8601."""
+    raw = " ".join(text.strip().split())
+    match = _DAY_MONTH_YEAR.match(raw.lower())
+    if match is None:
+        try:
+            return iso_datetime(raw, column)
+        except BadValue:
+            raise BadValue(f"{column} '{raw}' is not a date like 5 Mar 2024, 18:02") from None
+    day, month_name, year, hour, minute, second, half = match.groups()
+    month = _MONTHS.get(month_name)
+    if month is None:
+        raise BadValue(f"{column} '{raw}' has a month I don't know ('{month_name}')")
+    h = int(hour)
+    if half is not None:
+        if not 1 <= h <= 12:
+            raise BadValue(f"{column} '{raw}' is not a time of day")
+        h = h % 12 + (12 if half == "pm" else 0)
+    try:
+        # Naive on purpose: a wall-clock time, placed in the lifter's zone by the caller.
+        return datetime(int(year), month, int(day), h, int(minute), int(second or 0))  # noqa: DTZ001
+    except ValueError:
+        raise BadValue(f"{column} '{raw}' is not a real date and time") from None
+

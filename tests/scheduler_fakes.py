@@ -1,0 +1,155 @@
+"""Simulated time and a fake DM endpoint for dispatcher tests: nothing sleeps for real."""
+
+from __future__ import annotations
+
+import asyncio
+import heapq
+import itertools
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from bot.scheduler import DmRequest, Pace, SendResult, SendStatus
+
+REAL_TIMEOUT = 5.0  # a guard against a hung test, never part of an assertion
+
+
+class VirtualTime:
+    """A clock whose ``sleep`` blocks until the test lets simulated time pass.
+
+    ``advance`` wakes sleepers in deadline order and, after each, waits until the
+    code under test is asleep again, so every step runs at an exact simulated time.
+    """
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+        self.seconds = 0.0
+        self.sleeps = 0
+        self._heap: list[tuple[float, int, asyncio.Future[None]]] = []
+        self._order = itertools.count()
+        self._slept = asyncio.Event()
+        self.endings = 0
+
+    def watch(self, task: asyncio.Task[None]) -> None:
+        """A task that may end instead of sleeping again: that ends a wait, too."""
+        task.add_done_callback(self._ended)
+
+    def _ended(self, _: object) -> None:
+        self.endings += 1
+        self._slept.set()
+
+    def start_at(self, moment: datetime) -> None:
+        """Set the date before anything sleeps (time only ever moves forward after)."""
+        assert not self._heap, "start_at is for the start of a test"
+        self.now = moment
+
+    def clock(self) -> datetime:
+        return self.now
+
+    def monotonic(self) -> float:
+        return self.seconds
+
+    async def sleep(self, seconds: float) -> None:
+        if seconds <= 0:
+            await asyncio.sleep(0)
+            return
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._heap, (self.seconds + seconds, next(self._order), future))
+        self.sleeps += 1
+        self._slept.set()
+        await future
+
+    def next_deadline(self) -> float | None:
+        """Seconds from now until the earliest pending sleeper wakes (None: no sleeper)."""
+        live = [d for d, _, f in self._heap if not f.done()]
+        return None if not live else min(live) - self.seconds
+
+    async def asleep_after(self, count: int) -> None:
+        """Wait (in real time, briefly) until a sleep call numbered above ``count`` began,
+        or a watched task ended."""
+        endings = self.endings
+
+        async def wait() -> None:
+            while self.sleeps <= count and self.endings == endings:
+                self._slept.clear()
+                await self._slept.wait()
+
+        await asyncio.wait_for(wait(), REAL_TIMEOUT)
+
+    def _jump(self, seconds: float) -> None:
+        if seconds > self.seconds:
+            self.now += timedelta(seconds=seconds - self.seconds)
+            self.seconds = seconds
+
+    async def advance(self, **delta: float) -> None:
+        """Let ``timedelta(**delta)`` of simulated time pass."""
+        target = self.seconds + timedelta(**delta).total_seconds()
+        while True:
+            while self._heap and self._heap[0][2].done():
+                heapq.heappop(self._heap)
+            if not self._heap or self._heap[0][0] > target:
+                break
+            deadline, _, future = heapq.heappop(self._heap)
+            self._jump(deadline)
+            before = self.sleeps
+            future.set_result(None)
+            await self.asleep_after(before)
+        self._jump(target)
+
+    async def set(self, moment: datetime) -> None:
+        await self.advance(seconds=(moment - self.now).total_seconds())
+
+
+@dataclass
+class Dm:
+    user_id: str
+    text: str
+    nonce: str
+    sent_at: datetime
+
+    @property
+    def at(self) -> datetime:
+        """When it went out, to the second (pacing adds a few hundredths)."""
+        return self.sent_at.replace(microsecond=0)
+
+
+@dataclass
+class FakeDms:
+    """Discord's DM endpoint as the dispatcher sees it.
+
+    Honours the nonce like Discord's ``enforce_nonce``: a repeated nonce creates no
+    second message. Records the simulated instant of every request.
+    """
+
+    time: VirtualTime
+    delivered: list[Dm] = field(default_factory=list)
+    repeats: list[str] = field(default_factory=list)
+    requests: list[float] = field(default_factory=list)
+    closed: set[str] = field(default_factory=set)
+    answers: list[SendStatus] = field(default_factory=list)
+
+    async def __call__(self, request: DmRequest, pace: Pace) -> SendResult:
+        channel = request.channel_id
+        if channel is None:
+            await pace()
+            self.requests.append(self.time.seconds)
+            channel = f"dm-{request.user_id}"
+        await pace()
+        self.requests.append(self.time.seconds)
+        if self.answers:
+            status = self.answers.pop(0)
+            if status != "sent":
+                return SendResult(status, channel)
+        if request.user_id in self.closed:
+            return SendResult("closed", channel)
+        if any(dm.nonce == request.nonce for dm in self.delivered):
+            self.repeats.append(request.nonce)
+        else:
+            self.delivered.append(Dm(request.user_id, request.text, request.nonce, self.time.now))
+        return SendResult("sent", channel)
+
+    def to(self, user_id: str) -> list[Dm]:
+        return [dm for dm in self.delivered if dm.user_id == user_id]
+
+
+class Crash(BaseException):
+    """Stands for the process dying: nothing after it runs, not even error handling."""
