@@ -109,6 +109,6 @@ def _read(path_text: str, ctx: ConsoleContext) -> tuple[str, bytes] | Reply:
         if too_big is not None:
             return too_big
         return path.name, path.read_bytes()
-    except (OSError, ValueError) as err:
+    except (OSError, ValueError, RuntimeError) as err:  # RuntimeError: "~user" unknown
         return error_reply(f"I can't read {shown}: {getattr(err, 'strerror', None) or err}.",
                            "Give the path of a CSV file you can open.", _IMPORT_EXAMPLE)
