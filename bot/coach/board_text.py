@@ -24,7 +24,8 @@ METRIC_RULES: dict[Metric, str] = {
                  "target earn nothing); weeks before a lifter's first training day don't count.",
     "streak": "Weeks in a row that met the weekly target; this week counts once it is met. "
               "The window only decides who is listed.",
-    "days": "Days with at least one working set.",
+    "days": "Days with at least one working set; at most 6 count in any one week, since "
+            "training every day is not the goal.",
     "discipline": "Half for tier A/B sets stopped short of failure (RIR 1 or more), half for "
                   "tier C/D exercises taken hard (a set at RIR 1 or less) in each session.",
 }

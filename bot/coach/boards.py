@@ -45,7 +45,7 @@ from bot.replies import Reply, error_reply
 from bot.storage.base import BoardData, Storage
 
 PER_PAGE = 10
-KEPT_BOARDS = 256
+KEPT_BOARDS = 64
 _BOARD_EXAMPLE = "/leaderboard show metric:streak window:12w"
 
 
@@ -137,7 +137,7 @@ class Boards(LifterProgress):
     async def ranking(self, guild_id: str, metric: Metric, window: str) -> Ranking:
         """Everyone listed on a server's board, best first.
 
-        A computed board is kept (per process, a few hundred at most) and reused while
+        A computed board is kept (per process, the 64 last used) and reused while
         the server's board version and every listed lifter's local date are unchanged,
         so page turns and repeated views skip the work; any change computes it afresh.
         """

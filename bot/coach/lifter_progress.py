@@ -142,8 +142,9 @@ class LifterProgress:
         png = await asyncio.to_thread(charts.consistency_chart, calendar, today)
         complete = [w for w in calendar[:-1] if w.counted]
         met = sum(1 for w in complete if w.met)
+        streak = metric_value("streak", weekly_streak(days, today, targets))
         summary = (f"Target met in {met} of {len(complete)} complete weeks · streak "
-                   f"{weekly_streak(days, today, targets)} weeks." if complete
+                   f"{streak}." if complete
                    else "Your first weeks: the bar above a week turns green when it meets "
                         "your target.")
         return ChartReply(Reply(title=f"Training days: last {span} weeks", lines=(summary,),
@@ -163,7 +164,6 @@ class LifterProgress:
         today = self._clock().astimezone(ZoneInfo(profile.timezone)).date()
         targets: Targets = history or profile.weekly_target
         return profile, targets, known, today
-
 
 
 def _days(count: int) -> str:

@@ -14,7 +14,9 @@ Who is on a board
 
 Figures (``metric``)
     ``days``
-        Training days in the window (:func:`bot.domain.stats.days_in_window`).
+        Training days in the window (:func:`bot.domain.stats.days_in_window`), at most
+        ``MAX_DAYS_PER_WEEK`` (6) of them in any one week: a board about showing up
+        should not reward training every day, so a seventh day in a week adds nothing.
     ``adherence``
         :func:`bot.domain.stats.adherence` over the window.
     ``streak``
@@ -44,6 +46,7 @@ from bot.domain.stats import DEFAULT_TARGET, Targets, discipline_score, target_l
 ConsistencyMetric = Literal["adherence", "streak", "days"]
 Metric = Literal["adherence", "streak", "days", "discipline"]
 METRICS: tuple[Metric, ...] = ("adherence", "streak", "days", "discipline")
+MAX_DAYS_PER_WEEK = 6
 
 
 class BoardLifter(NamedTuple):
@@ -143,7 +146,7 @@ def consistency_figures(
         trained_days = 0
         for week, n in counts.items():
             if week >= start:
-                trained_days += n
+                trained_days += n if n < MAX_DAYS_PER_WEEK else MAX_DAYS_PER_WEEK
         if trained_days == 0:
             continue
         if metric == "days":

@@ -136,3 +136,22 @@ async def test_stats_are_private(fake: FakeDiscord, gym: Gym, bot: LiftBot) -> N
     assert is_ephemeral(data)
     text = response_text(data)
     assert "Weekly streak" in text and "e1RM" in text and "back squat" in text
+
+
+async def test_page_buttons_still_work_after_a_restart(
+    fake: FakeDiscord, gym: Gym, bots: BotFactory
+) -> None:
+    async with bots.running() as first:
+        await crowd(first, gym, 12)
+        ix = await fake.slash(gym.guild, gym.training, gym.lifter, "leaderboard",
+                              {"metric": "days"}, subcommand="show")
+        await deferred_followup(fake, ix)
+        message = fake.response_message(ix)
+        assert message is not None
+        _, nxt = buttons(message)
+    async with bots.running():
+        turned = await fake.click(gym.guild, gym.training, gym.lifter, message,
+                                  nxt["custom_id"])
+        response = await fake.wait_response(turned)
+        assert response["type"] == UPDATED
+        assert "Page 2 of 2" in only_embed(response["data"])["footer"]["text"]

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.domain.board import (
+    MAX_DAYS_PER_WEEK,
     BoardLifter,
     DisciplineDay,
     consistency_figures,
@@ -21,6 +22,7 @@ from bot.domain.stats import (
     adherence,
     days_in_window,
     discipline,
+    week_counts,
     week_start,
     weekly_streak,
 )
@@ -55,6 +57,13 @@ def pairs(data: dict[str, tuple[BoardLifter, frozenset[date]]]) -> list[tuple[st
     return [(user, d) for user, (_, days) in data.items() for d in days]
 
 
+def capped_days(days: frozenset[date], today: date, weeks: int | None) -> int:
+    """days_in_window, counting at most MAX_DAYS_PER_WEEK days of any one week."""
+    per_week = week_counts(d for d in days if d <= today)
+    return sum(days_in_window([week + timedelta(days=i) for i in range(min(n, MAX_DAYS_PER_WEEK))],
+                              today, weeks) for week, n in per_week.items())
+
+
 def listed(lifter: BoardLifter, days: frozenset[date], weeks: int | None) -> bool:
     return days_in_window(days, lifter.today, weeks) > 0
 
@@ -71,7 +80,7 @@ def test_days_adherence_and_streak_match_the_per_lifter_functions(
         if not listed(lifter, days, weeks):
             assert all(user not in values for values in got.values())
             continue
-        assert got["days"][user] == days_in_window(days, lifter.today, weeks)
+        assert got["days"][user] == capped_days(days, lifter.today, weeks)
         assert got["streak"][user] == weekly_streak(days, lifter.today, lifter.targets)
         expected = adherence(days, lifter.today, lifter.targets, weeks)
         assert got["adherence"].get(user) == pytest.approx(expected)
@@ -188,3 +197,10 @@ def test_discipline_matches_the_per_lifter_function(
         since = date.min if weeks is None else week_start(today) - timedelta(weeks=weeks - 1)
         expected = discipline(entries, since, today)
         assert got.get(user) == pytest.approx(expected)
+
+
+def test_a_seventh_day_in_a_week_earns_nothing_on_the_days_board() -> None:
+    today = date(2026, 3, 22)  # a Sunday
+    every_day = [("u", today - timedelta(days=n)) for n in range(14)]
+    assert consistency_figures("days", {"u": BoardLifter(today)}, every_day, 2).values == {
+        "u": 12.0}

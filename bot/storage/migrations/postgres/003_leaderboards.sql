@@ -43,12 +43,14 @@ CREATE TRIGGER board_days_set_added AFTER INSERT ON sets
 FOR EACH ROW WHEN (NEW.warmup = 0) EXECUTE FUNCTION board_days_set_added();
 
 -- A date stops being a training day when its last working set goes.
-CREATE FUNCTION board_days_forget_day(who TEXT, day DATE) RETURNS void LANGUAGE sql AS $$
+CREATE FUNCTION board_days_forget_day(who TEXT, day DATE) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
     DELETE FROM board_days
     WHERE user_id = who AND local_date = day
       AND NOT EXISTS (
         SELECT 1 FROM entries e JOIN sets s ON s.entry_id = e.entry_id
-        WHERE e.user_id = who AND e.local_date = day AND s.warmup = 0) $$;
+        WHERE e.user_id = who AND e.local_date = day AND s.warmup = 0)
+    ; END $$;
 
 CREATE FUNCTION board_days_set_removed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -143,7 +145,8 @@ JOIN (SELECT entry_id, CASE WHEN failure = 1 OR technique IS NOT NULL THEN 0
 WHERE e.tier IN ('A', 'B', 'C', 'D') AND r.rir IS NOT NULL
 GROUP BY e.user_id, e.local_date;
 
-CREATE FUNCTION discipline_refresh(who TEXT, day DATE) RETURNS void LANGUAGE sql AS $$
+CREATE FUNCTION discipline_refresh(who TEXT, day DATE) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
     DELETE FROM discipline_days WHERE user_id = who AND local_date = day
     ; INSERT INTO discipline_days (user_id, local_date, short, judged, hard_sessions, sessions)
     SELECT e.user_id, e.local_date,
@@ -156,7 +159,8 @@ CREATE FUNCTION discipline_refresh(who TEXT, day DATE) RETURNS void LANGUAGE sql
                      WHEN rir IS NOT NULL THEN rir WHEN amrap = 1 THEN 1 END AS rir
               FROM sets WHERE warmup = 0) r ON r.entry_id = e.entry_id
     WHERE e.user_id = who AND e.local_date = day AND e.tier IN ('A', 'B', 'C', 'D') AND r.rir IS NOT NULL
-    GROUP BY e.user_id, e.local_date $$;
+    GROUP BY e.user_id, e.local_date 
+    ; END $$;
 
 CREATE FUNCTION discipline_set_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -192,28 +196,38 @@ ON entries FOR EACH ROW EXECUTE FUNCTION discipline_entry_changed();
 -- process may keep a board it computed and reuse it until a counter moves. 'days'
 -- moves with training days (so also with memberships and opting out) and with members'
 -- time zones and weekly targets; 'sets' with the counts behind the discipline board.
+-- Here a counter holds the id of the last transaction that moved it, written once per
+-- transaction: rewriting one row for every set of a large import would make the import
+-- slow down with every row (each rewrite leaves a row version the next one walks past).
 CREATE TABLE board_versions (
     guild_id  TEXT PRIMARY KEY,
-    days      INTEGER NOT NULL DEFAULT 0,
-    sets      INTEGER NOT NULL DEFAULT 0
+    days      BIGINT NOT NULL DEFAULT 0,
+    sets      BIGINT NOT NULL DEFAULT 0
 );
 
--- Move the counters of every server the lifter is on (a NULL lifter: of one server).
-CREATE FUNCTION board_versions_bump(server TEXT, who TEXT, d INTEGER, s INTEGER)
-RETURNS void LANGUAGE sql AS $$
-    INSERT INTO board_versions (guild_id, days, sets)
-    SELECT server, d, s WHERE who IS NULL
-    UNION ALL
-    SELECT m.guild_id, d, s FROM guild_members m WHERE who IS NOT NULL AND m.user_id = who
+-- Move the counters of one server, or (with a lifter) of every server the lifter is on.
+CREATE FUNCTION board_versions_bump(server TEXT, who TEXT, d BOOLEAN, s BOOLEAN)
+RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    tx BIGINT := txid_current()
+; BEGIN
+    INSERT INTO board_versions AS v (guild_id, days, sets)
+    SELECT g.guild_id, CASE WHEN d THEN tx ELSE 0 END, CASE WHEN s THEN tx ELSE 0 END
+    FROM (SELECT server AS guild_id WHERE who IS NULL
+          UNION ALL
+          SELECT m.guild_id FROM guild_members m WHERE who IS NOT NULL AND m.user_id = who) g
     ON CONFLICT (guild_id) DO UPDATE
-    SET days = board_versions.days + EXCLUDED.days, sets = board_versions.sets + EXCLUDED.sets $$;
+    SET days = CASE WHEN d THEN tx ELSE v.days END,
+        sets = CASE WHEN s THEN tx ELSE v.sets END
+    WHERE (d AND v.days <> tx) OR (s AND v.sets <> tx)
+    ; END $$;
 
 CREATE FUNCTION board_versions_day_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        PERFORM board_versions_bump(NEW.guild_id, NULL, 1, 0)
+        PERFORM board_versions_bump(NEW.guild_id, NULL, TRUE, FALSE)
     ; ELSE
-        PERFORM board_versions_bump(OLD.guild_id, NULL, 1, 0)
+        PERFORM board_versions_bump(OLD.guild_id, NULL, TRUE, FALSE)
     ; END IF
     ; RETURN NULL; END $$;
 CREATE TRIGGER board_versions_day_changed AFTER INSERT OR DELETE ON board_days
@@ -222,16 +236,16 @@ FOR EACH ROW EXECUTE FUNCTION board_versions_day_changed();
 CREATE FUNCTION board_versions_lifter_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'DELETE' THEN
-        PERFORM board_versions_bump(NULL, OLD.user_id, TG_ARGV[0]::INTEGER, TG_ARGV[1]::INTEGER)
+        PERFORM board_versions_bump(NULL, OLD.user_id, TG_ARGV[0]::BOOLEAN, TG_ARGV[1]::BOOLEAN)
     ; ELSE
-        PERFORM board_versions_bump(NULL, NEW.user_id, TG_ARGV[0]::INTEGER, TG_ARGV[1]::INTEGER)
+        PERFORM board_versions_bump(NULL, NEW.user_id, TG_ARGV[0]::BOOLEAN, TG_ARGV[1]::BOOLEAN)
     ; END IF
     ; RETURN NULL; END $$;
 CREATE TRIGGER board_versions_counts_changed AFTER INSERT OR DELETE ON discipline_days
-FOR EACH ROW EXECUTE FUNCTION board_versions_lifter_changed('0', '1');
+FOR EACH ROW EXECUTE FUNCTION board_versions_lifter_changed('false', 'true');
 CREATE TRIGGER board_versions_profile_added AFTER INSERT ON users
-FOR EACH ROW EXECUTE FUNCTION board_versions_lifter_changed('1', '1');
+FOR EACH ROW EXECUTE FUNCTION board_versions_lifter_changed('true', 'true');
 CREATE TRIGGER board_versions_profile_changed AFTER UPDATE OF timezone, weekly_target ON users
-FOR EACH ROW EXECUTE FUNCTION board_versions_lifter_changed('1', '1');
+FOR EACH ROW EXECUTE FUNCTION board_versions_lifter_changed('true', 'true');
 CREATE TRIGGER board_versions_target_changed AFTER INSERT OR UPDATE OR DELETE ON target_history
-FOR EACH ROW EXECUTE FUNCTION board_versions_lifter_changed('1', '0');
+FOR EACH ROW EXECUTE FUNCTION board_versions_lifter_changed('true', 'false');
