@@ -24,12 +24,17 @@ EFFORTS = (
 DATES = ("", "", "", "", "yesterday", "mon", "2026-11-20")
 
 
-def corpus(n: int = 10_000, seed: int = 7) -> list[str]:
+def corpus(n: int = 10_000, seed: int = 7, *, distinct: bool = False) -> list[str]:
+    """Log lines; ``distinct`` gives (almost) every line its own load, so no two
+    lines share their notation and nothing can be answered from memory."""
     rng = random.Random(seed)
     lines = []
     for _ in range(n):
-        parts = [rng.choice(EXERCISES), rng.choice(SCHEMES), rng.choice(EFFORTS),
-                 rng.choice(DATES)]
+        scheme = rng.choice(SCHEMES)
+        if distinct:
+            load = rng.randrange(400, 4000) / 8
+            scheme = f"{rng.randrange(2, 6)}x{rng.randrange(3, 13)} @{load:g}kg"
+        parts = [rng.choice(EXERCISES), scheme, rng.choice(EFFORTS), rng.choice(DATES)]
         line = " ".join(p for p in parts if p)
         if rng.random() < 0.2:
             line = line.upper() if rng.random() < 0.5 else "  " + line.replace(" ", "  ")
