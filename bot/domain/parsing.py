@@ -63,11 +63,8 @@ effort moved that way skips groups marked as warm-ups. A marker written before a
 sets applies to the whole line. Techniques and ``amrap`` land on the last set of the
 group they follow.
 
-Names. The leading words are the name (``Bench Press:``, ``45 degree leg press``);
-warm-up and date words around it are taken out. When a line starts with the sets, a
-known exercise written later is accepted (``5x5 squat``). A name the catalogue does
-not know is the lifter's own exercise (``custom``, no tier), not an error; an
-ambiguous one (``pu``) is an error listing the candidates.
+Names (where a line's exercise name ends, and what it resolves to) are read in
+``bot.domain.line_names``; dates in ``bot.domain.line_dates``.
 
 Limits: 500 characters per message, 1-100 reps per set, 20 sets per line, loads up
 to 1000 kg, RIR 0-10, RPE 1-10.
@@ -81,15 +78,21 @@ from operator import itemgetter
 from typing import Final
 
 from bot.domain import notation as nt
-from bot.domain.exercises import Catalogue, slugify
-from bot.domain.models import Exercise, LogEntry, ParseError, SetRecord, Unit
-from bot.domain.notation import Token
-from bot.domain.set_numbers import MAX_CHARS, Stop, fail
+from bot.domain.exercises import Catalogue
+from bot.domain.line_dates import take_dates
+from bot.domain.line_names import (
+    EXAMPLE_LINE,
+    later_name,
+    leading_name,
+    leading_warmup,
+    resolve_exercise,
+)
+from bot.domain.models import LogEntry, ParseError, SetRecord, Unit
+from bot.domain.set_numbers import MAX_CHARS, Stop
 from bot.domain.sets_grammar import LineGrammar
 
 __all__ = ["MAX_CHARS", "UNEXPECTED_ERROR", "parse_log"]
 
-_EXAMPLE: Final = "squat 5x5 @100kg rir2"
 # Discord mentions (users, roles, channels, @everyone/@here): never a load or a name.
 _MENTION: Final = re.compile(r"<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b", re.IGNORECASE)
 # The answer of the last-resort safety net; tests check it is never reached.
@@ -108,7 +111,7 @@ def parse_log(
         return ParseError(
             error=UNEXPECTED_ERROR,
             hint="Write one exercise per line: the name, then sets x reps, load and effort.",
-            example=_EXAMPLE,
+            example=EXAMPLE_LINE,
         )
 
 
@@ -119,21 +122,21 @@ def _parse_message(
         return ParseError(
             error=f"That message is {len(text)} characters long; I read at most {MAX_CHARS}.",
             hint="Split it into a few /log messages, a handful of exercises each.",
-            example=_EXAMPLE,
+            example=EXAMPLE_LINE,
         )
     mention = _MENTION.search(text)
     if mention is not None:
         return ParseError(
             error=f"{mention.group(0)} looks like a mention, and mentions are not part of a log.",
             hint="Leave people, roles and channels out of the entry; write only what you lifted.",
-            example=_EXAMPLE,
+            example=EXAMPLE_LINE,
         )
     segments = [s for s in nt.split_segments(text) if s]
     if not segments:
         return ParseError(
             error="There is nothing to log in that message.",
             hint="Write the exercise, then the sets: name, sets x reps, load and effort.",
-            example=_EXAMPLE,
+            example=EXAMPLE_LINE,
         )
     entries: list[LogEntry] = []
     heading: date | None = None
@@ -168,7 +171,7 @@ def _parse_message(
         return ParseError(
             error="I found no exercise in that message.",
             hint="Start each line with the exercise name, then the sets.",
-            example=_EXAMPLE,
+            example=EXAMPLE_LINE,
         )
     return tuple(entries)
 
@@ -190,16 +193,16 @@ def _parse_segment(
     tokens, dated = nt.tokenize(norm)
     on: date | None = None
     if dated:
-        tokens, on = _take_dates(tokens, today)
+        tokens, on = take_dates(tokens, today)
     if not tokens:
         return on
-    warmup_end = _leading_warmup(tokens)
-    name_words, start = _name_words(tokens, warmup_end)
+    warmup_end = leading_warmup(tokens)
+    name_words, start = leading_name(tokens, warmup_end)
     if not name_words:
-        name_words, name_at = _later_name(tokens, start, catalogue)
+        name_words, name_at = later_name(tokens, start, catalogue)
         tokens = tokens[:name_at] + tokens[name_at + len(name_words) :]
         start = warmup_end
-    exercise = _resolve(" ".join(name_words), catalogue)
+    exercise = resolve_exercise(" ".join(name_words), catalogue)
     key = (unit, warmup_end > 0, *map(_TEXT, tokens[start:]))
     sets = _SETS_MEMO.get(key)
     if sets is None:
@@ -216,193 +219,3 @@ def _parse_segment(
         text=raw,
     )
 
-
-def _leading_warmup(tokens: list[Token]) -> int:
-    """Where the name starts after warm-up words (``wu squat 60x5``)."""
-    i, n = 0, len(tokens)
-    while i < n and tokens[i].kind == "word":
-        word = tokens[i].text
-        if word in nt.WARMUP_WORDS:
-            i += 1
-        elif word == "warm" and i + 1 < n and tokens[i + 1].text in ("up", "ups"):
-            i += 2
-        else:
-            break
-    return i
-
-
-def _take_dates(tokens: list[Token], today: date) -> tuple[list[Token], date | None]:
-    """Remove date tokens; return the rest and the one date they name (if any)."""
-    found: date | None = None
-    kept: list[Token] = []
-    for tok in tokens:
-        when: date | None
-        if tok.kind == "date":
-            when = nt.iso_date(tok.text)
-            if when is None:
-                recent = date.fromordinal(today.toordinal() - 2).isoformat()
-                fail(
-                    f"{tok.text} is not a date on the calendar.",
-                    f"Write dates as year-month-day, like {recent}.",
-                    f"squat 5x5 @100kg {recent}",
-                )
-        elif tok.kind != "day":
-            kept.append(tok)
-            continue
-        elif tok.text in nt.RELATIVE_DAYS:
-            when = date.fromordinal(today.toordinal() - nt.RELATIVE_DAYS[tok.text])
-        else:
-            before = bool(kept) and kept[-1].kind == "word" and kept[-1].text in nt.LAST_WORDS
-            if before:
-                kept.pop()
-            when = nt.weekday_date(tok.text, today, strictly_before=before)
-        if found is not None and when != found:
-            fail(
-                f"That line names two dates ({found.isoformat()} and {when.isoformat()}).",
-                "Give each line one date at most.",
-                "squat 5x5 @100kg yesterday",
-            )
-        found = when
-    if found is not None:
-        if found > today:
-            fail(
-                f"{found.isoformat()} is in the future.",
-                "Log sets you have done: today, yesterday, a weekday or a past date.",
-                "squat 5x5 @100kg yesterday",
-            )
-        if today.toordinal() - found.toordinal() > nt.MAX_DAYS_BACK:
-            fail(
-                f"{found.isoformat()} is more than a year ago.",
-                "Backdate by a year at most.",
-                "squat 5x5 @100kg yesterday",
-            )
-    return kept, found
-
-
-def _is_marker(tokens: list[Token], i: int) -> bool:
-    """Whether the word at ``i`` starts notation (so it ends an exercise name)."""
-    word = tokens[i].text
-    if word in nt.MARKER_WORDS:
-        return True
-    nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
-    return (word, nxt) in nt.MARKER_PAIRS
-
-
-def _name_words(tokens: list[Token], i: int) -> tuple[list[str], int]:
-    """The exercise name at the start of a line, and where the notation begins."""
-    words: list[str] = []
-    n = len(tokens)
-    while i < n:
-        tok = tokens[i]
-        kind = tok.kind
-        if kind == "word":
-            if words and _is_marker(tokens, i):
-                break
-            words.append(tok.text)
-        elif kind == "num":
-            # "45 degree leg press": a number directly followed by a plain word
-            nxt = tokens[i + 1] if i + 1 < n else None
-            if (
-                tok.high is not None
-                or tok.pair
-                or nxt is None
-                or nxt.kind != "word"
-                or nxt.text in nt.NOT_NAME_AFTER_NUMBER
-            ):
-                break
-            words.append(tok.text)
-        elif kind in ("dash", "slash", "comma"):
-            if not (i + 1 < n and tokens[i + 1].kind == "word" and words):
-                break
-        else:
-            break
-        i += 1
-    while words and words[-1] in nt.FILLER_WORDS:
-        words.pop()
-    return words, i
-
-
-def _later_name(tokens: list[Token], start: int, catalogue: Catalogue) -> tuple[list[str], int]:
-    """For ``5x5 squat @100kg``: a known exercise written after some of the sets.
-
-    Returns the name's words and where they start; they end ``len(words)`` later.
-    """
-    n = len(tokens)
-    first = start
-    while first < n and (tokens[first].kind != "word" or _is_notation_word(tokens, first)):
-        first += 1
-    while first > start and tokens[first - 1].kind == "word" and _is_filler(tokens, first - 1):
-        first -= 1  # "leg" in "leg press" is also a filler word
-    stop = first
-    while stop < n and tokens[stop].kind == "word" and (
-        _is_filler(tokens, stop) or not _is_notation_word(tokens, stop)
-    ):
-        stop += 1
-    words = [t.text for t in tokens[first:stop]]
-    while words and words[-1] in nt.FILLER_WORDS:
-        words.pop()
-    while words:
-        if catalogue.lookup(" ".join(words)).exercise is not None:
-            return words, first
-        if words[0] not in nt.FILLER_WORDS:
-            break
-        words.pop(0)
-        first += 1
-    fail(
-        "I couldn't find the exercise name in that line.",
-        "Start the line with the exercise, then write the sets.",
-        _EXAMPLE,
-    )
-
-
-def _is_filler(tokens: list[Token], i: int) -> bool:
-    return tokens[i].text in nt.FILLER_WORDS
-
-
-def _is_notation_word(tokens: list[Token], i: int) -> bool:
-    word = tokens[i].text
-    if word in nt.FILLER_WORDS or _is_marker(tokens, i):
-        return True
-    prev = tokens[i - 1].text if i > 0 else ""
-    return (prev, word) in nt.MARKER_PAIRS
-
-
-# A catalogue does not change once built, so how it resolves a name is kept for the
-# few catalogues in use (holding them, so that their ids stay theirs).
-_NAME_MEMO: dict[int, tuple[Catalogue, dict[str, Exercise]]] = {}
-_NAME_MEMO_CATALOGUES: Final = 4
-_NAME_MEMO_NAMES: Final = 4096
-
-
-def _resolve(name: str, catalogue: Catalogue) -> Exercise:
-    slot = _NAME_MEMO.get(id(catalogue))
-    if slot is None or slot[0] is not catalogue:
-        if len(_NAME_MEMO) >= _NAME_MEMO_CATALOGUES:
-            _NAME_MEMO.clear()
-        slot = _NAME_MEMO[id(catalogue)] = (catalogue, {})
-    names = slot[1]
-    exercise = names.get(name)
-    if exercise is None:
-        exercise = _lookup(name, catalogue)
-        if len(names) >= _NAME_MEMO_NAMES:
-            names.clear()
-        names[name] = exercise
-    return exercise
-
-
-def _lookup(name: str, catalogue: Catalogue) -> Exercise:
-    found = catalogue.lookup(name)
-    if found.exercise is not None:
-        return found.exercise
-    if found.ambiguous:
-        names = tuple(e.name for e in found.ambiguous)
-        quoted = [f'"{n}"' for n in names]
-        listed = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
-        fail(
-            f'"{name}" could mean more than one exercise.',
-            f"Which one did you do: {listed}? Write its full name.",
-            f"{names[0]} 3x8 rir2",
-            names,
-        )
-    key = slugify(name) or "-".join(name.split())
-    return Exercise(key=key, name=name, tier=None, custom=True)

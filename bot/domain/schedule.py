@@ -30,17 +30,28 @@ A wall time is turned into an instant per local calendar date, using ``zoneinfo`
 
 Overdue reminders (after downtime) are handled by :func:`due_action`: within the grace
 window they are sent once, later ones are skipped and the schedule rolls forward.
+
+What the lifter types (time, weekdays) is read in ``bot.domain.schedule_input``, time
+zone names in ``bot.domain.time_zones``; both are importable from here too.
 """
 
 from __future__ import annotations
 
-import difflib
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from functools import cache, lru_cache
 from typing import Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo
+
+from bot.domain.schedule_input import (
+    ALL_WEEKDAYS,
+    WEEKDAYS,
+    WEEKEND_DAYS,
+    WORKING_DAYS,
+    ScheduleError,
+    parse_time,
+    parse_weekdays,
+)
+from bot.domain.time_zones import parse_timezone, timezone_choices, zone_info
 
 __all__ = [
     "ALL_WEEKDAYS",
@@ -58,11 +69,6 @@ __all__ = [
     "parse_weekdays",
     "timezone_choices",
 ]
-
-WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-ALL_WEEKDAYS: frozenset[int] = frozenset(range(7))
-WORKING_DAYS: frozenset[int] = frozenset(range(5))
-WEEKEND_DAYS: frozenset[int] = frozenset({5, 6})
 
 DueAction = Literal["send", "skip", "wait"]
 
@@ -82,54 +88,8 @@ _MONTH_LABELS: tuple[str, ...] = (
     "Dec",
 )
 
-# Keys that zoneinfo may list but that are no use to a lifter: "localtime" depends on
-# the host, "Factory" is a placeholder zone.
-_EXCLUDED_ZONES = frozenset({"localtime", "Factory", "posixrules"})
-# Area prefixes of the main, city-based names; everything else is a legacy alias.
-_MAIN_AREAS = frozenset(
-    {"Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic"}
-    | {"Australia", "Europe", "Indian", "Pacific"}
-)
-# Offered by autocomplete before the lifter has typed anything.
-_POPULAR_ZONES: tuple[str, ...] = (
-    "UTC",
-    "Europe/London",
-    "Europe/Berlin",
-    "Europe/Paris",
-    "Europe/Madrid",
-    "Europe/Rome",
-    "Europe/Amsterdam",
-    "Europe/Stockholm",
-    "Europe/Warsaw",
-    "Europe/Moscow",
-    "America/New_York",
-    "America/Chicago",
-    "America/Denver",
-    "America/Los_Angeles",
-    "America/Toronto",
-    "America/Mexico_City",
-    "America/Sao_Paulo",
-    "Asia/Kolkata",
-    "Asia/Singapore",
-    "Asia/Shanghai",
-    "Asia/Tokyo",
-    "Asia/Seoul",
-    "Australia/Sydney",
-    "Pacific/Auckland",
-    "Africa/Johannesburg",
-)
 # How many local dates next_due looks at; a week plus room for a vanished date.
 _SEARCH_DAYS = 16
-
-
-@dataclass(frozen=True)
-class ScheduleError:
-    """Why a reminder setting could not be read, with a hint and an input that works."""
-
-    error: str
-    hint: str
-    example: str
-    suggestions: tuple[str, ...] = field(default=())
 
 
 @dataclass(frozen=True)
@@ -151,262 +111,7 @@ class ReminderSpec:
             raise ValueError("a reminder needs at least one weekday")
         if not self.weekdays <= ALL_WEEKDAYS:
             raise ValueError(f"weekdays must be within 0..6, got {sorted(self.weekdays)}")
-        _zone(self.timezone)
-
-
-# --- zones ---------------------------------------------------------------------------
-
-
-@cache
-def _zone(name: str) -> ZoneInfo:
-    if name in _EXCLUDED_ZONES:
-        raise ValueError(f"unknown time zone: {name!r}")
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ValueError(f"unknown time zone: {name!r}") from exc
-
-
-@lru_cache(maxsize=1)
-def _zone_names() -> dict[str, str]:
-    """Every usable zone name, keyed by its lower-case form."""
-    names = {name for name in available_timezones() if name not in _EXCLUDED_ZONES}
-    names.add("UTC")
-    return {name.lower(): name for name in sorted(names)}
-
-
-@lru_cache(maxsize=1)
-def _zones_by_city() -> dict[str, tuple[str, ...]]:
-    """Zone names grouped by their last part, lower-case ("berlin" -> Europe/Berlin)."""
-    groups: dict[str, list[str]] = {}
-    for name in _zone_names().values():
-        groups.setdefault(name.rsplit("/", 1)[-1].lower(), []).append(name)
-    return {city: tuple(sorted(found, key=_zone_rank)) for city, found in groups.items()}
-
-
-def _is_main_zone(name: str) -> bool:
-    return name == "UTC" or ("/" in name and name.split("/", 1)[0] in _MAIN_AREAS)
-
-
-def _zone_rank(name: str) -> tuple[int, str]:
-    return (0 if _is_main_zone(name) else 1, name)
-
-
-def _zone_key(text: str) -> str:
-    """Lower-case a typed zone name and write spaces the way IANA names do."""
-    key = re.sub(r"\s*/\s*", "/", text.strip().lower())
-    return re.sub(r"\s+", "_", key)
-
-
-_OFFSET_RE = re.compile(r"^(?:utc|gmt)?\s*[+\-−]\s*\d{1,2}(?::?\d{2})?$")
-
-
-def parse_timezone(text: str) -> str | ScheduleError:
-    """Read an IANA time zone name, ignoring case; return its proper spelling."""
-    shown = text.strip()
-    example = "Europe/Berlin"
-    hint = "Use an IANA time zone name (Area/City), such as Europe/Berlin or America/New_York."
-    if not shown:
-        return ScheduleError("No time zone given.", hint, example)
-    key = _zone_key(shown)
-    found = _zone_names().get(key)
-    if found is not None:
-        return found
-    if _OFFSET_RE.match(shown.lower()):
-        return ScheduleError(
-            f"'{shown}' is a fixed UTC offset, which ignores daylight saving time.",
-            "Give the zone of a city near you instead, so reminders follow the clock change.",
-            example,
-        )
-    suggestions = _suggest_zones(key)
-    if suggestions:
-        hint = f"{hint} Did you mean {' or '.join(suggestions)}?"
-    return ScheduleError(f"'{shown}' is not a time zone I know.", hint, example, suggestions)
-
-
-def _suggest_zones(key: str, count: int = 3) -> tuple[str, ...]:
-    names = _zone_names()
-    cities = _zones_by_city()
-    city = key.rsplit("/", 1)[-1]
-    picks: list[str] = list(cities.get(city, ()))
-    for close in difflib.get_close_matches(key, list(names), n=count, cutoff=0.6):
-        picks.append(names[close])
-    for close in difflib.get_close_matches(city, list(cities), n=count, cutoff=0.75):
-        picks.extend(cities[close])
-    unique = list(dict.fromkeys(picks))
-    unique.sort(key=lambda name: 0 if _is_main_zone(name) else 1)
-    return tuple(unique[:count])
-
-
-def _word_starts(name: str) -> list[str]:
-    """The tails of ``name`` that begin at a word: "america/new_york" -> ..., "york"."""
-    return [name[match.start() :] for match in re.finditer(r"(?:^|(?<=[/_-]))[^/_-]", name)]
-
-
-def timezone_choices(prefix: str, limit: int = 25) -> tuple[str, ...]:
-    """Zone names that contain the typed text, best first, for autocomplete.
-
-    An exact match comes first, then names where a word (the area, the city, or a part
-    of a city name) starts with the text, then any other name containing it; within
-    each group the main Area/City names come before legacy aliases. With nothing typed,
-    common zones are offered.
-    """
-    if limit <= 0:
-        return ()
-    key = _zone_key(prefix)
-    if not key:
-        return _POPULAR_ZONES[:limit]
-    ranked: list[tuple[int, int, str]] = []
-    for lowered, name in _zone_names().items():
-        if key not in lowered:
-            continue
-        if lowered == key:
-            place = 0
-        elif any(word.startswith(key) for word in _word_starts(lowered)):
-            place = 1
-        else:
-            place = 2
-        ranked.append((place, 0 if _is_main_zone(name) else 1, name))
-    ranked.sort()
-    return tuple(name for _, _, name in ranked[:limit])
-
-
-# --- times and weekdays --------------------------------------------------------------
-
-_TIME_RE = re.compile(
-    r"""^(?P<hour>\d{1,2})
-        (?:[:.h](?P<minute>\d{2})|(?P<compact>\d{2}))?
-        \s*(?:(?P<half>[ap])\.?\s*m\.?)?$""",
-    re.VERBOSE,
-)
-_TIME_HINT = (
-    "Use a 24-hour time like 07:30 or 19:05, or a 12-hour time with am/pm like 7am or 7.30pm."
-)
-_TIME_EXAMPLE = "07:30"
-
-
-def parse_time(text: str) -> time | ScheduleError:
-    """Read a wall-clock time: "07:30", "7:30", "19:05", "1905", "7am", "7.30pm", "noon"."""
-    shown = text.strip()
-    lowered = re.sub(r"\s+", " ", shown.lower())
-    if lowered == "noon":
-        return time(12, 0, tzinfo=None)
-    if lowered == "midnight":
-        return time(0, 0, tzinfo=None)
-    match = _TIME_RE.match(lowered)
-    if not shown or match is None:
-        return ScheduleError(
-            f"I couldn't read '{shown}' as a time of day.", _TIME_HINT, _TIME_EXAMPLE
-        )
-    hour = int(match["hour"])
-    minute_text = match["minute"] or match["compact"]
-    half = match["half"]
-    if minute_text is None and half is None:
-        return ScheduleError(
-            f"'{shown}' could be morning or evening.",
-            f"Add minutes or am/pm, like {hour}am, {hour}pm or {hour:02d}:00.",
-            _TIME_EXAMPLE,
-        )
-    minute = int(minute_text) if minute_text is not None else 0
-    if half is None:
-        valid = 0 <= hour <= 23 and 0 <= minute <= 59
-    else:
-        valid = 1 <= hour <= 12 and 0 <= minute <= 59
-    if not valid:
-        return ScheduleError(f"'{shown}' is not a time on the clock.", _TIME_HINT, _TIME_EXAMPLE)
-    if half is not None:
-        hour = hour % 12 + (12 if half == "p" else 0)
-    return time(hour, minute, tzinfo=None)
-
-
-_DAY_NAMES: dict[str, int] = {
-    "mon": 0,
-    "monday": 0,
-    "tue": 1,
-    "tues": 1,
-    "tuesday": 1,
-    "wed": 2,
-    "weds": 2,
-    "wednesday": 2,
-    "thu": 3,
-    "thur": 3,
-    "thurs": 3,
-    "thursday": 3,
-    "fri": 4,
-    "friday": 4,
-    "sat": 5,
-    "saturday": 5,
-    "sun": 6,
-    "sunday": 6,
-}
-_DAY_GROUPS: dict[str, frozenset[int]] = {
-    "daily": ALL_WEEKDAYS,
-    "everyday": ALL_WEEKDAYS,
-    "all": ALL_WEEKDAYS,
-    "weekdays": WORKING_DAYS,
-    "weekday": WORKING_DAYS,
-    "workdays": WORKING_DAYS,
-    "weekends": WEEKEND_DAYS,
-    "weekend": WEEKEND_DAYS,
-}
-_FILLER_WORDS = frozenset({"and", "on", "every"})
-_WEEKDAYS_HINT = (
-    "Name the days (mon, wed, fri), give a range (mon-fri), or say weekdays, weekends or daily."
-)
-_WEEKDAYS_EXAMPLE = "mon,wed,fri"
-
-
-def _day_number(word: str) -> int | None:
-    if word in _DAY_NAMES:
-        return _DAY_NAMES[word]
-    if word.endswith("s") and word[:-1] in _DAY_NAMES:  # "mondays"
-        return _DAY_NAMES[word[:-1]]
-    return None
-
-
-def parse_weekdays(text: str) -> frozenset[int] | ScheduleError:
-    """Read a set of weekdays (0=Mon..6=Sun).
-
-    Accepts names separated by commas or spaces ("mon,wed,fri", "Mon Wed Fri"),
-    ranges ("mon-fri", "fri to mon" wraps over the weekend), and the words
-    "weekdays", "weekends", "daily" and "every day".
-    """
-    shown = text.strip()
-    lowered = shown.lower()
-    lowered = re.sub(r"\bevery\s+day\b", "daily", lowered)
-    lowered = re.sub(r"\s*(?:[-–—]|\bto\b|\bthrough\b|\bthru\b)\s*", "-", lowered)
-    words = [w for w in re.split(r"[\s,;/+&]+", lowered) if w and w not in _FILLER_WORDS]
-    if not words:
-        return ScheduleError("No days given.", _WEEKDAYS_HINT, _WEEKDAYS_EXAMPLE)
-    days: set[int] = set()
-    for word in words:
-        if word in _DAY_GROUPS:
-            days |= _DAY_GROUPS[word]
-            continue
-        if "-" in word:
-            first_word, _, last_word = word.partition("-")
-            first, last = _day_number(first_word), _day_number(last_word)
-            if first is None or last is None:
-                return ScheduleError(
-                    f"I couldn't read '{word}' as a range of days.",
-                    _WEEKDAYS_HINT,
-                    _WEEKDAYS_EXAMPLE,
-                )
-            span = (last - first) % 7
-            days.update((first + step) % 7 for step in range(span + 1))
-            continue
-        number = _day_number(word)
-        if number is None:
-            known = [*_DAY_NAMES, *_DAY_GROUPS]
-            suggestions = tuple(difflib.get_close_matches(word, known, n=3, cutoff=0.6))
-            hint = _WEEKDAYS_HINT
-            if suggestions:
-                hint = f"Did you mean {' or '.join(suggestions)}? {hint}"
-            return ScheduleError(
-                f"'{word}' is not a day I know.", hint, _WEEKDAYS_EXAMPLE, suggestions
-            )
-        days.add(number)
-    return frozenset(days)
+        zone_info(self.timezone)
 
 
 def describe_weekdays(weekdays: frozenset[int]) -> str:
@@ -449,7 +154,7 @@ def _instant_on(day: date, wall: time, zone: ZoneInfo) -> datetime | None:
 def next_due(spec: ReminderSpec, after: datetime) -> datetime:
     """The first instant strictly after ``after`` at which the reminder is due, in UTC."""
     start = _require_aware(after, "after").astimezone(UTC)
-    zone = _zone(spec.timezone)
+    zone = zone_info(spec.timezone)
     # Begin a day early: the search is by local date, and a candidate is only kept
     # if it lies after ``start``.
     day = start.astimezone(zone).date() - timedelta(days=1)
@@ -464,7 +169,7 @@ def next_due(spec: ReminderSpec, after: datetime) -> datetime:
 
 def local_date_of(instant: datetime, timezone: str) -> date:
     """The calendar date on the lifter's clock at ``instant``."""
-    return _require_aware(instant, "instant").astimezone(_zone(timezone)).date()
+    return _require_aware(instant, "instant").astimezone(zone_info(timezone)).date()
 
 
 def due_action(due_at: datetime, now: datetime, grace: timedelta) -> DueAction:
@@ -486,7 +191,7 @@ def due_action(due_at: datetime, now: datetime, grace: timedelta) -> DueAction:
 
 def describe_next(due_at: datetime, timezone: str) -> str:
     """Say when a reminder is due on the lifter's clock: "Fri 27 Nov at 07:30 (Europe/Berlin)"."""
-    local = _require_aware(due_at, "due_at").astimezone(_zone(timezone))
+    local = _require_aware(due_at, "due_at").astimezone(zone_info(timezone))
     day = _DAY_LABELS[local.weekday()]
     month = _MONTH_LABELS[local.month - 1]
     return f"{day} {local.day} {month} at {local:%H:%M} ({timezone})"

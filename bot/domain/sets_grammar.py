@@ -2,15 +2,16 @@
 
 ``bot.domain.parsing`` finds the exercise name and the date, then hands the rest of
 the line's tokens to ``LineGrammar``, which reads them into ``SetRecord`` values.
-The reading rules are tabled in the docstring of ``bot.domain.parsing``.
+The reading rules are tabled in the docstring of ``bot.domain.parsing``; the
+look-ahead over the tokens is in ``bot.domain.line_tokens``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from bot.domain import notation as nt
+from bot.domain.line_tokens import Atom, LineTokens
 from bot.domain.models import SetRecord, Unit
 from bot.domain.notation import Token
 from bot.domain.set_assembly import (
@@ -37,67 +38,23 @@ from bot.domain.set_numbers import (
     rpe_like,
     sets_of,
     stray_word,
-    to_kg,
 )
 
 if TYPE_CHECKING:
     from bot.domain.exercises import Catalogue
 
-_PAD: Final = ["", "", "", ""]
 _EFFORT_FILLERS: Final = frozenset({"of", "at", "is", "was", "about", "around"})
 
 
-@dataclass(slots=True)
-class _Atom:
-    tok: Token
-    load: Load | None  # set when it is surely a load (unit, bw, +, 20s)
-
-
-class LineGrammar:
+class LineGrammar(LineTokens):
     """Reads the notation tokens of one line; ``run`` then ``build``."""
 
     def __init__(self, tokens: list[Token], unit: Unit, catalogue: Catalogue) -> None:
-        self.t = tokens
-        self.end = len(tokens)
-        # Kinds and words by position, padded so that a look past the end reads "".
-        self.k = [t.kind for t in tokens] + _PAD
-        self.w = [t.text if t.kind == "word" else "" for t in tokens] + _PAD
-        self.unit: Unit = unit
+        super().__init__(tokens, unit)
         self.catalogue = catalogue
         self.p = LineParts()
         self.last_n = 0
         self.recent: tuple[Mod, list[Mod]] | None = None  # the marker just read
-
-    # ------------------------------------------------------------------ helpers
-    def _unit_at(self, i: int) -> Unit | None:
-        unit = nt.UNIT_WORDS.get(self.w[i])
-        if unit is None and self.k[i] == "hash":
-            return "lb"
-        return unit
-
-    def _effort_suffix(self, k: int) -> bool:
-        """``2rir`` / ``8 rpe``: the number at ``k`` is an effort (not ``7 rir 2``)."""
-        return self.w[k + 1] in nt.EFFORT_WORDS and self.k[k + 2] != "num"
-
-    def _amount(self, i: int) -> tuple[float, int]:
-        if self.k[i] != "num":
-            fail("A + needs a number after it.", "Write added load as +20kg or bw+20.",
-                 "pull-up 3x8 +20kg")
-        tok = self.t[i]
-        unit = self._unit_at(i + 1)
-        if tok.high is not None:
-            plain_kg(tok, self.unit)
-        return to_kg(tok.value, unit or self.unit), i + (2 if unit else 1)
-
-    def _list_item(self, k: int) -> bool:
-        """Whether the number at ``k`` continues a list (not a new ``175x5`` group)."""
-        if k >= self.end:
-            return False
-        tok = self.t[k]
-        if tok.kind != "num" or tok.pair or self.k[k + 1] in ("x", "hash"):
-            return False
-        word = self.w[k + 1]
-        return not (word in nt.UNIT_WORDS or word in nt.SETS_WORDS or self._effort_suffix(k))
 
     # ------------------------------------------------------------------ reading
     def run(self, i: int, *, warmup: bool = False) -> None:
@@ -262,25 +219,6 @@ class LineGrammar:
              "squat 5x5 @100kg")
 
     # ------------------------------------------------------------------ sets
-    def _atom(self, i: int) -> tuple[_Atom, int]:
-        tok = self.t[i]
-        if tok.kind == "word":  # bw, bw+20
-            j = i + 1
-            if self.k[j] == "plus" and self.k[j + 1] == "num":
-                kg, j = self._amount(j + 1)
-                return _Atom(tok, Load(kg, True)), j
-            if self.k[j] == "dash" and self.k[j + 1] == "num":
-                fail("Assisted sets (bodyweight minus a load) can't be logged yet.",
-                     "Log them as bodyweight sets: bw.", "pull-up 3x8 bw")
-            return _Atom(tok, Load(None, True)), j
-        if tok.kind == "plus":
-            kg, j = self._amount(i + 1)
-            return _Atom(tok, Load(kg, True)), j
-        if tok.pair or self._unit_at(i + 1) is not None:
-            kg, j = self._amount(i)
-            return _Atom(tok, Load(kg)), j
-        return _Atom(tok, None), i + 1
-
     def _numbered(self, i: int, via_at: bool) -> int:
         atom, j = self._atom(i)
         if self.k[j] == "x":
@@ -308,20 +246,7 @@ class LineGrammar:
         place_bare(self.p, tok, self.unit, sets_follow=self._starts_group(j))
         return j
 
-    def _rep_items(self, j: int) -> tuple[list[tuple[Token, bool]], int]:
-        items: list[tuple[Token, bool]] = []
-        while True:
-            tok = self.t[j]
-            j += 1
-            amrap = self.k[j] == "plus" and self.k[j + 1] != "num"
-            if amrap:
-                j += 1
-            items.append((tok, amrap))
-            if not (self.k[j] in ("comma", "slash") and self._list_item(j + 1)):
-                return items, j
-            j += 1
-
-    def _scheme(self, a: _Atom, j: int, via_at: bool) -> int:
+    def _scheme(self, a: Atom, j: int, via_at: bool) -> int:
         """``A x B [x C]`` with A already read and ``j`` just after the first x."""
         if self.k[j] != "num":
             no_reps(self.w[j])
@@ -334,7 +259,7 @@ class LineGrammar:
             b_load = Load(kg)
         else:
             items, j = self._rep_items(j)
-        c: _Atom | None = None
+        c: Atom | None = None
         if self.k[j] == "x":
             if self.k[j + 1] != "num":
                 fail('An "x" needs a number after it.', "Write load x reps x sets like "
@@ -387,33 +312,6 @@ class LineGrammar:
         if self.last_n:
             dangling_last()
         add_group(self.p, group)
-
-    def _starts_group(self, j: int) -> bool:
-        if j >= self.end:
-            return False
-        tok = self.t[j]
-        kind = tok.kind
-        if kind == "x":
-            return True
-        if kind == "num":
-            if self._effort_suffix(j):
-                return False
-            unit = self._unit_at(j + 1)
-            if self.k[j + (2 if unit else 1)] == "x":
-                return True
-            if unit or tok.pair:
-                return False
-            word = self.w[j + 1]
-            after = self.k[j + 1]
-            return (
-                word in nt.SETS_WORDS
-                or word in nt.REPS_WORDS
-                or (after in ("comma", "slash") and self._list_item(j + 2))
-                or (after == "plus" and self.k[j + 2] != "num")
-            )
-        if kind == "plus" or (kind == "word" and tok.text in nt.BODYWEIGHT_WORDS):
-            return self.k[self._atom(j)[1]] == "x"
-        return False
 
     def build(self, name: str) -> tuple[SetRecord, ...]:
         """The sets of the line, with every marker applied."""
