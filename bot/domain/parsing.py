@@ -88,7 +88,7 @@ from bot.domain.line_names import (
     resolve_exercise,
 )
 from bot.domain.models import LogEntry, ParseError, SetRecord, Unit
-from bot.domain.set_numbers import MAX_CHARS, Stop
+from bot.domain.set_numbers import MAX_CHARS, MAX_ENTRIES, Stop
 from bot.domain.sets_grammar import LineGrammar
 
 __all__ = ["MAX_CHARS", "UNEXPECTED_ERROR", "parse_log"]
@@ -166,6 +166,13 @@ def _parse_message(
             error=f'"{heading_line}" gives a date, but no exercise follows it.',
             hint="Put the date on the exercise's line, or the exercises on the lines below it.",
             example="squat 5x5 @100kg yesterday",
+        )
+    if len(entries) > MAX_ENTRIES:
+        return ParseError(
+            error=f"That message holds {len(entries)} exercises; one log takes at most "
+            f"{MAX_ENTRIES}.",
+            hint="Send the rest in a second log.",
+            example="squat 5x5 @100kg rir2; leg curl 3x12 f",
         )
     if not entries:
         return ParseError(

@@ -15,6 +15,7 @@ from bot.domain.notation import Token
 MAX_CHARS: Final = 500
 MAX_REPS: Final = 100
 MAX_SETS: Final = 20
+MAX_ENTRIES: Final = 20  # exercises in one message
 MAX_LOAD_KG: Final = 1000.0
 MAX_RIR: Final = 10.0
 BARE_REPS_MAX: Final = 30

@@ -367,6 +367,7 @@ BAD: list[tuple[str, str]] = [
     ("squat 5x5 felt good", "felt"),
     ("squat 5x5 @100kg rp", "rp"),
     ("curl <@&123456789012345678> 3x10", "mention"),
+    ("; ".join(["curl 3x10"] * 21), "at most 20"),
     ("squat 5x5 @everyone", "mention"),
     ("bench <@!42> 3x8", "mention"),
     ("pu 3x10", "more than one exercise"),
