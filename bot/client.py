@@ -5,6 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
+import secrets
+import socket
 import uuid
 from collections import deque
 from datetime import timedelta
@@ -46,13 +49,33 @@ def intents_for(settings: Settings) -> discord.Intents:
     return intents
 
 
-def dispatch_settings(settings: Settings) -> DispatchSettings:
-    """The reminder dispatcher's settings; its lease owner names this process's shards,
-    so a restarted process takes back the reminders it had claimed."""
-    owner = "main" if settings.shard_ids is None else "shards-" + "-".join(
+def lease_owner(settings: Settings) -> str:
+    """A name for this process's reminder leases: the shards it runs (for people reading
+    the table) plus host, pid and a random part, so no two live processes share it.
+
+    Sharing it would let one process's start-up release free another's claims in
+    flight. A restarted process gets a new name; the reminders the old one had claimed
+    are claimed again once their lease ends.
+    """
+    label = "main" if settings.shard_ids is None else "shards-" + "-".join(
         str(i) for i in settings.shard_ids)
+    return f"{label}@{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+
+
+def dispatch_settings(settings: Settings) -> DispatchSettings:
+    """The reminder dispatcher's settings, with a lease owner unique to this process.
+
+    The lease is a few times what one batch takes at the configured rate (two
+    requests per reminder at most), and at least a minute: long enough that a live
+    process keeps its claims, short enough that the claims of a process that died
+    are sent again while Discord still remembers their nonces.
+    """
+    defaults = DispatchSettings()
+    batch_seconds = 2 * defaults.batch_size / settings.reminder_rate_per_second
     return DispatchSettings(grace=timedelta(minutes=settings.reminder_grace_minutes),
-                            rate_per_second=settings.reminder_rate_per_second, owner=owner)
+                            rate_per_second=settings.reminder_rate_per_second,
+                            owner=lease_owner(settings),
+                            lease=max(timedelta(minutes=1), timedelta(seconds=4 * batch_seconds)))
 
 
 class LiftBot(commands.AutoShardedBot):

@@ -14,12 +14,13 @@ At least once, with an idempotency key per lifter and local date:
 * Records are committed in small groups (``flush_every`` sends, and at the end of
   every batch), which keeps the disk and CPU cost per reminder low. A crash can
   therefore lose the records of at most that many sends that did go out. Nothing is
-  lost for the lifter: on restart the dispatcher takes back its own leases and
-  sends those reminders again with the same Discord nonce (the idempotency key)
-  and ``enforce_nonce``, so Discord hands back the message it already created
-  instead of posting a second one.
-* The honest limit: Discord remembers nonces for a few minutes. If the process is
-  down longer than that after crashing in exactly that window, those few lifters
+  lost for the lifter: when the dead process's leases run out, a dispatcher (in
+  any process: each has its own lease owner) claims those reminders again and sends
+  them with the same Discord nonce (the idempotency key) and ``enforce_nonce``, so
+  Discord hands back the message it already created instead of posting a second
+  one. A dispatcher that survives an error takes back its own leases at once.
+* The honest limit: Discord remembers nonces for a few minutes. If no dispatcher
+  runs for longer than that after a crash in exactly that window, those few lifters
   (at most ``flush_every``) can get that day's reminder twice. A reminder is never
   lost, and a graceful stop (cancellation) flushes its records first.
 

@@ -43,14 +43,37 @@ async def throwaway_schema(url: str) -> AsyncIterator[str]:
         await admin.close()
 
 
+async def open_in_schema(url: str, schema: str, **options: object) -> PostgresStorage:
+    """A storage with its own connection pool whose tables live in ``schema``."""
+    return await PostgresStorage.open(
+        url, server_settings={"search_path": schema}, **options  # type: ignore[arg-type]
+    )
+
+
 @asynccontextmanager
 async def postgres_storage(**options: object) -> AsyncIterator[PostgresStorage]:
     url = require_postgres()
     async with throwaway_schema(url) as schema:
-        store = await PostgresStorage.open(
-            url, server_settings={"search_path": schema}, **options  # type: ignore[arg-type]
-        )
+        store = await open_in_schema(url, schema, **options)
         try:
             yield store
         finally:
             await store.close()
+
+
+@asynccontextmanager
+async def shared_postgres_storages(
+    count: int = 2, **options: object
+) -> AsyncIterator[list[PostgresStorage]]:
+    """``count`` storages on ONE throwaway schema, each with its own pool: the way
+    several bot processes share one database."""
+    url = require_postgres()
+    async with throwaway_schema(url) as schema:
+        stores: list[PostgresStorage] = []
+        try:
+            for _ in range(count):  # one after another: the first applies the migrations
+                stores.append(await open_in_schema(url, schema, **options))
+            yield stores
+        finally:
+            for store in stores:
+                await store.close()

@@ -12,6 +12,9 @@ from bot.storage.sql_storage import SqlStorage
 
 class PostgresStorage(SqlStorage):
     driver: PostgresDriver
+    # Several processes claim reminders at once: each skips the rows another is
+    # claiming this instant instead of waiting for it and leasing them a second time.
+    claim_lock = " FOR UPDATE SKIP LOCKED"
 
     @classmethod
     async def open(

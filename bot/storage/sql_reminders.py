@@ -125,7 +125,14 @@ class RemindersSql:
     async def claim_due_reminders(
         self, now: datetime, limit: int, owner: str, lease: timedelta
     ) -> list[ReminderRow]:
-        """Lease up to ``limit`` due reminders to ``owner``, earliest due first."""
+        """Lease up to ``limit`` due reminders to ``owner``, earliest due first.
+
+        On PostgreSQL the inner SELECT locks the rows it picks (``claim_lock``), and
+        under concurrent claims it re-checks its due-and-unleased condition on the
+        newest version of a row before locking it, so a row another process just
+        leased is dropped. Without the lock only the outer ``IN`` would be re-checked
+        and the row leased twice (tests/storage/test_reminders_postgres_multi.py).
+        """
         [rows] = await self.driver.batch([Step(
             "UPDATE reminders SET lease_owner = ?, lease_until = ?"
             " WHERE user_id IN (SELECT user_id FROM reminders"

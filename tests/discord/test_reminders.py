@@ -162,6 +162,7 @@ async def test_a_restart_after_a_crash_between_send_and_record_sends_no_second_d
 
     second = await bots.build()
     async with bots.run(second):
+        let_time_pass(bots, second, minutes=2)  # the dead process's lease runs out
         await fake.wait_until(lambda: len(dm_posts(fake, gym)) == 2 or None, GUARD,
                               "the reminder to be sent again")
         await settle()

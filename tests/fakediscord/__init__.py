@@ -9,12 +9,16 @@ Typical use::
         async with run_bot(fake, make_bot()):
             ix = await fake.slash(guild, channel, lifter, "log", {"set": "100x5"})
             reply = await fake.wait_response(ix)
+
+Sharding works as on Discord: a client that IDENTIFYs with ``shard: [id, count]``
+hears only of the guilds on that shard (``fake.add_guild(name, shard=(id, count))``
+picks one) and DMs only on shard 0.
 """
 
 from .fake import FakeDiscord
 from .fixtures import fake_discord, run_bot
 from .interactions import Interaction, Upload
-from .snowflake import DISCORD_EPOCH_MS, SnowflakeFactory, snowflake_time
+from .snowflake import DISCORD_EPOCH_MS, SnowflakeFactory, shard_of, snowflake_time
 from .state import Channel, Guild, RecordedFile, RecordedRequest, Role, User
 
 __all__ = [
@@ -31,5 +35,6 @@ __all__ = [
     "User",
     "fake_discord",
     "run_bot",
+    "shard_of",
     "snowflake_time",
 ]

@@ -45,8 +45,11 @@ class FakeDiscord(FakeDiscordServer):
     def application_id(self) -> int:
         return self.world.application_id
 
-    def add_guild(self, name: str, *, owner_id: int | None = None) -> Guild:
-        guild = self.world.add_guild(name, owner_id=owner_id)
+    def add_guild(
+        self, name: str, *, owner_id: int | None = None, shard: tuple[int, int] | None = None
+    ) -> Guild:
+        """A new guild; ``shard=(shard_id, shard_count)`` gives it an id on that shard."""
+        guild = self.world.add_guild(name, owner_id=owner_id, shard=shard)
         if self.live_sessions:
             self.spawn(self.broadcast("GUILD_CREATE", self.world.guild_create_payload(guild)))
         return guild

@@ -11,6 +11,7 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from .snowflake import shard_of
 from .state import JSON
 from .world import World
 
@@ -41,6 +42,14 @@ CLOSE_DISALLOWED_INTENTS = 4014
 HEARTBEAT_INTERVAL_MS = 41250
 
 
+def guild_of(event: str, data: JSON) -> int | None:
+    """The guild a dispatched event belongs to; None for DMs."""
+    if event.startswith("GUILD_") and "guild_id" not in data:
+        return int(data["id"])  # GUILD_CREATE and the like carry the guild itself
+    guild_id = data.get("guild_id")
+    return int(guild_id) if guild_id else None
+
+
 class GatewaySession:
     """A single client connection to the gateway."""
 
@@ -67,6 +76,8 @@ class GatewaySession:
         self.intents = 0
         self.identified = False
         self.ready_sent = False
+        self.shard_id = 0  # a client that IDENTIFYs without a shard gets everything
+        self.shard_count = 1
         self.received: list[JSON] = []
         self._lock = asyncio.Lock()
 
@@ -76,6 +87,17 @@ class GatewaySession:
 
     def has_intent(self, bit: int) -> bool:
         return bool(self.intents & bit)
+
+    @property
+    def shard(self) -> tuple[int, int]:
+        """``(shard_id, shard_count)`` from IDENTIFY; ``(0, 1)`` when none was given."""
+        return self.shard_id, self.shard_count
+
+    def owns(self, guild_id: int | None) -> bool:
+        """Whether events of this guild come to this session; DMs go to shard 0."""
+        if guild_id is None:
+            return self.shard_id == 0
+        return shard_of(guild_id, self.shard_count) == self.shard_id
 
     async def send(self, op: int, data: Any, event: str | None = None) -> None:
         async with self._lock:
@@ -131,8 +153,12 @@ class GatewaySession:
         if self.intents & PRIVILEGED_INTENTS & ~self.allowed_intents:
             await self.ws.close(code=CLOSE_DISALLOWED_INTENTS, message=b"Disallowed intent(s).")
             return
+        shard = data.get("shard")
+        if isinstance(shard, list) and len(shard) == 2:
+            self.shard_id, self.shard_count = int(shard[0]), int(shard[1])
         self.identified = True
         world = self.world
+        guilds = [g for g in world.guilds.values() if self.owns(g.id)]
         ready: JSON = {
             "v": 10,
             "user": {
@@ -141,7 +167,7 @@ class GatewaySession:
                 "mfa_enabled": False,
                 "flags": 0,
             },
-            "guilds": [{"id": str(g), "unavailable": True} for g in world.guilds],
+            "guilds": [{"id": str(g.id), "unavailable": True} for g in guilds],
             "session_id": self.session_id,
             "resume_gateway_url": self.resume_url,
             "application": {"id": str(world.application_id), "flags": 0},
@@ -157,7 +183,7 @@ class GatewaySession:
         if "shard" in data:
             ready["shard"] = data["shard"]
         await self.dispatch("READY", ready)
-        for guild in list(world.guilds.values()):
+        for guild in guilds:
             await self.dispatch("GUILD_CREATE", world.guild_create_payload(guild))
         self.ready_sent = True
 
@@ -169,6 +195,7 @@ class GatewaySession:
         self.session_id = previous.session_id
         self.intents = previous.intents
         self.seq = previous.seq
+        self.shard_id, self.shard_count = previous.shard
         self.identified = self.ready_sent = True
         previous.identified = False
         await self.dispatch("RESUMED", {"_trace": []})

@@ -23,6 +23,7 @@ from .gateway import (
     INTENT_MESSAGE_CONTENT,
     PRIVILEGED_INTENTS,
     GatewaySession,
+    guild_of,
 )
 from .interactions import Interaction
 from .rest import REC_KEY, RestApi, json_response
@@ -248,8 +249,13 @@ class FakeDiscordServer:
             return msg
         return blank_content(msg, self.world.bot_user.id)
 
+    def sessions_for(self, guild_id: int | None) -> list[GatewaySession]:
+        """Live sessions that receive this guild's events (its shard's), or DMs (None)."""
+        return [s for s in self.live_sessions if s.owns(guild_id)]
+
     async def broadcast(self, event: str, data: JSON, intent: int = 0) -> None:
-        for session in self.live_sessions:
+        """Send ``event`` to the session owning its guild's shard (DMs: shard 0)."""
+        for session in self.sessions_for(guild_of(event, data)):
             if intent and not session.has_intent(intent):
                 continue
             await session.dispatch(event, data)
@@ -265,7 +271,7 @@ class FakeDiscordServer:
         intent = INTENT_GUILD_MESSAGES if "guild_id" in msg else INTENT_DIRECT_MESSAGES
         if "author" in msg:
             msg = self._with_member(msg, int(msg["author"]["id"]))
-        for session in self.live_sessions:
+        for session in self.sessions_for(guild_of(event, msg)):
             if not session.has_intent(intent):
                 continue
             seen = msg

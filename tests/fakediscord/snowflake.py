@@ -31,6 +31,24 @@ class SnowflakeFactory:
             self._last = candidate
             return candidate
 
+    def next_on_shard(self, shard_id: int, shard_count: int) -> int:
+        """A fresh id that Discord routes to gateway shard ``shard_id`` of
+        ``shard_count`` (it picks by the id's timestamp: ``(id >> 22) % count``); the
+        timestamp moves at most ``shard_count - 1`` ms ahead to get there."""
+        if not 0 <= shard_id < shard_count:
+            raise ValueError(f"shard {shard_id} is not one of {shard_count} shards")
+        with self._lock:
+            now_ms = max(int(time.time() * 1000) - DISCORD_EPOCH_MS, (self._last >> 22) + 1)
+            now_ms += (shard_id - now_ms) % shard_count
+            candidate = (now_ms << 22) | (self._worker << 17) | (self._process << 12)
+            self._last = candidate
+            return candidate
+
+
+def shard_of(guild_id: int, shard_count: int) -> int:
+    """The gateway shard that receives a guild's events (Discord's formula)."""
+    return (guild_id >> 22) % shard_count
+
 
 def snowflake_time(snowflake: int) -> dt.datetime:
     """The UTC creation time encoded in ``snowflake``."""

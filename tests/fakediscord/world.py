@@ -46,8 +46,11 @@ class World:
         self.users[user.id] = user
         return user
 
-    def add_guild(self, name: str, *, owner_id: int | None = None) -> Guild:
-        gid = self.ids.next()
+    def add_guild(
+        self, name: str, *, owner_id: int | None = None, shard: tuple[int, int] | None = None
+    ) -> Guild:
+        """A new guild; ``shard=(shard_id, shard_count)`` picks an id on that shard."""
+        gid = self.ids.next() if shard is None else self.ids.next_on_shard(*shard)
         guild = Guild(gid, name, owner_id if owner_id is not None else self.ids.next())
         guild.roles.append(Role(gid, "@everyone", DEFAULT_PERMISSIONS))
         guild.roles.append(Role(self.ids.next(), "Admin", ADMINISTRATOR, position=2))
