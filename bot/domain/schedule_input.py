@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import time
+from typing import Final
+
+from bot.domain.notation import WEEKDAYS as WEEKDAY_NAMES
 
 __all__ = [
     "ALL_WEEKDAYS",
@@ -83,26 +87,7 @@ def parse_time(text: str) -> time | ScheduleError:
     return time(hour, minute, tzinfo=None)
 
 
-_DAY_NAMES: dict[str, int] = {
-    "mon": 0,
-    "monday": 0,
-    "tue": 1,
-    "tues": 1,
-    "tuesday": 1,
-    "wed": 2,
-    "weds": 2,
-    "wednesday": 2,
-    "thu": 3,
-    "thur": 3,
-    "thurs": 3,
-    "thursday": 3,
-    "fri": 4,
-    "friday": 4,
-    "sat": 5,
-    "saturday": 5,
-    "sun": 6,
-    "sunday": 6,
-}
+_DAY_NAMES: Final[Mapping[str, int]] = WEEKDAY_NAMES  # the same names the log parser reads
 _DAY_GROUPS: dict[str, frozenset[int]] = {
     "daily": ALL_WEEKDAYS,
     "everyday": ALL_WEEKDAYS,
