@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz, process
 
 from bot.domain import catalogue_data as data
+from bot.domain.catalogue_aliases import ALIASES
 from bot.domain.models import TIERS, Exercise, Tier
 
 MUSCLES: tuple[str, ...] = (
@@ -323,7 +324,7 @@ def _exercise_from_row(row: data.Row) -> Exercise:
     name, tier, equipment, primary, secondary = row
     if tier not in _TIER_OF:
         raise ValueError(f"{name}: unknown tier {tier!r}")
-    aliases = data.ALIASES.get(name, "")
+    aliases = ALIASES.get(name, "")
     return Exercise(
         key=slugify(name),
         name=name,
