@@ -3,8 +3,9 @@
 The reference (free-exercise-db, public domain) supplies the facts: which muscles
 an exercise trains and what equipment it needs. It cannot supply the tier, because
 its compound/isolation flag puts a leg press next to a back squat, so every row of
-the spec (bot/catalogue_spec.py) states the tier from the coaching table and names the reference entry
-whose facts it borrows. The reference is read only here; the bot never needs it.
+the spec (bot/catalogue_spec.py) states the tier from the coaching table and names
+the reference entry whose facts it borrows. The reference is read only here; the
+bot never needs it.
 
 Usage: python -m bot.catalogue_build [path/to/free-exercise-db.json]
 """
