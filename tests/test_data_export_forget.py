@@ -136,6 +136,7 @@ async def _all_tables(storage: Storage) -> list[str]:
 async def _snapshot(storage: Storage, leaving_out: str | None = None) -> dict[str, list[str]]:
     """Every row of every table, except the rows about ``leaving_out`` (and counters)."""
     driver: Any = storage.driver  # type: ignore[attr-defined]
+    await storage.catch_up_boards()  # the leaderboard tables as any reader sees them
     personal = await storage.tables_with_user_id()
     out: dict[str, list[str]] = {}
     for table in await _all_tables(storage):

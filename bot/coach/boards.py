@@ -93,6 +93,10 @@ class Boards(LifterProgress):
         self._catalogue = catalogue
         self._kept: OrderedDict[tuple[str, Metric, str], _Kept] = OrderedDict()
 
+    async def catch_up(self) -> bool:
+        """Fold queued logs into the boards' tables (any board read does it too)."""
+        return await self._storage.catch_up_boards()
+
     # /leaderboard ----------------------------------------------------------------
 
     async def leaderboard(

@@ -19,6 +19,7 @@ from bot.domain.formatting import describe_entry as plain_description
 from bot.domain.models import (
     Exercise,
     LogEntry,
+    ParseError,
     Profile,
     StoredEntry,
     Unit,
@@ -26,7 +27,7 @@ from bot.domain.models import (
 from bot.domain.parsing import parse_log
 from bot.domain.rules import RULES, explain
 from bot.replies import Reply, error_reply, literal
-from bot.storage.base import NewEntry, Storage
+from bot.storage.base import LogContext, LogWrite, NewEntry, Storage
 
 HISTORY_WINDOW = timedelta(days=15)  # the longest look-back of any rule (W3: two weeks)
 
@@ -66,7 +67,9 @@ class Coach(LifterSettings):
 
     def _rehydrate(self, entry: StoredEntry, catalogue: Catalogue) -> StoredEntry:
         known = catalogue.get(entry.exercise.key)
-        return entry if known is None else replace(entry, exercise=known)
+        if known is None or known == entry.exercise:
+            return entry
+        return replace(entry, exercise=known)
 
     # /log ----------------------------------------------------------------------
 
@@ -111,13 +114,34 @@ class Coach(LifterSettings):
                 f"Wait {seconds} s, then send it again; or put several exercises in one "
                 "log, separated by ;", "/log squat 5x5 rir2; leg curl 3x12 f",
                 title="Slow down a little"), footer="Nothing was saved.")
-        context = await self._storage.log_context(user_id, now - HISTORY_WINDOW)
+        read: list[tuple[tuple[LogEntry, ...] | ParseError, Catalogue]] = []
+
+        def plan(context: LogContext) -> LogWrite | None:
+            # Runs between the storage's read and its write (one trip): read the text
+            # against the lifter's profile and own exercises, and say what to store.
+            profile = context.profile or Profile()
+            zone = ZoneInfo(profile.timezone)
+            today = now.astimezone(zone).date()
+            catalogue = self._catalogue.with_custom(context.customs)
+            result = parse_log(text, catalogue, unit=profile.unit, today=today)
+            read.append((result, catalogue))
+            if not isinstance(result, tuple) or (
+                only_known and any(e.exercise.tier is None for e in result)
+            ):
+                return None
+            known = {c.key for c in context.customs}
+            customs = list({e.exercise.key: e.exercise for e in result
+                            if e.exercise.custom and e.exercise.key not in known}.values())
+            if customs:
+                read[0] = (result, catalogue.with_custom(customs))
+            news = [replace(_new_entry(entry, now, zone, today), source_ref=source_ref)
+                    for entry in result]
+            return LogWrite(news, customs)
+
+        context, stored = await self._storage.log_entries(
+            user_id, guild_id, now - HISTORY_WINDOW, now, plan)
         profile = context.profile or Profile()
-        zone = ZoneInfo(profile.timezone)
-        today = now.astimezone(zone).date()
-        customs = list(context.customs)
-        catalogue = self._catalogue.with_custom(customs)
-        result = parse_log(text, catalogue, unit=profile.unit, today=today)
+        result, catalogue = read[0]
         if only_known and (
             not isinstance(result, tuple) or any(e.exercise.tier is None for e in result)
         ):
@@ -130,16 +154,6 @@ class Coach(LifterSettings):
                 reply = replace(reply, lines=(*reply.lines, "Did you mean: "
                                               + ", ".join(result.suggestions) + "?"))
             return replace(reply, footer="Nothing was saved.")
-        known_custom = {c.key for c in customs}
-        for entry in result:
-            if entry.exercise.custom and entry.exercise.key not in known_custom:
-                await self._storage.save_custom_exercise(user_id, entry.exercise)
-                known_custom.add(entry.exercise.key)
-                customs.append(entry.exercise)
-                catalogue = self._catalogue.with_custom(customs)
-        news = [replace(_new_entry(entry, now, zone, today), source_ref=source_ref)
-                for entry in result]
-        stored = await self._storage.add_entries(user_id, guild_id, news, now)
         soreness = context.soreness
         older = [self._rehydrate(h, catalogue) for h in context.history]
         fresh = [self._rehydrate(s, catalogue) for s in stored]

@@ -10,17 +10,20 @@ never ping; /stats, /chart and opting out are answered privately.
 from __future__ import annotations
 
 import io
+import logging
 from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
-from discord.ext import commands
+from discord.ext import commands, tasks
 
 from bot.board_views import BoardPageButton, board_view, mention
 from bot.coach.boards import parse_metric, parse_window
 from bot.cogs.common import guild_key, respond, user_key
 from bot.discord_render import NO_PINGS, to_embed
 from bot.replies import error_reply
+
+log = logging.getLogger("liftcoach.boards")
 
 if TYPE_CHECKING:
     from bot.client import LiftBot
@@ -135,11 +138,21 @@ class BoardCog(commands.Cog):
         self.groups = (LeaderboardGroup(bot), ChartGroup(bot))
         for group in self.groups:
             bot.tree.add_command(group)
+        self.keep_boards_current.start()
 
     async def cog_unload(self) -> None:
+        self.keep_boards_current.cancel()
         for group in self.groups:
             self.bot.tree.remove_command(group.name)
         self.bot.remove_dynamic_items(BoardPageButton)
+
+    @tasks.loop(seconds=5)
+    async def keep_boards_current(self) -> None:
+        """Fold recent logs into the boards now, so the next /leaderboard has little to do."""
+        try:
+            await self.bot.coach.boards.catch_up()
+        except Exception:  # a board read catches up anyway: note it and keep the loop going
+            log.exception("leaderboard upkeep failed; trying again shortly")
 
     @app_commands.command(name="stats", description="Your consistency, this week's failure "
                           "sets and volume, and records (only you see it)")

@@ -8,7 +8,7 @@ lifter's data takes that lifter's id and scopes its SQL by it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Literal, NamedTuple, Protocol
@@ -25,6 +25,18 @@ class LogContext:
     customs: tuple[Exercise, ...]
     soreness: tuple[Soreness, ...]
     history: tuple[StoredEntry, ...]
+
+
+@dataclass(frozen=True)
+class LogWrite:
+    """What a log stores: the lifter's new own exercises first, then the entries."""
+
+    entries: Sequence[NewEntry]
+    customs: Sequence[Exercise] = ()
+
+
+LogPlanner = Callable[[LogContext], "LogWrite | None"]
+"""Reads a log against the lifter's context; None stores nothing."""
 
 
 @dataclass(frozen=True)
@@ -207,6 +219,8 @@ class DisciplineRow:
 class BoardStore(Protocol):
     """Server leaderboards (see bot.coach.boards)."""
 
+    async def catch_up_boards(self) -> bool: ...
+
     async def board_data(self, guild_id: str, since: date | None, until: date) -> BoardData: ...
 
     async def board_days_of(
@@ -234,6 +248,10 @@ class Storage(ReminderStore, DataStore, BoardStore, Protocol):
     ) -> list[StoredEntry]: ...
 
     async def log_context(self, user_id: str, since: datetime) -> LogContext: ...
+
+    async def log_entries(
+        self, user_id: str, guild_id: str, since: datetime, now: datetime, plan: LogPlanner
+    ) -> tuple[LogContext, list[StoredEntry]]: ...
 
     async def entries_since(self, user_id: str, since: datetime) -> list[StoredEntry]: ...
 

@@ -7,7 +7,7 @@ integers in both engines, so rows read back the same.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -21,6 +21,10 @@ class Step:
     params: Sequence[Any] = ()
     many: Sequence[Sequence[Any]] | None = None
     fetch: bool = False
+
+
+Rows = list[list[Sequence[Any]]]
+WritePlan = Callable[[Rows], "Sequence[Step] | None"]
 
 
 class Executor(Protocol):
@@ -47,6 +51,16 @@ class Driver(Executor, Protocol):
 
         The hot paths (a log's reads, a log's writes) use this so that each costs a
         single trip to the database.
+        """
+        ...
+
+    async def read_then_write(
+        self, reads: Sequence[Step], plan: WritePlan
+    ) -> tuple[list[list[Sequence[Any]]], list[list[Sequence[Any]]] | None]:
+        """Run ``reads``, let ``plan`` pick the writes from their rows, then run those in
+        one transaction (nothing when it returns None or no steps).
+
+        SQLite does all of it in one trip to its thread, where ``plan`` runs too.
         """
         ...
 

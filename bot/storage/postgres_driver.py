@@ -15,7 +15,7 @@ from typing import Any
 
 import asyncpg
 
-from bot.storage.driver import Executor, Step
+from bot.storage.driver import Executor, Rows, Step, WritePlan
 from bot.storage.migrations import Migration
 
 _MIGRATION_LOCK = 73_110_412  # an arbitrary constant shared by every liftcoach process
@@ -96,6 +96,13 @@ class PostgresDriver(_Conn):
                     await conn.execute(sql, *step.params)
                     out.append([])
         return out
+
+    async def read_then_write(
+        self, reads: Sequence[Step], plan: WritePlan
+    ) -> tuple[Rows, Rows | None]:
+        got = await self.batch(reads)
+        writes = plan(got)
+        return got, (await self.batch(writes, write=True) if writes else None)
 
     async def schema_version(self) -> int:
         exists = await self.fetchval("SELECT to_regclass('schema_migrations') IS NOT NULL")

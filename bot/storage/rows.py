@@ -17,6 +17,7 @@ from bot.domain.models import (
     Tier,
     Unit,
 )
+from bot.storage.driver import Step
 
 SET_COLUMNS = (
     "reps", "load_kg", "bodyweight", "rir", "rir_max", "failure", "technique", "warmup", "amrap",
@@ -113,3 +114,14 @@ def custom_from_row(row: Sequence[Any]) -> Exercise:
 
 def soreness_from_row(row: Sequence[Any]) -> Soreness:
     return Soreness(row[0], int(row[1]), as_datetime(row[2]))
+
+
+def custom_steps(user_id: str, exercise: Exercise) -> list[Step]:
+    """Save a lifter's own exercise; their entries of it take its (new) tier."""
+    return [
+        Step("INSERT INTO custom_exercises (user_id, key, name, tier) VALUES (?, ?, ?, ?)"
+             " ON CONFLICT (user_id, key) DO UPDATE SET name = excluded.name,"
+             " tier = excluded.tier", (user_id, exercise.key, exercise.name, exercise.tier)),
+        Step("UPDATE entries SET tier = ? WHERE user_id = ? AND exercise_key = ?",
+             (exercise.tier, user_id, exercise.key)),
+    ]

@@ -1,9 +1,14 @@
 """Server leaderboards: who is on a board, their training days, and opting out.
 
-The days come from ``board_days`` (migration 003), which triggers keep exact: one
-row per (server, lifter, local date) for every member who has not opted out. A
-board reads one index range of it, and the discipline board joins each day to the
-lifter's ``discipline_days`` counts; nothing else of another server is read.
+The days come from ``board_days`` (migration 003): one row per (server, lifter,
+local date) for every member who has not opted out. A board reads one index range
+of it, and the discipline board joins each day to the lifter's ``discipline_days``
+counts; nothing else of another server is read.
+
+Both tables are kept exact by triggers, except for new working sets: on SQLite
+those only queue their entry (migration 005), so a log commits less. Every read
+here first brings the tables up to date from the queue (:meth:`catch_up_boards`,
+one set-based pass in one transaction), so a reader never sees them behind.
 """
 
 from __future__ import annotations
@@ -17,6 +22,37 @@ from bot.storage.driver import Driver, Step
 from bot.storage.rows import as_date
 
 _CHUNK = 500
+
+# Catching up: the queued entries' days join their lifter's boards, and each
+# (lifter, date) they touch gets its discipline counts recomputed from its sets.
+# Every statement reads the queue, so all of it runs in one write transaction.
+# (Written as "entry_id IN (queue)" so the plan starts from the queue's few rows.)
+_QUEUED_ENTRIES = "e.entry_id IN (SELECT q.entry_id FROM board_queue q)"
+_QUEUED_DAYS = f"SELECT DISTINCT e.user_id, e.local_date FROM entries e WHERE {_QUEUED_ENTRIES}"
+_CATCH_UP = (
+    "INSERT INTO board_days (guild_id, user_id, local_date)"
+    " SELECT DISTINCT m.guild_id, e.user_id, e.local_date FROM entries e"
+    " JOIN guild_members m ON m.user_id = e.user_id"
+    f" WHERE {_QUEUED_ENTRIES} AND m.opted_out = 0"
+    "  AND EXISTS (SELECT 1 FROM sets s WHERE s.entry_id = e.entry_id AND s.warmup = 0)"
+    " ON CONFLICT DO NOTHING",
+    "DELETE FROM discipline_days WHERE (user_id, local_date) IN (" + _QUEUED_DAYS + ")",
+    "INSERT INTO discipline_days (user_id, local_date, short, judged, hard_sessions, sessions)"
+    " SELECT e.user_id, e.local_date,"
+    " SUM(CASE WHEN e.tier IN ('A', 'B') AND r.rir >= 1 THEN 1 ELSE 0 END),"
+    " SUM(CASE WHEN e.tier IN ('A', 'B') THEN 1 ELSE 0 END),"
+    " COUNT(DISTINCT CASE WHEN e.tier IN ('C', 'D') AND r.rir <= 1 THEN e.exercise_key END),"
+    " COUNT(DISTINCT CASE WHEN e.tier IN ('C', 'D') THEN e.exercise_key END)"
+    " FROM (" + _QUEUED_DAYS + ") k"
+    " JOIN entries e ON e.user_id = k.user_id AND e.local_date = k.local_date"
+    " JOIN (SELECT entry_id, CASE WHEN failure = 1 OR technique IS NOT NULL THEN 0"
+    "  WHEN rir IS NOT NULL THEN rir WHEN amrap = 1 THEN 1 END AS rir"
+    "  FROM sets WHERE warmup = 0) r ON r.entry_id = e.entry_id"
+    " WHERE e.tier IN ('A', 'B', 'C', 'D') AND r.rir IS NOT NULL"
+    " GROUP BY e.user_id, e.local_date",
+    "DELETE FROM board_queue",
+)
+_QUEUED = "SELECT EXISTS (SELECT 1 FROM board_queue)"
 
 _DISCIPLINE = (
     "SELECT d.user_id, d.local_date, x.short, x.judged, x.hard_sessions, x.sessions"
@@ -77,8 +113,21 @@ def _histories(
 class BoardsSql:
     driver: Driver
 
+    async def catch_up_boards(self) -> bool:
+        """Bring the leaderboard tables up to date with queued sets; True if any were.
+
+        Cheap when the queue is empty (one indexed read). Called before every board
+        read, and by a background task so a board read seldom finds much to do.
+        """
+        queued = await self.driver.fetchval(_QUEUED)
+        if not queued:
+            return False
+        await self.driver.batch([Step(sql) for sql in _CATCH_UP], write=True)
+        return True
+
     async def board_data(self, guild_id: str, since: date | None, until: date) -> BoardData:
         """Training days on a server's board from ``since`` (None: all) to ``until``."""
+        await self.catch_up_boards()
         if since is None:
             days, lifters, targets = await self.driver.batch([
                 Step("SELECT user_id, local_date FROM board_days"
@@ -113,6 +162,7 @@ class BoardsSql:
         self, guild_id: str, user_ids: Sequence[str]
     ) -> tuple[list[tuple[str, date]], dict[str, list[tuple[date, int]]]]:
         """Every board day and the complete target history of a few lifters of a board."""
+        await self.catch_up_boards()
         days: list[tuple[str, date]] = []
         targets: list[Sequence[Any]] = []
         convert = _dates()
@@ -133,6 +183,7 @@ class BoardsSql:
         self, guild_id: str, since: date | None, until: date
     ) -> list[DisciplineRow]:
         """Per lifter and local date on the board: the counts the discipline score needs."""
+        await self.catch_up_boards()
         rows = await self.driver.fetchall(_DISCIPLINE, (guild_id, since or date.min, until))
         convert = _dates()
         return [
@@ -142,6 +193,7 @@ class BoardsSql:
 
     async def board_version(self, guild_id: str) -> tuple[int, int]:
         """The server's (days, sets) counters: equal counters mean an unchanged board."""
+        await self.catch_up_boards()
         row = await self.driver.fetchone(
             "SELECT days, sets FROM board_versions WHERE guild_id = ?", (guild_id,))
         return (0, 0) if row is None else (int(row[0]), int(row[1]))

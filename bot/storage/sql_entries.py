@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.domain.models import StoredEntry
-from bot.storage.base import LogContext, NewEntry
+from bot.storage.base import LogContext, LogPlanner, NewEntry
 from bot.storage.driver import Driver, Step
 from bot.storage.ids import IdSource
 from bot.storage.rows import (
@@ -18,6 +18,7 @@ from bot.storage.rows import (
     as_date,
     as_datetime,
     custom_from_row,
+    custom_steps,
     group_entries,
     profile_from_row,
     set_values,
@@ -57,6 +58,40 @@ class EntriesSql:
         self, user_id: str, guild_id: str, entries: Sequence[NewEntry], now: datetime
     ) -> list[StoredEntry]:
         """Entries, their sets and the server membership, in one transaction and one trip."""
+        steps, stored = self._entry_steps(user_id, guild_id, entries, now)
+        await self.driver.batch(steps, write=True)
+        return stored
+
+    async def log_entries(
+        self, user_id: str, guild_id: str, since: datetime, now: datetime, plan: LogPlanner
+    ) -> tuple[LogContext, list[StoredEntry]]:
+        """A whole log in one trip: read the lifter's context, let ``plan`` read the text
+        against it, store what it returns (nothing when it returns None).
+
+        ``plan`` runs where the database work runs (on SQLite, its thread), between the
+        read and the write, so it must be quick and pure.
+        """
+        found: list[LogContext] = []
+        stored: list[StoredEntry] = []
+
+        def choose(rows: list[list[Sequence[Any]]]) -> list[Step] | None:
+            context = _context(rows)
+            found.append(context)
+            wanted = plan(context)
+            if wanted is None:
+                return None
+            steps = [step for exercise in wanted.customs
+                     for step in custom_steps(user_id, exercise)]
+            entry_steps, entries = self._entry_steps(user_id, guild_id, wanted.entries, now)
+            stored.extend(entries)
+            return steps + entry_steps
+
+        await self.driver.read_then_write(_context_steps(user_id, since), choose)
+        return found[0], stored
+
+    def _entry_steps(
+        self, user_id: str, guild_id: str, entries: Sequence[NewEntry], now: datetime
+    ) -> tuple[list[Step], list[StoredEntry]]:
         ids = self.ids.reserve(len(entries), now)
         entry_rows = [
             (entry_id, user_id, guild_id, new.exercise.key, new.exercise.name, new.exercise.tier,
@@ -71,28 +106,17 @@ class EntriesSql:
         steps = [Step(_ENTRY_INSERT, many=entry_rows), Step(_SET_INSERT, many=set_rows)]
         if guild_id:
             steps.append(Step(_MEMBER_INSERT, (guild_id, user_id, now)))
-        await self.driver.batch(steps, write=True)
-        return [
+        stored = [
             StoredEntry(entry_id=entry_id, exercise=new.exercise, sets=new.sets,
                         performed_at=new.performed_at, local_date=new.local_date,
                         guild_id=guild_id)
             for entry_id, new in zip(ids, entries, strict=True)
         ]
+        return steps, stored
 
     async def log_context(self, user_id: str, since: datetime) -> LogContext:
         """All a log needs to know about the lifter, in one trip to the database."""
-        profile, customs, soreness, history = await self.driver.batch([
-            Step(PROFILE_SELECT, (user_id,), fetch=True),
-            Step(CUSTOM_SELECT, (user_id,), fetch=True),
-            Step(SORENESS_SELECT, (user_id,), fetch=True),
-            Step(f"{_ENTRY_SELECT} WHERE {_SINCE}", (user_id, since), fetch=True),
-        ])
-        return LogContext(
-            profile=profile_from_row(profile[0]) if profile else None,
-            customs=tuple(custom_from_row(r) for r in customs),
-            soreness=tuple(soreness_from_row(r) for r in soreness),
-            history=tuple(group_entries(history, as_datetime, as_date)),
-        )
+        return _context(await self.driver.batch(_context_steps(user_id, since)))
 
     async def _entries(
         self, where: str, params: Sequence[Any], tail: str = ""
@@ -151,3 +175,22 @@ class EntriesSql:
                     (user_id, source_ref),
                 )
         return found
+
+
+def _context_steps(user_id: str, since: datetime) -> list[Step]:
+    return [
+        Step(PROFILE_SELECT, (user_id,), fetch=True),
+        Step(CUSTOM_SELECT, (user_id,), fetch=True),
+        Step(SORENESS_SELECT, (user_id,), fetch=True),
+        Step(f"{_ENTRY_SELECT} WHERE {_SINCE}", (user_id, since), fetch=True),
+    ]
+
+
+def _context(rows: list[list[Sequence[Any]]]) -> LogContext:
+    profile, customs, soreness, history = rows
+    return LogContext(
+        profile=profile_from_row(profile[0]) if profile else None,
+        customs=tuple(custom_from_row(r) for r in customs),
+        soreness=tuple(soreness_from_row(r) for r in soreness),
+        history=tuple(group_entries(history, as_datetime, as_date)),
+    )

@@ -12,6 +12,7 @@ from bot.storage.rows import (
     SORENESS_SELECT,
     as_date,
     custom_from_row,
+    custom_steps,
     profile_from_row,
     soreness_from_row,
 )
@@ -63,17 +64,7 @@ class LifterSql:
         return [custom_from_row(r) for r in rows]
 
     async def save_custom_exercise(self, user_id: str, exercise: Exercise) -> None:
-        async with self.driver.transaction() as tx:
-            await tx.execute(
-                "INSERT INTO custom_exercises (user_id, key, name, tier) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT (user_id, key) DO UPDATE SET name = excluded.name,"
-                " tier = excluded.tier",
-                (user_id, exercise.key, exercise.name, exercise.tier),
-            )
-            await tx.execute(
-                "UPDATE entries SET tier = ? WHERE user_id = ? AND exercise_key = ?",
-                (exercise.tier, user_id, exercise.key),
-            )
+        await self.driver.batch(custom_steps(user_id, exercise), write=True)
 
     async def set_soreness(self, user_id: str, soreness: Soreness) -> None:
         async with self.driver.transaction() as tx:

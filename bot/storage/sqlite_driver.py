@@ -18,7 +18,7 @@ from typing import Any
 import aiosqlite
 
 from bot.storage.base import ts
-from bot.storage.driver import Executor, Step
+from bot.storage.driver import Executor, Rows, Step, WritePlan
 from bot.storage.migrations import Migration
 
 
@@ -59,6 +59,20 @@ def _run_steps(
     return out
 
 
+def _execute_closed(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> None:
+    """Runs in the connection's thread."""
+    conn.execute(sql, params).close()
+
+
+def _read_then_write(
+    conn: sqlite3.Connection, reads: Sequence[Step], plan: WritePlan
+) -> tuple[Rows, Rows | None]:
+    """Runs in the connection's thread."""
+    got = _run_steps(conn, reads, False)
+    writes = plan(got)
+    return got, (_run_steps(conn, writes, True) if writes else None)
+
+
 class _Conn:
     """Executor methods over an aiosqlite connection; the caller holds the lock."""
 
@@ -66,7 +80,9 @@ class _Conn:
         self._conn = conn
 
     async def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
-        await self._conn.execute(sql, _params(params))
+        # Run and close the cursor in the same trip: a statement left with unread rows
+        # (a PRAGMA that answers, say) would otherwise block a later COMMIT.
+        await self._conn._execute(_execute_closed, self._conn._conn, sql, _params(params))
 
     async def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         await self._conn.executemany(sql, [_params(r) for r in rows])
@@ -147,6 +163,16 @@ class SQLiteDriver:
             raw: sqlite3.Connection = self._conn._conn
             result: list[list[Sequence[Any]]] = await self._conn._execute(
                 _run_steps, raw, steps, write
+            )
+            return result
+
+    async def read_then_write(
+        self, reads: Sequence[Step], plan: WritePlan
+    ) -> tuple[Rows, Rows | None]:
+        async with self._lock:
+            raw: sqlite3.Connection = self._conn._conn
+            result: tuple[Rows, Rows | None] = await self._conn._execute(
+                _read_then_write, raw, reads, plan
             )
             return result
 

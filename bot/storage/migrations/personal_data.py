@@ -31,6 +31,7 @@ USER_TABLES: tuple[str, ...] = (
 # before their parent.
 CHILD_TABLES: dict[str, tuple[str, str, str]] = {
     "sets": ("entry_id", "entries", "entry_id"),
+    "board_queue": ("entry_id", "entries", "entry_id"),
 }
 
 # Server-level tables that hold no personal data but count or version what the
@@ -49,6 +50,7 @@ LABELS: dict[str, str] = {
     "guild_members": "server memberships (leaderboards)",
     "board_days": "leaderboard training days",
     "discipline_days": "leaderboard discipline counts",
+    "board_queue": "entries waiting to reach the leaderboards",
     "reminders": "reminder schedule and reminder records",
     "pending_imports": "imports waiting for confirmation",
 }
