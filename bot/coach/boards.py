@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -46,6 +46,7 @@ from bot.storage.base import BoardData, Storage
 
 PER_PAGE = 10
 KEPT_BOARDS = 64
+_FEW = 200  # up to this many changed lifters are always recomputed one by one
 _BOARD_EXAMPLE = "/leaderboard show metric:streak window:12w"
 
 
@@ -79,8 +80,20 @@ def _plain(user_id: str) -> str:
 
 @dataclass(frozen=True)
 class _Kept:
-    version: tuple[int, int, date]
+    """A computed board and what it was computed from, so it can be brought up to date.
+
+    ``position`` and ``resets`` come from the storage's change stamps; ``todays`` is
+    each time zone's date then; ``zones`` the zone of every lifter it holds a figure
+    for (or read and left off); ``ahead`` the lifters with a training day after their
+    own today (a zone change), whose figure may move when their date does.
+    """
+
+    position: int
+    resets: int
     todays: dict[str, date]
+    zones: dict[str, str]
+    ahead: frozenset[str]
+    values: dict[str, float]
     ranking: Ranking
 
 
@@ -141,44 +154,80 @@ class Boards(LifterProgress):
     async def ranking(self, guild_id: str, metric: Metric, window: str) -> Ranking:
         """Everyone listed on a server's board, best first.
 
-        A computed board is kept (per process, the 64 last used) and reused while
-        the server's board version and every listed lifter's local date are unchanged,
-        so page turns and repeated views skip the work; any change computes it afresh.
+        A computed board is kept (per process, the 64 last used). Each request asks the
+        storage which lifters changed since (logs, undos, opt-outs, time zones,
+        targets) and whose local date moved; only those lifters are read and
+        recomputed, then the board is ranked again. A board is computed afresh the
+        first time, after a member left the server's members, or when more than a
+        third of it changed at once.
         """
         now = self._clock()
-        days, sets = await self._storage.board_version(guild_id)
-        version = (days, sets if metric == "discipline" else 0, now.date())
         key = (guild_id, metric, window)
         kept = self._kept.get(key)
-        if kept is not None and kept.version == version and all(
-            _today_in(zone, now) == today for zone, today in kept.todays.items()
-        ):
-            self._kept.move_to_end(key)
-            return kept.ranking
-        ranking, todays = await self._compute(guild_id, metric, window, now)
-        self._kept[key] = _Kept(version, todays, ranking)
+        changes = await self._storage.board_changes(
+            guild_id, None if kept is None else kept.position)
+        fresh: _Kept | None = None
+        if kept is not None and changes.resets == kept.resets:
+            stale, todays = _stale(kept, changes.user_ids or [], now)
+            if not stale:
+                fresh = replace(kept, position=changes.position, todays=todays)
+            elif len(stale) <= max(_FEW, len(kept.zones) // 3):
+                fresh = await self._update(guild_id, metric, window, now, kept, stale, todays,
+                                           changes.position)
+        if fresh is None:
+            fresh = await self._update(guild_id, metric, window, now, None, None, {},
+                                       changes.position, changes.resets)
+        self._kept[key] = fresh
+        self._kept.move_to_end(key)
         while len(self._kept) > KEPT_BOARDS:
             self._kept.popitem(last=False)
-        return ranking
+        return fresh.ranking
 
-    async def _compute(
-        self, guild_id: str, metric: Metric, window: str, now: datetime
-    ) -> tuple[Ranking, dict[str, date]]:
+    async def _update(
+        self, guild_id: str, metric: Metric, window: str, now: datetime, kept: _Kept | None,
+        stale: set[str] | None, todays: dict[str, date], position: int, resets: int = 0,
+    ) -> _Kept:
+        """Compute the figures of the ``stale`` lifters (everyone's without ``kept``)."""
         weeks = WINDOWS[window]
         # Every lifter's today lies within a day of the UTC date, whatever their zone.
         until = now.date() + timedelta(days=1)
         since = None if weeks is None else (
             week_start(now.date() - timedelta(days=1)) - timedelta(weeks=weeks - 1))
-        data = await self._storage.board_data(guild_id, since, until)
-        todays: dict[str, date] = {}
+        discipline = metric == "discipline"
+        if kept is None or stale is None:
+            data = await self._storage.board_data(guild_id, since, until)
+            rows = (await self._storage.board_discipline(guild_id, since, until)
+                    if discipline else [])
+        else:
+            data, rows = await self._storage.board_subset(guild_id, sorted(stale), since, until,
+                                                          discipline=discipline)
+        todays = dict(todays)
         lifters = _lifters(data, now, todays)
-        if metric == "discipline":
-            rows = await self._storage.board_discipline(guild_id, since, until)
+        if discipline:
             figures = discipline_figures(lifters, (
                 (r.user_id, r.local_date,
                  DisciplineDay(r.short, r.judged, r.hard_sessions, r.sessions)) for r in rows
             ), weeks)
-            return rank(figures.values), todays
+            found = dict(figures.values)
+        else:
+            found = await self._consistency(guild_id, metric, weeks, since, data, lifters)
+        zones = {u: row.timezone or "UTC" for u, row in data.lifters.items()}
+        ahead = {u for u, day in data.days if u in lifters and day > lifters[u].today}
+        if kept is not None and stale is not None:
+            values = {u: v for u, v in kept.values.items() if u not in stale}
+            values.update(found)
+            zones = {**{u: z for u, z in kept.zones.items() if u not in stale}, **zones}
+            ahead |= kept.ahead - stale
+            resets = kept.resets
+        else:
+            values = found
+        return _Kept(position, resets, todays, zones, frozenset(ahead), values, rank(values))
+
+    async def _consistency(
+        self, guild_id: str, metric: Metric, weeks: int | None, since: date | None,
+        data: BoardData, lifters: dict[str, BoardLifter],
+    ) -> dict[str, float]:
+        assert metric != "discipline"
         figures = consistency_figures(metric, lifters, data.days, weeks, since=since)
         values = dict(figures.values)
         if figures.incomplete:
@@ -188,7 +237,7 @@ class Boards(LifterProgress):
             again = {u: lifters[u]._replace(targets=histories.get(u) or _plain_target(data, u))
                      for u in figures.incomplete}
             values.update(consistency_figures(metric, again, days, weeks).values)
-        return rank(values), todays
+        return values
 
     async def _why_unlisted(self, guild_id: str, user_id: str, metric: Metric) -> str:
         membership = await self._storage.board_membership(guild_id, user_id)
@@ -234,6 +283,28 @@ class Boards(LifterProgress):
                      lines=("You join them with your first /log in this server.",),
                      tone="ok" if before == "out" else "info", private=True,
                      saved=before == "out")
+
+def _stale(kept: _Kept, changed: list[str], now: datetime) -> tuple[set[str], dict[str, date]]:
+    """Lifters whose figure may have moved since ``kept``, and each zone's date now.
+
+    A figure depends on the lifter's date only through its week and the days up to
+    it, so a new date in the same week moves only the lifters with a day after
+    their old today; a new week moves everyone in that zone.
+    """
+    stale = set(changed)
+    todays: dict[str, date] = {}
+    moved: dict[str, bool] = {}
+    for zone, today in kept.todays.items():
+        todays[zone] = current = _today_in(zone, now)
+        if current != today:
+            moved[zone] = week_start(current) != week_start(today)
+    if moved:
+        for user, zone in kept.zones.items():
+            new_week = moved.get(zone)
+            if new_week or (new_week is not None and user in kept.ahead):
+                stale.add(user)
+    return stale, todays
+
 
 def _lifters_count(total: int) -> str:
     return "1 lifter" if total == 1 else f"{total} lifters"

@@ -205,6 +205,20 @@ class BoardData:
 
 
 @dataclass(frozen=True)
+class BoardChanges:
+    """What changed on a server's board: see bot.storage.sql_board_changes.
+
+    ``position`` is what to ask from next time; ``resets`` moves when a member left
+    the server's members (recompute everything); ``user_ids`` are the lifters stamped
+    since the position asked about (None when no position was given).
+    """
+
+    position: int
+    resets: int
+    user_ids: list[str] | None
+
+
+@dataclass(frozen=True)
 class DisciplineRow:
     """One lifter's discipline counts for one local date (see bot.domain.board)."""
 
@@ -232,6 +246,13 @@ class BoardStore(Protocol):
     ) -> list[DisciplineRow]: ...
 
     async def board_version(self, guild_id: str) -> tuple[int, int]: ...
+
+    async def board_changes(self, guild_id: str, after: int | None) -> BoardChanges: ...
+
+    async def board_subset(
+        self, guild_id: str, user_ids: Sequence[str], since: date | None, until: date,
+        *, discipline: bool = False,
+    ) -> tuple[BoardData, list[DisciplineRow]]: ...
 
     async def board_membership(self, guild_id: str, user_id: str) -> Membership: ...
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bot.storage.driver import Driver
 from bot.storage.ids import IdSource
-from bot.storage.sql_boards import BoardsSql
+from bot.storage.sql_board_changes import BoardChangesSql
 from bot.storage.sql_data import DataSql
 from bot.storage.sql_entries import EntriesSql
 from bot.storage.sql_guild import GuildSql
@@ -17,7 +17,7 @@ from bot.storage.sql_lifter import LifterSql
 from bot.storage.sql_reminders import RemindersSql
 
 
-class SqlStorage(EntriesSql, LifterSql, GuildSql, RemindersSql, DataSql, BoardsSql):
+class SqlStorage(EntriesSql, LifterSql, GuildSql, RemindersSql, DataSql, BoardChangesSql):
     """Implements :class:`bot.storage.base.Storage` over a :class:`Driver`."""
 
     def __init__(self, driver: Driver, ids: IdSource | None = None) -> None:

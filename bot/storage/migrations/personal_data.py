@@ -19,6 +19,7 @@ USER_TABLES: tuple[str, ...] = (
     "pending_imports",
     "reminders",
     "guild_members",
+    "board_stamps",
     "soreness",
     "custom_exercises",
     "target_history",
@@ -51,6 +52,7 @@ LABELS: dict[str, str] = {
     "board_days": "leaderboard training days",
     "discipline_days": "leaderboard discipline counts",
     "board_queue": "entries waiting to reach the leaderboards",
+    "board_stamps": "when your leaderboard figures last changed",
     "reminders": "reminder schedule and reminder records",
     "pending_imports": "imports waiting for confirmation",
 }
