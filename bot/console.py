@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from datetime import timedelta
 from pathlib import Path
 from typing import TextIO
 
@@ -76,4 +77,5 @@ async def run_console(
         if reply is not None:
             stdout.write(render_text(reply) + "\n")
             stdout.flush()
+    await coach.boards.save_kept(every=timedelta(0))  # the next run starts from them
     return 0

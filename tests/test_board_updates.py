@@ -9,6 +9,7 @@ every board the coach keeps must match a board computed from nothing.
 from __future__ import annotations
 
 import random
+from datetime import timedelta
 from typing import Any
 
 from bot.coach import Coach
@@ -26,6 +27,13 @@ DAYS = ["", " yesterday", " mon", " tue", " fri"]
 
 def _board(ranking: Any) -> list[tuple[str, int, float]]:
     return [(s.user_id, s.rank, round(s.value, 9)) for s in ranking]
+
+
+async def _afresh(coach: Coach, clock: FakeClock, metric: Any, window: str) -> Any:
+    """The board computed from every training day: no kept copy, no stored one."""
+    await coach._storage.driver.execute("DELETE FROM board_cache")  # type: ignore[attr-defined]
+    return _board(await Boards(coach._storage, clock, coach.catalogue).ranking(GYM, metric,
+                                                                               window))
 
 
 async def _step(coach: Coach, clock: FakeClock, rng: random.Random) -> str:
@@ -62,18 +70,49 @@ async def test_updated_boards_equal_boards_computed_afresh(coach: Coach, clock: 
     history = []
     for _ in range(120):
         history.append(await _step(coach, clock, rng))
-        fresh = Boards(coach._storage, clock, coach.catalogue)
         metric = rng.choice(METRICS)
         window = rng.choice(windows)
         kept = _board(await coach.boards.ranking(GYM, metric, window))
-        assert kept == _board(await fresh.ranking(GYM, metric, window)), (metric, window,
-                                                                           history[-5:])
+        assert kept == await _afresh(coach, clock, metric, window), (metric, window,
+                                                                     history[-5:])
     # Every board the coach kept along the way is still right at the end.
-    fresh = Boards(coach._storage, clock, coach.catalogue)
     for metric in METRICS:
         for window in windows:
-            assert _board(await coach.boards.ranking(GYM, metric, window)) == _board(
-                await fresh.ranking(GYM, metric, window)), (metric, window)
+            kept = _board(await coach.boards.ranking(GYM, metric, window))
+            assert kept == await _afresh(coach, clock, metric, window), (metric, window)
+
+
+async def test_a_stored_board_brought_up_to_date_equals_one_computed_afresh(
+    coach: Coach, clock: FakeClock
+) -> None:
+    # Another process (or this one after a restart) starts from the stored board.
+    rng = random.Random(11)
+    for who in LIFTERS:
+        await coach.log(who, GYM, "squat 5x5 @100kg rir2 mon")
+    for metric in METRICS:
+        await coach.boards.ranking(GYM, metric, "4w")
+    assert await coach.boards.save_kept() == len(METRICS)
+    for _ in range(60):
+        await _step(coach, clock, rng)
+        metric = rng.choice(METRICS)
+        restarted = Boards(coach._storage, clock, coach.catalogue)
+        loaded = _board(await restarted.ranking(GYM, metric, "4w"))
+        assert loaded == await _afresh(coach, clock, metric, "4w"), metric
+        await coach.boards.ranking(GYM, metric, "4w")
+        await coach.boards.save_kept(every=timedelta(0))  # as the upkeep task does
+
+
+async def test_forget_me_removes_the_lifter_from_stored_boards(coach: Coach) -> None:
+    for who in LIFTERS[:3]:
+        await coach.log(who, GYM, "squat 5x5 @100kg rir2 mon")
+    await coach.boards.ranking(GYM, "days", "4w")
+    await coach.boards.save_kept()
+    driver: Any = coach._storage.driver  # type: ignore[attr-defined]
+    assert "101" in str(await driver.fetchall("SELECT payload FROM board_cache"))
+    await coach.data.forget_me_confirm("101")
+    assert "101" not in str(await driver.fetchall("SELECT payload FROM board_cache"))
+    ranking = await coach.boards.ranking(GYM, "days", "4w")  # this process's kept copy too
+    assert [s.user_id for s in ranking] == ["100", "102"]
 
 
 async def test_a_changed_lifter_is_recomputed_without_reading_the_whole_board(

@@ -21,6 +21,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.coach import board_cache
+from bot.coach.board_cache import KeptBoard
 from bot.coach.board_text import (
     METRIC_NAMES,
     METRIC_RULES,
@@ -47,6 +49,7 @@ from bot.storage.base import BoardData, Storage
 PER_PAGE = 10
 KEPT_BOARDS = 64
 _FEW = 200  # up to this many changed lifters are always recomputed one by one
+SAVE_EVERY = timedelta(minutes=1)  # how often an updated board is stored again
 _BOARD_EXAMPLE = "/leaderboard show metric:streak window:12w"
 
 
@@ -78,25 +81,6 @@ def _plain(user_id: str) -> str:
     return user_id
 
 
-@dataclass(frozen=True)
-class _Kept:
-    """A computed board and what it was computed from, so it can be brought up to date.
-
-    ``position`` and ``resets`` come from the storage's change stamps; ``todays`` is
-    each time zone's date then; ``zones`` the zone of every lifter it holds a figure
-    for (or read and left off); ``ahead`` the lifters with a training day after their
-    own today (a zone change), whose figure may move when their date does.
-    """
-
-    position: int
-    resets: int
-    todays: dict[str, date]
-    zones: dict[str, str]
-    ahead: frozenset[str]
-    values: dict[str, float]
-    ranking: Ranking
-
-
 class Boards(LifterProgress):
     """Leaderboards, opting out and in; /stats and /chart come from LifterProgress."""
 
@@ -104,11 +88,40 @@ class Boards(LifterProgress):
         self._storage = storage
         self._clock = clock
         self._catalogue = catalogue
-        self._kept: OrderedDict[tuple[str, Metric, str], _Kept] = OrderedDict()
+        self._kept: OrderedDict[tuple[str, Metric, str], KeptBoard] = OrderedDict()
+        self._saved: dict[tuple[str, Metric, str], datetime] = {}
+        self._dirty: set[tuple[str, Metric, str]] = set()
 
     async def catch_up(self) -> bool:
         """Fold queued logs into the boards' tables (any board read does it too)."""
         return await self._storage.catch_up_boards()
+
+    async def refresh_kept(self) -> None:
+        """Bring every board this process keeps up to date (new logs, a new week in some
+        time zone), so a request finds it current; called by the bot's upkeep task."""
+        for guild_id, metric, window in list(self._kept):
+            await self.ranking(guild_id, metric, window)
+
+    async def save_kept(self, *, every: timedelta = SAVE_EVERY) -> int:
+        """Store the boards this process updated, each at most once per ``every``, so a
+        process that starts next begins from them; returns how many were stored.
+
+        Called off the request path (the bot's upkeep task; the console on exit).
+        """
+        now = self._clock()
+        stored = 0
+        for key in list(self._dirty):
+            kept = self._kept.get(key)
+            last = self._saved.get(key)
+            if kept is None or (last is not None and now - last < every):
+                continue
+            guild_id, metric, window = key
+            await self._storage.save_board(guild_id, f"{metric}:{window}",
+                                           board_cache.dump(kept), now)
+            self._saved[key] = now
+            self._dirty.discard(key)
+            stored += 1
+        return stored
 
     # /leaderboard ----------------------------------------------------------------
 
@@ -154,39 +167,54 @@ class Boards(LifterProgress):
     async def ranking(self, guild_id: str, metric: Metric, window: str) -> Ranking:
         """Everyone listed on a server's board, best first.
 
-        A computed board is kept (per process, the 64 last used). Each request asks the
-        storage which lifters changed since (logs, undos, opt-outs, time zones,
-        targets) and whose local date moved; only those lifters are read and
-        recomputed, then the board is ranked again. A board is computed afresh the
-        first time, after a member left the server's members, or when more than a
-        third of it changed at once.
+        A computed board is kept (per process, the 64 last used, and in the database
+        for other processes and restarts). Each request asks the storage which lifters
+        changed since (logs, undos, opt-outs, time zones, targets) and whose local
+        date moved; only those lifters are read and recomputed, then the board is
+        ranked again. A board is computed from every training day only when none is
+        kept anywhere or when more than a third of it changed at once.
         """
         now = self._clock()
         key = (guild_id, metric, window)
         kept = self._kept.get(key)
+        if kept is None:
+            stored = await self._storage.load_board(guild_id, f"{metric}:{window}")
+            kept = None if stored is None else board_cache.load(stored)
+            if kept is not None:
+                self._saved[key] = now
         changes = await self._storage.board_changes(
             guild_id, None if kept is None else kept.position)
-        fresh: _Kept | None = None
-        if kept is not None and changes.resets == kept.resets:
+        fresh: KeptBoard | None = None
+        if kept is not None:
             stale, todays = _stale(kept, changes.user_ids or [], now)
+            if changes.resets != kept.resets:
+                # Somebody left the server's members (erased, or an opt-out withdrawn
+                # before logging there): drop whoever is no longer on its boards.
+                members = await self._storage.board_members(guild_id)
+                stale |= {u for u in kept.zones if u not in members}
             if not stale:
-                fresh = replace(kept, position=changes.position, todays=todays)
+                fresh = replace(kept, position=changes.position, resets=changes.resets,
+                                todays=todays)
             elif len(stale) <= max(_FEW, len(kept.zones) // 3):
                 fresh = await self._update(guild_id, metric, window, now, kept, stale, todays,
-                                           changes.position)
+                                           changes.position, changes.resets)
         if fresh is None:
             fresh = await self._update(guild_id, metric, window, now, None, None, {},
                                        changes.position, changes.resets)
         self._kept[key] = fresh
         self._kept.move_to_end(key)
         while len(self._kept) > KEPT_BOARDS:
-            self._kept.popitem(last=False)
+            dropped, _ = self._kept.popitem(last=False)
+            self._saved.pop(dropped, None)
+            self._dirty.discard(dropped)
+        if fresh is not kept:
+            self._dirty.add(key)
         return fresh.ranking
 
     async def _update(
-        self, guild_id: str, metric: Metric, window: str, now: datetime, kept: _Kept | None,
-        stale: set[str] | None, todays: dict[str, date], position: int, resets: int = 0,
-    ) -> _Kept:
+        self, guild_id: str, metric: Metric, window: str, now: datetime, kept: KeptBoard | None,
+        stale: set[str] | None, todays: dict[str, date], position: int, resets: int,
+    ) -> KeptBoard:
         """Compute the figures of the ``stale`` lifters (everyone's without ``kept``)."""
         weeks = WINDOWS[window]
         # Every lifter's today lies within a day of the UTC date, whatever their zone.
@@ -218,10 +246,9 @@ class Boards(LifterProgress):
             values.update(found)
             zones = {**{u: z for u, z in kept.zones.items() if u not in stale}, **zones}
             ahead |= kept.ahead - stale
-            resets = kept.resets
         else:
             values = found
-        return _Kept(position, resets, todays, zones, frozenset(ahead), values, rank(values))
+        return KeptBoard(position, resets, todays, zones, frozenset(ahead), values, rank(values))
 
     async def _consistency(
         self, guild_id: str, metric: Metric, weeks: int | None, since: date | None,
@@ -284,7 +311,7 @@ class Boards(LifterProgress):
                      tone="ok" if before == "out" else "info", private=True,
                      saved=before == "out")
 
-def _stale(kept: _Kept, changed: list[str], now: datetime) -> tuple[set[str], dict[str, date]]:
+def _stale(kept: KeptBoard, changed: list[str], now: datetime) -> tuple[set[str], dict[str, date]]:
     """Lifters whose figure may have moved since ``kept``, and each zone's date now.
 
     A figure depends on the lifter's date only through its week and the days up to

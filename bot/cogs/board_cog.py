@@ -148,9 +148,13 @@ class BoardCog(commands.Cog):
 
     @tasks.loop(seconds=5)
     async def keep_boards_current(self) -> None:
-        """Fold recent logs into the boards now, so the next /leaderboard has little to do."""
+        """Fold recent logs into the boards and update the boards this process keeps, so
+        a /leaderboard finds them current; store them for the next process to start from."""
         try:
-            await self.bot.coach.boards.catch_up()
+            boards = self.bot.coach.boards
+            await boards.catch_up()
+            await boards.refresh_kept()
+            await boards.save_kept()
         except Exception:  # a board read catches up anyway: note it and keep the loop going
             log.exception("leaderboard upkeep failed; trying again shortly")
 

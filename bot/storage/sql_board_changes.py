@@ -11,7 +11,7 @@ whole server.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 from bot.storage.base import BoardChanges, BoardData, BoardLifterRow, DisciplineRow
 from bot.storage.driver import Step
@@ -48,12 +48,30 @@ class BoardChangesSql(BoardsSql):
             user_ids=None if after is None else [str(r[0]) for r in rows[2]],
         )
 
+    async def board_members(self, guild_id: str) -> set[str]:
+        """Members of a server's boards (logged there, not opted out)."""
+        rows = await self.driver.fetchall(
+            "SELECT user_id FROM guild_members WHERE guild_id = ? AND opted_out = 0",
+            (guild_id,))
+        return {str(r[0]) for r in rows}
+
+    async def load_board(self, guild_id: str, board: str) -> str | None:
+        """A stored computed board (see bot.coach.board_cache), or None."""
+        value = await self.driver.fetchval(
+            "SELECT payload FROM board_cache WHERE guild_id = ? AND board = ?", (guild_id, board))
+        return None if value is None else str(value)
+
+    async def save_board(self, guild_id: str, board: str, payload: str, now: datetime) -> None:
+        await self.driver.execute(
+            "INSERT INTO board_cache (guild_id, board, saved_at, payload) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (guild_id, board) DO UPDATE SET saved_at = excluded.saved_at,"
+            " payload = excluded.payload", (guild_id, board, now, payload))
+
     async def board_subset(
         self, guild_id: str, user_ids: Sequence[str], since: date | None, until: date,
         *, discipline: bool = False,
     ) -> tuple[BoardData, list[DisciplineRow]]:
-        """:meth:`board_data` (and :meth:`board_discipline`) for some lifters only, with
-        each one's complete target history."""
+        """:meth:`board_data` (and :meth:`board_discipline`) for some lifters only."""
         await self.catch_up_boards()
         low = since or date.min
         days: list[tuple[str, date]] = []
@@ -90,19 +108,25 @@ class BoardChangesSql(BoardsSql):
             listed = {u for u, _ in chunk_days}
             profile = {str(r[0]): r for r in profiles}
             first = {str(u): as_date(d) for u, d in firsts}
+            chunk_histories: dict[str, list[tuple[date, int]]] = {}
+            for user, effective_from, target in targets:
+                if user in listed:
+                    chunk_histories.setdefault(str(user), []).append(
+                        (as_date(effective_from), int(target)))
             for user in listed:
                 row = profile.get(user)
+                history = sorted(chunk_histories.get(user, []))
+                at_since = None
+                if since is not None and history and history[-1][0] <= since:
+                    # As board_data reads it: no change inside the range, one target.
+                    at_since, history = history[-1][1], []
+                if history:
+                    histories[user] = history
                 lifters[user] = BoardLifterRow(
                     user_id=user, timezone=None if row is None else row[1],
                     weekly_target=None if row is None or row[2] is None else int(row[2]),
-                    target_at_since=None, first_day=first.get(user))
-            for user, effective_from, target in targets:
-                if user in listed:
-                    histories.setdefault(str(user), []).append(
-                        (as_date(effective_from), int(target)))
+                    target_at_since=at_since, first_day=first.get(user))
             if discipline:
                 counts.extend(DisciplineRow(str(r[0]), as_date(r[1]), int(r[2]), int(r[3]),
                                             int(r[4]), int(r[5])) for r in rows[4])
-        for history in histories.values():
-            history.sort()
         return BoardData(days=days, lifters=lifters, histories=histories), counts

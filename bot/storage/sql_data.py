@@ -10,7 +10,7 @@ from bot.domain.models import Exercise, StoredEntry
 from bot.storage.base import NewEntry, PendingImport
 from bot.storage.driver import Driver, Executor
 from bot.storage.ids import IdSource
-from bot.storage.migrations.personal_data import CHILD_TABLES, USER_TABLES
+from bot.storage.migrations.personal_data import CHILD_TABLES, SERVER_CACHES, USER_TABLES
 from bot.storage.rows import SET_COLUMNS, as_date, as_datetime, group_entries, set_values
 
 IMPORT_SOURCE = "import"
@@ -216,6 +216,13 @@ async def _existing_ids(tx: Executor, user_id: str, ids: list[int]) -> set[int]:
     return found
 
 
+async def _has_table(ex: Executor, engine: str, table: str) -> bool:
+    sql = ("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?" if engine == "sqlite"
+           else "SELECT 1 FROM information_schema.tables"
+                " WHERE table_schema = current_schema() AND table_name = ?")
+    return await ex.fetchval(sql, (table,)) is not None
+
+
 async def _tables(ex: Executor, engine: str) -> set[str]:
     return {str(r[0]) for r in await ex.fetchall(_TABLES_WITH_USER_ID[engine])}
 
@@ -246,6 +253,11 @@ async def _walk(tx: Executor, engine: str, user_id: str, *, erase: bool) -> dict
         for table, where in targets
     }
     if erase:
+        for cache, server in SERVER_CACHES.items():
+            if await _has_table(tx, engine, cache):
+                await tx.execute(f"DELETE FROM {cache} WHERE {server} IN"
+                                 " (SELECT guild_id FROM guild_members WHERE user_id = ?)",
+                                 (user_id,))
         for table, where in targets:
             if counts[table]:
                 await tx.execute(f"DELETE FROM {table} WHERE {where}", (user_id,))

@@ -40,6 +40,11 @@ CHILD_TABLES: dict[str, tuple[str, str, str]] = {
 # and nothing else of anyone else's may change.
 SERVER_COUNTERS: tuple[str, ...] = ("board_versions",)
 
+# Server-level copies of what personal tables hold (a stored leaderboard names its
+# lifters): /forget-me deletes the rows of every server the lifter is a member of,
+# and the next request rebuilds them without the lifter. table -> its server column.
+SERVER_CACHES: dict[str, str] = {"board_cache": "guild_id"}
+
 # What a lifter reads in the /forget-me reply for each table.
 LABELS: dict[str, str] = {
     "entries": "logged entries",
