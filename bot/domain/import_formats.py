@@ -252,4 +252,8 @@ def _own_when(cell: Cells, ctx: RowContext) -> v.When:
         day = datetime.fromisoformat(day_text).date()
     except ValueError:
         raise v.BadValue(f"local_date '{day_text}' is not a date like 2024-03-05") from None
+    if abs((day - when.at.date()).days) > 1:
+        # Every time zone lies within a day of UTC: such a pair cannot be one moment.
+        raise v.BadValue(f"local_date '{day_text}' is more than a day from performed_at "
+                         f"'{when.at:%Y-%m-%d %H:%M} UTC'")
     return v.When(when.at, day)

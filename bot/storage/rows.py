@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, cast
 
 from bot.domain.models import (
@@ -32,18 +32,10 @@ def set_values(s: SetRecord) -> tuple[Any, ...]:
 
 
 def set_from_row(row: Sequence[Any]) -> SetRecord:
+    # Positional, in SET_COLUMNS order: a log turns every recent set into a value.
     reps, load, bw, rir, rir_max, failure, technique, warmup, amrap = row
-    return SetRecord(
-        reps=reps,
-        load_kg=load,
-        bodyweight=bool(bw),
-        rir=rir,
-        rir_max=rir_max,
-        failure=bool(failure),
-        technique=cast("Technique | None", technique),
-        warmup=bool(warmup),
-        amrap=bool(amrap),
-    )
+    return SetRecord(reps, load, bool(bw), rir, rir_max, bool(failure),
+                     cast("Technique | None", technique), bool(warmup), bool(amrap))
 
 
 def as_datetime(value: Any) -> datetime:
@@ -87,10 +79,9 @@ def group_entries(
             )
 
     for row in rows:
-        head = list(row[:7])
-        if current is None or head[0] != current[0]:
+        if current is None or row[0] != current[0]:
             flush()
-            current = head
+            current = list(row[:7])
             sets = []
         if row[7] is not None:
             sets.append(set_from_row(row[8:]))
@@ -125,3 +116,14 @@ def custom_steps(user_id: str, exercise: Exercise) -> list[Step]:
         Step("UPDATE entries SET tier = ? WHERE user_id = ? AND exercise_key = ?",
              (exercise.tier, user_id, exercise.key)),
     ]
+
+
+def earliest_local_date(since: datetime) -> date:
+    """The earliest local date an entry performed at or after ``since`` can carry.
+
+    Time zones run from UTC-12 to UTC+14, so an instant's local date is never more
+    than a day before its UTC date; two days leave room. Queries by time add
+    ``local_date >= earliest_local_date(since)`` so they read the lifter's
+    (user_id, local_date) index range instead of all their entries.
+    """
+    return (since.astimezone(UTC) - timedelta(days=2)).date()

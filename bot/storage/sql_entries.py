@@ -19,6 +19,7 @@ from bot.storage.rows import (
     as_datetime,
     custom_from_row,
     custom_steps,
+    earliest_local_date,
     group_entries,
     profile_from_row,
     set_values,
@@ -40,7 +41,8 @@ _MEMBER_INSERT = (
     " ON CONFLICT (guild_id, user_id) DO NOTHING"
 )
 _SINCE = (
-    "e.user_id = ? AND e.performed_at >= ? ORDER BY e.performed_at, e.entry_id, s.position"
+    "e.user_id = ? AND e.local_date >= ? AND e.performed_at >= ?"
+    " ORDER BY e.performed_at, e.entry_id, s.position"
 )
 _SET_INSERT = (
     f"INSERT INTO sets (entry_id, position, {', '.join(SET_COLUMNS)})"
@@ -125,7 +127,7 @@ class EntriesSql:
         return group_entries(rows, as_datetime, as_date)
 
     async def entries_since(self, user_id: str, since: datetime) -> list[StoredEntry]:
-        return await self._entries(_SINCE, (user_id, since))
+        return await self._entries(_SINCE, (user_id, earliest_local_date(since), since))
 
     async def history(
         self, user_id: str, exercise_key: str | None, limit: int
@@ -182,7 +184,8 @@ def _context_steps(user_id: str, since: datetime) -> list[Step]:
         Step(PROFILE_SELECT, (user_id,), fetch=True),
         Step(CUSTOM_SELECT, (user_id,), fetch=True),
         Step(SORENESS_SELECT, (user_id,), fetch=True),
-        Step(f"{_ENTRY_SELECT} WHERE {_SINCE}", (user_id, since), fetch=True),
+        Step(f"{_ENTRY_SELECT} WHERE {_SINCE}", (user_id, earliest_local_date(since), since),
+             fetch=True),
     ]
 
 

@@ -18,7 +18,7 @@ from bot.domain.models import Goal, Profile, Soreness, Tier, Unit
 from bot.domain.reminder_message import Session
 from bot.storage.base import ReminderInputRows, ReminderOutcome, ReminderRow
 from bot.storage.driver import Driver, Step
-from bot.storage.rows import as_date, as_datetime
+from bot.storage.rows import as_date, as_datetime, earliest_local_date
 
 _COLUMNS = (
     "user_id, local_time, timezone, weekdays, enabled, next_due_at, dm_channel_id,"
@@ -204,9 +204,10 @@ class RemindersSql:
         profiles, entries, sore = await self.driver.batch([
             Step(f"SELECT user_id, unit, goal, timezone, weekly_target FROM users"
                  f" WHERE user_id IN ({marks})", users, fetch=True),
-            Step(f"{_SESSIONS_FOR} WHERE e.user_id IN ({marks}) AND e.performed_at >= ?"
+            Step(f"{_SESSIONS_FOR} WHERE e.user_id IN ({marks}) AND e.local_date >= ?"
+                 " AND e.performed_at >= ?"
                  " GROUP BY e.user_id, e.exercise_key, e.exercise_name, e.tier, e.local_date",
-                 (*users, since), fetch=True),
+                 (*users, earliest_local_date(since), since), fetch=True),
             Step(f"SELECT user_id, body_part, days, reported_at FROM soreness"
                  f" WHERE user_id IN ({marks})", users, fetch=True),
         ])

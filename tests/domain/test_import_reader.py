@@ -299,6 +299,17 @@ def test_bad_hevy_date_and_set_type_name_their_rows() -> None:
     assert "row 9: set_type 'superset'" in bad.error
 
 
+def test_an_own_export_row_whose_date_is_not_its_moment_is_refused() -> None:
+    moment = datetime(2026, 11, 20, 17, 45, tzinfo=UTC)
+    squat = default_catalogue().lookup("squat").exercise
+    assert squat is not None
+    near = StoredEntry(1, squat, (SetRecord(reps=5, load_kg=100),), moment, date(2026, 11, 21))
+    far = StoredEntry(2, squat, (SetRecord(reps=5, load_kg=100),), moment, date(2026, 11, 23))
+    assert read(header_line() + entry_lines([near])).entries[0].local_date == date(2026, 11, 21)
+    bad = problem(header_line() + entry_lines([far]))
+    assert "row 2: local_date '2026-11-23' is more than a day from performed_at" in bad.error
+
+
 def test_many_bad_rows_are_summarised() -> None:
     text = strong_comma(sample_workouts(1))
     for row in range(2, 12):

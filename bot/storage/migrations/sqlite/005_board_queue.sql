@@ -18,11 +18,15 @@ CREATE TRIGGER board_queue_set_added AFTER INSERT ON sets WHEN NEW.warmup = 0
 BEGIN
     INSERT INTO board_queue (entry_id) VALUES (NEW.entry_id) ON CONFLICT DO NOTHING; END;
 
--- Three entry indexes every log wrote to and almost nothing reads: the log channel's
+-- Entry indexes: each one costs every log a page in its commit. The log channel's
 -- message ids are the only source_ref a lookup by user needs (imports have their
--- own unique index); "has this lifter logged in this server" and "this lifter's
--- last squats" read the lifter's entries by time (entries_user_time).
+-- own unique index). One index per lifter is enough: (user_id, local_date) serves
+-- the lifter's days, and reads by time add a local_date bound (a local date is
+-- never more than a day before the UTC date; bot.storage.rows.earliest_local_date);
+-- "has this lifter logged in this server" and "this lifter's last squats" read the
+-- lifter's entries through it.
 DROP INDEX entries_guild_user;
 DROP INDEX entries_user_exercise;
+DROP INDEX entries_user_time;
 DROP INDEX entries_user_ref;
 CREATE INDEX entries_user_ref ON entries (user_id, source_ref) WHERE source_ref IS NOT NULL;
