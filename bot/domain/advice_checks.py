@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cached_property
 from types import MappingProxyType
 
 from bot.domain.models import Exercise, Profile, SetRecord, Soreness, StoredEntry
@@ -104,6 +105,11 @@ class RuleContext:
 
     def week(self) -> list[StoredEntry]:
         return [e for e in (self.entry, *self.history) if in_week(e, self.now)]
+
+    @cached_property
+    def hard_sets_this_week(self) -> dict[str, float]:
+        """Hard sets per muscle over the last 7 days (W1 and W6 both read it)."""
+        return weekly_sets(self.week(), self.now, is_hard)
 
 
 @dataclass(frozen=True)
@@ -192,7 +198,7 @@ def _check_w1(ctx: RuleContext) -> Hit | None:
                 f"Here: {plural(tier_a, 'failure set')} on tier A lifts in the last 7 days "
                 f"(rule of thumb: {W1_TIER_A_FAILURE_SETS} or more is a lot)."
             )
-    hard = weekly_sets(week, ctx.now, is_hard)
+    hard = ctx.hard_sets_this_week
     failed = weekly_sets(week, ctx.now, is_failure)
     primaries = [m for m, weight in muscle_weights(ctx.exercise).items() if weight >= 1.0]
     for muscle in primaries:
@@ -264,7 +270,7 @@ def _check_w5(ctx: RuleContext) -> Hit | None:
 
 
 def _check_w6(ctx: RuleContext) -> Hit | None:
-    volume = weekly_sets(ctx.week(), ctx.now, is_hard)
+    volume = ctx.hard_sets_this_week
     over = [
         (muscle, volume[key])
         for muscle in ctx.exercise.primary

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from types import MappingProxyType
 
 from bot.domain.models import Exercise
@@ -18,6 +19,7 @@ SECONDARY_WEIGHT = 0.5
 """A compound set counts this much for each of its secondary muscles."""
 
 
+@lru_cache(maxsize=1024)
 def muscle_key(name: str) -> str:
     """A muscle name lower-cased, with ``_``/``-`` and runs of spaces as one space."""
     return " ".join(name.lower().replace("_", " ").replace("-", " ").split())
@@ -25,14 +27,22 @@ def muscle_key(name: str) -> str:
 
 def muscle_weights(exercise: Exercise) -> dict[str, float]:
     """How much one hard set of ``exercise`` counts for each muscle it trains."""
-    secondary = 0.0 if exercise.tier == "D" else SECONDARY_WEIGHT
+    return dict(_weights(exercise.primary, exercise.secondary, exercise.tier == "D"))
+
+
+@lru_cache(maxsize=1024)
+def _weights(
+    primary: tuple[str, ...], secondary: tuple[str, ...], isolation: bool
+) -> tuple[tuple[str, float], ...]:
+    # Every log weighs the muscles of a lifter's recent exercises: a few hundred
+    # distinct exercises, so their weights are worked out once.
     weights: dict[str, float] = {}
-    if secondary > 0:
-        for muscle in exercise.secondary:
-            weights[muscle_key(muscle)] = secondary
-    for muscle in exercise.primary:
+    if not isolation:
+        for muscle in secondary:
+            weights[muscle_key(muscle)] = SECONDARY_WEIGHT
+    for muscle in primary:
         weights[muscle_key(muscle)] = 1.0
-    return weights
+    return tuple(weights.items())
 
 
 _MUSCLE_ALIASES: Mapping[str, str] = MappingProxyType(

@@ -30,6 +30,7 @@ _CHUNK = 500
 _QUEUED_ENTRIES = "e.entry_id IN (SELECT q.entry_id FROM board_queue q)"
 _QUEUED_DAYS = f"SELECT DISTINCT e.user_id, e.local_date FROM entries e WHERE {_QUEUED_ENTRIES}"
 _CATCH_UP = (
+    "INSERT INTO board_bulk (running) VALUES (1)",
     "INSERT INTO board_days (guild_id, user_id, local_date)"
     " SELECT DISTINCT m.guild_id, e.user_id, e.local_date FROM entries e"
     " JOIN guild_members m ON m.user_id = e.user_id"
@@ -50,6 +51,15 @@ _CATCH_UP = (
     "  FROM sets WHERE warmup = 0) r ON r.entry_id = e.entry_id"
     " WHERE e.tier IN ('A', 'B', 'C', 'D') AND r.rir IS NOT NULL"
     " GROUP BY e.user_id, e.local_date",
+    # Stamp every server the touched lifters are on, once (their row triggers stand
+    # aside while board_bulk holds a row: migration 008).
+    "INSERT INTO board_stamps (guild_id, user_id, seq)"
+    " SELECT m.guild_id, m.user_id,"
+    " (SELECT COALESCE(MAX(s.seq), 0) + 1 FROM board_stamps s WHERE s.guild_id = m.guild_id)"
+    " FROM guild_members m WHERE m.user_id IN"
+    f" (SELECT e.user_id FROM entries e WHERE {_QUEUED_ENTRIES})"
+    " ON CONFLICT (guild_id, user_id) DO UPDATE SET seq = excluded.seq",
+    "DELETE FROM board_bulk",
     "DELETE FROM board_queue",
 )
 _QUEUED = "SELECT EXISTS (SELECT 1 FROM board_queue)"
@@ -190,13 +200,6 @@ class BoardsSql:
             DisciplineRow(r[0], convert(r[1]), int(r[2]), int(r[3]), int(r[4]), int(r[5]))
             for r in rows
         ]
-
-    async def board_version(self, guild_id: str) -> tuple[int, int]:
-        """The server's (days, sets) counters: equal counters mean an unchanged board."""
-        await self.catch_up_boards()
-        row = await self.driver.fetchone(
-            "SELECT days, sets FROM board_versions WHERE guild_id = ?", (guild_id,))
-        return (0, 0) if row is None else (int(row[0]), int(row[1]))
 
     async def board_membership(self, guild_id: str, user_id: str) -> Membership:
         """'in' (on the board), 'out' (opted out) or 'none' (never logged in the server)."""

@@ -197,22 +197,31 @@ async def test_discipline_counts_follow_undo_and_tier_changes(storage: Storage) 
     assert await counts() == []
 
 
-async def test_the_board_version_moves_with_what_the_boards_show(storage: Storage) -> None:
-    assert await storage.board_version("g1") == (0, 0)
+async def test_changes_name_the_lifters_whose_figures_may_have_moved(storage: Storage) -> None:
+    async def since(position: int) -> list[str]:
+        changes = await storage.board_changes("g1", position)
+        assert changes.user_ids is not None
+        return sorted(changes.user_ids)
+
+    start = await storage.board_changes("g1", None)
+    assert start.user_ids is None
     first = await log(storage, "ann", "g1", TODAY)
-    v1 = await storage.board_version("g1")
-    await log(storage, "ann", "g1", TODAY)  # same day: only the discipline counts move
-    v2 = await storage.board_version("g1")
-    assert v2[0] == v1[0] and v2[1] > v1[1]
-    await log(storage, "ann", "", TODAY - timedelta(days=1))  # a new day, logged in a DM
-    v3 = await storage.board_version("g1")
-    assert v3[0] > v2[0]
+    assert await since(start.position) == ["ann"]
+    p1 = (await storage.board_changes("g1", None)).position
+    assert await since(p1) == []  # nothing new since
+    await log(storage, "ann", "g1", TODAY)  # same day: the discipline counts move
+    assert await since(p1) == ["ann"]
+    p2 = (await storage.board_changes("g1", None)).position
+    await log(storage, "bob", "g2", TODAY)  # another server: nobody on g1 changed
+    await log(storage, "ann", "", TODAY - timedelta(days=1))  # a DM log is ann's day too
+    assert await since(p2) == ["ann"]
+    p3 = (await storage.board_changes("g1", None)).position
     await storage.save_profile("ann", Profile(weekly_target=5), NOW, TODAY)
-    v4 = await storage.board_version("g1")
-    assert v4[0] > v3[0]
+    assert await since(p3) == ["ann"]
+    p4 = (await storage.board_changes("g1", None)).position
     await storage.set_board_opt_out("g1", "ann", True, NOW)
-    v5 = await storage.board_version("g1")
-    assert v5[0] > v4[0]
-    await log(storage, "bob", "g2", TODAY)  # another server: g1's board is untouched
-    await storage.delete_entry("ann", first)  # ann is off g1's board
-    assert (await storage.board_version("g1"))[0] == v5[0]
+    assert await since(p4) == ["ann"]
+    resets = (await storage.board_changes("g1", None)).resets
+    await storage.delete_entry("ann", first)
+    await storage.forget_user("ann")  # a member leaves the server's members: a reset
+    assert (await storage.board_changes("g1", None)).resets > resets
