@@ -44,6 +44,12 @@ _SINCE = (
     "e.user_id = ? AND e.local_date >= ? AND e.performed_at >= ?"
     " ORDER BY e.performed_at, e.entry_id, s.position"
 )
+# A log's look-back needs no time order (advice takes history in any order), so it
+# reads in the index's own order and SQLite skips a sort on every log.
+_RECENT = (
+    "e.user_id = ? AND e.local_date >= ? AND e.performed_at >= ?"
+    " ORDER BY e.local_date, e.entry_id, s.position"
+)
 _SET_INSERT = (
     f"INSERT INTO sets (entry_id, position, {', '.join(SET_COLUMNS)})"
     f" VALUES (?, ?, {', '.join('?' for _ in SET_COLUMNS)})"
@@ -184,7 +190,7 @@ def _context_steps(user_id: str, since: datetime) -> list[Step]:
         Step(PROFILE_SELECT, (user_id,), fetch=True),
         Step(CUSTOM_SELECT, (user_id,), fetch=True),
         Step(SORENESS_SELECT, (user_id,), fetch=True),
-        Step(f"{_ENTRY_SELECT} WHERE {_SINCE}", (user_id, earliest_local_date(since), since),
+        Step(f"{_ENTRY_SELECT} WHERE {_RECENT}", (user_id, earliest_local_date(since), since),
              fetch=True),
     ]
 
