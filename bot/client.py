@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import logging
@@ -25,6 +26,20 @@ from bot.scheduler import DispatchSettings, ReminderDispatcher
 from bot.views import UndoButton
 
 log = logging.getLogger("liftcoach.discord")
+
+# discord.py runs each event handler and each application command in a task of its own,
+# named with these prefixes; closing the client does not wait for them.
+_HANDLER_TASKS = ("discord.py: ", "CommandTree-invoker")
+
+
+async def _drain_handlers(seconds: float) -> None:
+    """Let commands already running finish (a log mid-commit, say) before the caller
+    closes the database; give up after ``seconds``."""
+    current = asyncio.current_task()
+    running = [t for t in asyncio.all_tasks() if t is not current and not t.done()
+               and t.get_name().startswith(_HANDLER_TASKS)]
+    if running:
+        await asyncio.wait(running, timeout=seconds)
 
 COGS = (
     "bot.cogs.log_cog",
@@ -110,6 +125,9 @@ class LiftBot(commands.AutoShardedBot):
     async def close(self) -> None:
         await self.dispatcher.stop()
         await super().close()
+        await _drain_handlers(self.drain_seconds)
+
+    drain_seconds = 5.0  # how long close() waits for commands already running
 
     # command sync ----------------------------------------------------------------
 
