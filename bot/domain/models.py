@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from typing import Literal
 
 Tier = Literal["A", "B", "C", "D"]
@@ -83,9 +84,10 @@ class LogEntry:
     performed_on: date | None = None
     text: str = ""
 
-    @property
+    @cached_property
     def working_sets(self) -> tuple[SetRecord, ...]:
-        return tuple(s for s in self.sets if s.is_working)
+        # Worked out once: the advice rules ask for it many times per log.
+        return tuple(s for s in self.sets if not s.warmup)
 
 
 @dataclass(frozen=True)
@@ -99,9 +101,10 @@ class StoredEntry:
     local_date: date
     guild_id: str = ""
 
-    @property
+    @cached_property
     def working_sets(self) -> tuple[SetRecord, ...]:
-        return tuple(s for s in self.sets if s.is_working)
+        # Worked out once: the advice rules ask for it many times per log.
+        return tuple(s for s in self.sets if not s.warmup)
 
 
 @dataclass(frozen=True)
