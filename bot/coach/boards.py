@@ -192,7 +192,10 @@ class Boards(LifterProgress):
                 # before logging there): drop whoever is no longer on its boards.
                 members = await self._storage.board_members(guild_id)
                 stale |= {u for u in kept.zones if u not in members}
-            if not stale:
+            if not stale and (changes.position, changes.resets, todays) == (
+                    kept.position, kept.resets, kept.todays):
+                fresh = kept
+            elif not stale:
                 fresh = replace(kept, position=changes.position, resets=changes.resets,
                                 todays=todays)
             elif len(stale) <= max(_FEW, len(kept.zones) // 3):
