@@ -36,9 +36,14 @@ async def dispatch(
         return None
     cmd = split_command(line)
     if cmd is None:
+        typed = line.strip()[:60]
+        first = typed.split(maxsplit=1)[0].lower()
+        if first in COMMANDS:  # a command name without its slash
+            return error_reply("Commands start with a slash.", f"Type /{first} to run it.",
+                               f"/{typed}", title="Not a command")
         return error_reply(
             "Commands start with a slash.", "To store sets, start the line with /log.",
-            f"/log {line.strip()[:60]}", title="Not a command",
+            f"/log {typed}", title="Not a command",
         )
     return await _run(coach, user_id, guild_id, cmd, out_dir)
 

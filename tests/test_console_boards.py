@@ -67,3 +67,23 @@ async def test_charts_are_written_where_the_console_says(coach: Coach, tmp_path:
     nothing = await run(coach, "/chart curl", out_dir=tmp_path)
     assert not nothing.is_error and "No dumbbell curl" in nothing.title
     assert not any(line.startswith("Chart saved") for line in nothing.lines)
+
+
+async def test_a_command_typed_without_its_slash_is_pointed_to_it(coach: Coach) -> None:
+    forgot = await dispatch(coach, "me", "console", "leaderboard days")
+    assert forgot is not None and forgot.is_error
+    assert "/leaderboard days" in render_text(forgot)
+    sets = await dispatch(coach, "me", "console", "squat 5x5 @100kg")
+    assert sets is not None and "/log squat 5x5 @100kg" in render_text(sets)
+
+
+async def test_the_console_stores_its_boards_on_exit(coach: Coach, tmp_path: Path) -> None:
+    import io
+
+    from bot.console import run_console
+
+    lines = "/log squat 5x5 @100kg rir2\n/leaderboard\n/quit\n"
+    out = io.StringIO()
+    assert await run_console(coach, "me", "console", io.StringIO(lines), out) == 0
+    assert "Adherence" in out.getvalue()
+    assert await coach._storage.load_board("console", "adherence:4w") is not None
