@@ -166,7 +166,7 @@ async def measure(path: Path) -> None:
     print(f"/leaderboard in a process that just started (stored board read): p50 {p50:.1f} ms,"
           f" p95 {p95:.1f} ms (target <= 20 ms)")
     p50, p95 = await timed(lambda: boards.leaderboard(GUILD, caller), CALLS)
-    print(f"/leaderboard unchanged board (version check + page): p50 {p50:.1f} ms, "
+    print(f"/leaderboard unchanged board (change check + page): p50 {p50:.1f} ms, "
           f"p95 {p95:.1f} ms (target <= 20 ms)")
     p50, p95 = await timed(lambda: boards.leaderboard(GUILD, caller, page=7), CALLS)
     print(f"/leaderboard page 7 (a button press): p50 {p50:.1f} ms, p95 {p95:.1f} ms")
