@@ -67,9 +67,10 @@ class Coach(LifterSettings):
 
     def _rehydrate(self, entry: StoredEntry, catalogue: Catalogue) -> StoredEntry:
         known = catalogue.get(entry.exercise.key)
-        if known is None or known == entry.exercise:
+        if known is None or known is entry.exercise:
             return entry
-        return replace(entry, exercise=known)
+        return StoredEntry(entry.entry_id, known, entry.sets, entry.performed_at,
+                           entry.local_date, entry.guild_id)
 
     # /log ----------------------------------------------------------------------
 

@@ -223,8 +223,11 @@ class Catalogue:
         A custom exercise whose key is a built-in key is ignored (the built-in is the
         same lift); any earlier customs of this catalogue are kept unless replaced.
         """
+        added = [e for e in customs if e.key not in self._base.by_key]
+        if not added:
+            return self  # immutable: most lifters have no exercises of their own
         mine = {e.key: e for e in self._own.by_key.values()}
-        mine.update((e.key, e) for e in customs if e.key not in self._base.by_key)
+        mine.update((e.key, e) for e in added)
         layered = Catalogue.__new__(Catalogue)
         layered._setup(self._base, _Index(mine.values(), {}, strict=False))
         return layered

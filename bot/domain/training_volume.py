@@ -48,7 +48,7 @@ def is_hard(s: SetRecord) -> bool:
 
 
 def failure_count(entry: StoredEntry) -> int:
-    return sum(1 for s in entry.sets if is_failure(s))
+    return sum(map(is_failure, entry.sets))
 
 
 def known_rirs(sets: Iterable[SetRecord]) -> list[float]:
@@ -96,7 +96,7 @@ def weekly_sets(
     for e in unique_entries(entries):
         if not in_week(e, now):
             continue
-        n = sum(1 for s in e.sets if counts(s))
+        n = sum(map(counts, e.sets))
         if n == 0:
             continue
         for muscle, weight in muscle_weights(e.exercise).items():

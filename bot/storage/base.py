@@ -319,4 +319,5 @@ def ts(moment: datetime) -> str:
     """A sortable UTC text timestamp (fixed width, so text order is time order)."""
     if moment.tzinfo is None:
         raise ValueError("naive datetime given to storage")
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+    # isoformat with microseconds always writes them, so every stamp has one width.
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")

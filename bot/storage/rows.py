@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from typing import Any, cast
 
 from bot.domain.models import (
@@ -31,18 +32,33 @@ def set_values(s: SetRecord) -> tuple[Any, ...]:
     )
 
 
+@lru_cache(maxsize=8192, typed=True)
+def _set_record(
+    reps: int | None, load: float | None, bw: int, rir: float | None, rir_max: float | None,
+    failure: int, technique: Technique | None, warmup: int, amrap: int,
+) -> SetRecord:
+    return SetRecord(reps, load, bool(bw), rir, rir_max, bool(failure), technique,
+                     bool(warmup), bool(amrap))
+
+
 def set_from_row(row: Sequence[Any]) -> SetRecord:
-    # Positional, in SET_COLUMNS order: a log turns every recent set into a value.
-    reps, load, bw, rir, rir_max, failure, technique, warmup, amrap = row
-    return SetRecord(reps, load, bool(bw), rir, rir_max, bool(failure),
-                     cast("Technique | None", technique), bool(warmup), bool(amrap))
+    """Positional, in SET_COLUMNS order. A log turns every recent set into a value, and
+    lifters repeat the same sets all the time: equal rows share one immutable value."""
+    return _set_record(*row)
+
+
+@lru_cache(maxsize=4096)
+def _stored_exercise(key: str, name: str, tier: Tier | None) -> Exercise:
+    return Exercise(key=key, name=name, tier=tier)
 
 
 def as_datetime(value: Any) -> datetime:
     """Engines hand back either text (SQLite) or a datetime (PostgreSQL)."""
     if isinstance(value, datetime):
         return value.astimezone(UTC)
-    return datetime.fromisoformat(str(value)).astimezone(UTC)
+    moment = datetime.fromisoformat(str(value))
+    # Stored text is already UTC (see ``ts``): only foreign offsets need converting.
+    return moment if moment.tzinfo is UTC else moment.astimezone(UTC)
 
 
 def as_date(value: Any) -> date:
@@ -70,7 +86,7 @@ def group_entries(
             out.append(
                 StoredEntry(
                     entry_id=int(entry_id),
-                    exercise=Exercise(key=key, name=name, tier=cast("Tier | None", tier)),
+                    exercise=_stored_exercise(key, name, tier),
                     sets=tuple(sets),
                     performed_at=cast(datetime, to_datetime(performed_at)),
                     local_date=cast(date, to_date(local_date)),

@@ -30,7 +30,13 @@ def _param(value: Any) -> Any:
     return value
 
 
-def _params(params: Sequence[Any]) -> tuple[Any, ...]:
+_PLAIN = frozenset({int, float, str, type(None), bool, bytes})
+
+
+def _params(params: Sequence[Any]) -> Sequence[Any]:
+    # Most rows (every set of a log) hold only numbers and text: pass them as they are.
+    if _PLAIN.issuperset(map(type, params)):
+        return params
     return tuple(_param(p) for p in params)
 
 
