@@ -135,8 +135,7 @@ class Coach(LifterSettings):
                             if e.exercise.custom and e.exercise.key not in known}.values())
             if customs:
                 read[0] = (result, catalogue.with_custom(customs))
-            news = [replace(_new_entry(entry, now, zone, today), source_ref=source_ref)
-                    for entry in result]
+            news = [_new_entry(entry, now, zone, today, source_ref) for entry in result]
             return LogWrite(news, customs)
 
         context, stored = await self._storage.log_entries(
@@ -292,12 +291,14 @@ class Coach(LifterSettings):
         )
 
 
-def _new_entry(entry: LogEntry, now: datetime, zone: ZoneInfo, today: date) -> NewEntry:
+def _new_entry(
+    entry: LogEntry, now: datetime, zone: ZoneInfo, today: date, source_ref: str | None
+) -> NewEntry:
     if entry.performed_on is None or entry.performed_on == today:
-        return NewEntry(entry.exercise, entry.sets, now, today)
+        return NewEntry(entry.exercise, entry.sets, now, today, source_ref=source_ref)
     local_now = now.astimezone(zone)
     moment = datetime.combine(entry.performed_on, local_now.timetz()).astimezone(UTC)
-    return NewEntry(entry.exercise, entry.sets, moment, entry.performed_on)
+    return NewEntry(entry.exercise, entry.sets, moment, entry.performed_on, source_ref=source_ref)
 
 
 def _as_log_entry(entry: StoredEntry) -> LogEntry:

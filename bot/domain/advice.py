@@ -107,6 +107,16 @@ def _fit_note(ctx: RuleContext) -> str:
 # ------------------------------------------------------------------------ engine
 
 
+# Each rule with its check, in rule order, split by whether it needs a tier: the
+# advice runs on every log, so the table is read once here rather than per rule.
+_TIERED_CHECKS: tuple[tuple[Rule, Check], ...] = tuple(
+    (rule, RULE_CHECKS[rule_id]) for rule_id, rule in RULES.items()
+)
+_UNTIERED_CHECKS: tuple[tuple[Rule, Check], ...] = tuple(
+    (rule, check) for rule, check in _TIERED_CHECKS if rule.rule_id in TIER_INDEPENDENT
+)
+
+
 def _item(rule: Rule, hit: Hit) -> AdviceItem:
     text = rule.summary if hit.detail is None else f"{rule.summary} {hit.detail}"
     return AdviceItem(rule_id=rule.rule_id, severity=rule.severity, text=text)
@@ -139,10 +149,8 @@ def evaluate(
         now=now,
     )
     items: list[AdviceItem] = []
-    for rule_id, rule in RULES.items():
-        if entry.exercise.tier is None and rule_id not in TIER_INDEPENDENT:
-            continue
-        hit = RULE_CHECKS[rule_id](ctx)
+    for rule, check in _UNTIERED_CHECKS if entry.exercise.tier is None else _TIERED_CHECKS:
+        hit = check(ctx)
         if hit is not None:
             items.append(_item(rule, hit))
     return tuple(sorted(items, key=_order_key))

@@ -103,24 +103,13 @@ class RuleContext:
         key = self.exercise.key
         return [e for e in self.same_day() if e.exercise.key == key]
 
-    @cached_property
-    def week(self) -> tuple[StoredEntry, ...]:
-        """This entry and the history of the last 7 days."""
-        return tuple(e for e in (self.entry, *self.history) if in_week(e, self.now))
+    def week(self) -> list[StoredEntry]:
+        return [e for e in (self.entry, *self.history) if in_week(e, self.now)]
 
     @cached_property
     def hard_sets_this_week(self) -> dict[str, float]:
         """Hard sets per muscle over the last 7 days (W1 and W6 both read it)."""
-        return weekly_sets(self.week, self.now, is_hard)
-
-    @cached_property
-    def failures(self) -> Mapping[int, int]:
-        """Failure sets per entry id, this entry's and its history's: most checks ask."""
-        return {e.entry_id: failure_count(e) for e in (*self.history, self.entry)}
-
-    @property
-    def failures_here(self) -> int:
-        return self.failures[self.entry.entry_id]
+        return weekly_sets(self.week(), self.now, is_hard)
 
 
 @dataclass(frozen=True)
@@ -139,7 +128,7 @@ Check = Callable[[RuleContext], Hit | None]
 def _check_a1(ctx: RuleContext) -> Hit | None:
     if ctx.exercise.tier != "A":
         return None
-    n = ctx.failures_here
+    n = failure_count(ctx.entry)
     if n == 0:
         return None
     return Hit(f"Here: {plural(n, 'set')} at failure on {ctx.exercise.name}.")
@@ -197,13 +186,13 @@ def _check_a6(ctx: RuleContext) -> Hit | None:
 
 
 def _check_w1(ctx: RuleContext) -> Hit | None:
-    if ctx.exercise.tier is None or ctx.failures_here == 0:
+    if ctx.exercise.tier is None or failure_count(ctx.entry) == 0:
         return None
     if not in_week(ctx.entry, ctx.now):
         return None
-    week = ctx.week
+    week = ctx.week()
     if ctx.exercise.tier == "A":
-        tier_a = sum(ctx.failures[e.entry_id] for e in week if e.exercise.tier == "A")
+        tier_a = sum(failure_count(e) for e in week if e.exercise.tier == "A")
         if tier_a >= W1_TIER_A_FAILURE_SETS:
             return Hit(
                 f"Here: {plural(tier_a, 'failure set')} on tier A lifts in the last 7 days "
@@ -224,7 +213,7 @@ def _check_w1(ctx: RuleContext) -> Hit | None:
 
 
 def _check_w2(ctx: RuleContext) -> Hit | None:
-    if ctx.failures_here == 0:
+    if failure_count(ctx.entry) == 0:
         return None
     at = ctx.entry.performed_at
     gaps = [
@@ -232,7 +221,7 @@ def _check_w2(ctx: RuleContext) -> Hit | None:
         for e in ctx.history
         if e.exercise.key == ctx.exercise.key
         and e.local_date != ctx.entry.local_date
-        and ctx.failures[e.entry_id] > 0
+        and failure_count(e) > 0
         and timedelta(0) < at - e.performed_at <= W2_WINDOW
     ]
     if not gaps:
@@ -242,13 +231,13 @@ def _check_w2(ctx: RuleContext) -> Hit | None:
 
 
 def _check_w3(ctx: RuleContext) -> Hit | None:
-    if ctx.exercise.tier not in ("A", "B") or ctx.failures_here == 0:
+    if ctx.exercise.tier not in ("A", "B") or failure_count(ctx.entry) == 0:
         return None
     day = ctx.entry.local_date
     days_back = {
         (day - e.local_date).days
         for e in ctx.history
-        if e.exercise.key == ctx.exercise.key and ctx.failures[e.entry_id] > 0
+        if e.exercise.key == ctx.exercise.key and failure_count(e) > 0
     }
     last_week = any(1 <= d <= 7 for d in days_back)
     week_before = any(8 <= d <= 14 for d in days_back)
@@ -307,7 +296,7 @@ def _check_w7(ctx: RuleContext) -> Hit | None:
 def _check_w8(ctx: RuleContext) -> Hit | None:
     if ctx.profile.goal != "strength" or ctx.exercise.tier not in ("A", "B", "C"):
         return None
-    n = ctx.failures_here
+    n = failure_count(ctx.entry)
     if n == 0:
         return None
     return Hit(f"Here: {plural(n, 'set')} at failure on {ctx.exercise.name}.")

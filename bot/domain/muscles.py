@@ -27,7 +27,12 @@ def muscle_key(name: str) -> str:
 
 def muscle_weights(exercise: Exercise) -> dict[str, float]:
     """How much one hard set of ``exercise`` counts for each muscle it trains."""
-    return dict(_weights(exercise.primary, exercise.secondary, exercise.tier == "D"))
+    return dict(muscle_weight_pairs(exercise))
+
+
+def muscle_weight_pairs(exercise: Exercise) -> tuple[tuple[str, float], ...]:
+    """``muscle_weights`` as shared pairs, for loops that only read them."""
+    return _weights(exercise.primary, exercise.secondary, exercise.tier == "D")
 
 
 @lru_cache(maxsize=1024)
@@ -117,4 +122,4 @@ def trains(exercise: Exercise, body_part: str) -> bool:
     return bool(sore & trained)
 
 
-__all__ = ["SECONDARY_WEIGHT", "muscle_key", "muscle_weights", "trains"]
+__all__ = ["SECONDARY_WEIGHT", "muscle_key", "muscle_weight_pairs", "muscle_weights", "trains"]

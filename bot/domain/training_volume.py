@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 
 from bot.domain.models import SetRecord, StoredEntry
-from bot.domain.muscles import muscle_weights
+from bot.domain.muscles import muscle_weight_pairs
 
 WEEK = timedelta(days=7)
 
@@ -37,14 +37,18 @@ WEEKLY_SETS_HIGH = 20.0
 
 def is_failure(s: SetRecord) -> bool:
     """A working set with a known effort at (or beyond) failure."""
+    if s.warmup:
+        return False
     rir = s.effective_rir
-    return s.is_working and rir is not None and rir <= 0
+    return rir is not None and rir <= 0
 
 
 def is_hard(s: SetRecord) -> bool:
     """A working set at RIR <= 4, or with its effort unknown."""
+    if s.warmup:
+        return False
     rir = s.effective_rir
-    return s.is_working and (rir is None or rir <= HARD_SET_MAX_RIR)
+    return rir is None or rir <= HARD_SET_MAX_RIR
 
 
 def failure_count(entry: StoredEntry) -> int:
@@ -53,7 +57,7 @@ def failure_count(entry: StoredEntry) -> int:
 
 def known_rirs(sets: Iterable[SetRecord]) -> list[float]:
     """The efforts of the working sets that have one."""
-    return [r for s in sets if s.is_working and (r := s.effective_rir) is not None]
+    return [r for s in sets if not s.warmup and (r := s.effective_rir) is not None]
 
 
 def fmt_number(value: float) -> str:
@@ -99,7 +103,7 @@ def weekly_sets(
         n = sum(map(counts, e.sets))
         if n == 0:
             continue
-        for muscle, weight in muscle_weights(e.exercise).items():
+        for muscle, weight in muscle_weight_pairs(e.exercise):
             totals[muscle] = totals.get(muscle, 0.0) + n * weight
     return totals
 

@@ -37,7 +37,7 @@ def _params(params: Sequence[Any]) -> Sequence[Any]:
     # Most rows (every set of a log) hold only numbers and text: pass them as they are.
     if _PLAIN.issuperset(map(type, params)):
         return params
-    return tuple(_param(p) for p in params)
+    return tuple(map(_param, params))
 
 
 def _run_steps(
