@@ -21,23 +21,12 @@ from bot.storage.base import ts
 from bot.storage.driver import Executor, Rows, Step, WritePlan
 from bot.storage.migrations import Migration
 
-
-def _param(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return ts(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-_PLAIN = frozenset({int, float, str, type(None), bool, bytes})
-
-
-def _params(params: Sequence[Any]) -> Sequence[Any]:
-    # Most rows (every set of a log) hold only numbers and text: pass them as they are.
-    if _PLAIN.issuperset(map(type, params)):
-        return params
-    return tuple(map(_param, params))
+# Dates and times are stored as text: a sortable UTC stamp (see ``ts``) and an ISO
+# date. Registered with the sqlite3 module once, so SQLite binds them in C and rows of
+# plain numbers and text (every set of a log) pass through untouched. Adapters are
+# looked up by exact type, so a datetime never takes the date adapter.
+sqlite3.register_adapter(datetime, ts)
+sqlite3.register_adapter(date, date.isoformat)
 
 
 def _run_steps(
@@ -50,10 +39,10 @@ def _run_steps(
     try:
         for step in steps:
             if step.many is not None:
-                conn.executemany(step.sql, [_params(r) for r in step.many])
+                conn.executemany(step.sql, step.many)
                 out.append([])
             else:
-                cur = conn.execute(step.sql, _params(step.params))
+                cur = conn.execute(step.sql, step.params)
                 out.append(cur.fetchall() if step.fetch else [])
                 cur.close()
     except BaseException:
@@ -65,7 +54,7 @@ def _run_steps(
     return out
 
 
-def _execute_closed(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> None:
+def _execute_closed(conn: sqlite3.Connection, sql: str, params: Sequence[Any]) -> None:
     """Runs in the connection's thread."""
     conn.execute(sql, params).close()
 
@@ -88,14 +77,14 @@ class _Conn:
     async def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         # Run and close the cursor in the same trip: a statement left with unread rows
         # (a PRAGMA that answers, say) would otherwise block a later COMMIT.
-        await self._conn._execute(_execute_closed, self._conn._conn, sql, _params(params))
+        await self._conn._execute(_execute_closed, self._conn._conn, sql, params)
 
     async def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        await self._conn.executemany(sql, [_params(r) for r in rows])
+        await self._conn.executemany(sql, rows)
 
     async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Sequence[Any]]:
         # execute_fetchall runs statement and fetch in one trip to the connection's thread.
-        return list(await self._conn.execute_fetchall(sql, _params(params)))
+        return list(await self._conn.execute_fetchall(sql, params))
 
     async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Sequence[Any] | None:
         rows = await self.fetchall(sql, params)
