@@ -39,7 +39,7 @@ def no_content() -> web.Response:
 def not_found(code: int, message: str) -> web.HTTPNotFound:
     """An exception the middleware turns into Discord's JSON 404 body."""
     body = json.dumps({"code": code, "message": message})
-    return web.HTTPNotFound(body=body, headers={"Content-Type": "application/json"})
+    return web.HTTPNotFound(text=body, content_type="application/json")
 
 
 def rec_of(request: web.Request) -> RecordedRequest:
