@@ -3,8 +3,8 @@
 Both run on the same engine in the same run, so the ratio says how much of a log's
 cost is the durable commit every confirmed set needs (target ratio >= 0.5 on SQLite).
 The SQLite leg runs twice on the same seeded file: on disk, as a bot runs, and copied
-to a memory-backed directory (/dev/shm), where a commit waits for no disk and the
-ratio is the lowest it can be on this machine (every log's own work counts in full).
+to a memory-backed directory (/dev/shm), where no commit waits for a disk, so the raw
+insert keeps only its own work and the log's parsing, advice and SQL weigh most.
 Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to run the PostgreSQL leg too.
 """
 
