@@ -67,10 +67,6 @@ class SetRecord:
             return 1.0
         return None
 
-    @property
-    def is_working(self) -> bool:
-        return not self.warmup
-
 
 @dataclass(frozen=True)
 class LogEntry:

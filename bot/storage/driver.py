@@ -56,7 +56,7 @@ class Driver(Executor, Protocol):
 
     async def read_then_write(
         self, reads: Sequence[Step], plan: WritePlan
-    ) -> tuple[list[list[Sequence[Any]]], list[list[Sequence[Any]]] | None]:
+    ) -> tuple[Rows, Rows | None]:
         """Run ``reads``, let ``plan`` pick the writes from their rows, then run those in
         one transaction (nothing when it returns None or no steps).
 
