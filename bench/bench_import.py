@@ -20,9 +20,9 @@ from zoneinfo import ZoneInfo
 
 from bench.machine import describe
 from bot.coach import Coach
-from bot.domain.exercises import default_catalogue
-from bot.domain.import_reader import ImportResult, read_import
-from bot.storage.sql_storage import SqlStorage
+from bot.domain.catalogue.lookup import default_catalogue
+from bot.domain.transfer.read import ImportResult, read_import
+from bot.storage.sql.storage import SqlStorage
 from bot.storage.sqlite import SQLiteStorage
 from tests.data_samples import sample_workouts, strong_comma
 

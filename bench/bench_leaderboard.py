@@ -29,7 +29,7 @@ from pathlib import Path
 
 from bench.machine import describe
 from bot.coach import Coach
-from bot.domain.exercises import default_catalogue
+from bot.domain.catalogue.lookup import default_catalogue
 from bot.storage.sqlite import SQLiteStorage
 
 NOW = datetime(2026, 11, 26, 18, 0, tzinfo=UTC)
@@ -189,7 +189,7 @@ async def measure(path: Path) -> None:
 
 
 def storage_of(coach: Coach) -> SQLiteStorage:
-    storage: SQLiteStorage = coach._storage  # type: ignore[assignment]
+    storage: SQLiteStorage = coach.storage  # type: ignore[assignment]
     return storage
 
 
@@ -204,7 +204,7 @@ async def updated_boards(coach: Coach, clock: list[datetime], caller: str) -> No
         for _ in range(count):
             logged += 1
             clock[0] = NOW + timedelta(seconds=logged)
-            reply = await coach.log(user_id(rng.randrange(MEMBERS)), GUILD,
+            reply = await coach.logbook.log(user_id(rng.randrange(MEMBERS)), GUILD,
                                     "squat 5x5 @100kg rir2")
             assert reply.saved, reply
         if upkeep != "none":  # what the bot's upkeep task does every 5 seconds

@@ -21,7 +21,7 @@ from pathlib import Path
 from bench.machine import describe
 from bench.seed import bench_now, seed
 from bot.coach import Coach
-from bot.storage.sql_storage import SqlStorage
+from bot.storage.sql.storage import SqlStorage
 from bot.storage.sqlite import SQLiteStorage
 
 LINES = ("squat 5x5 @100kg rir2", "bench 3x8 @80kg rir1", "leg extension 3x12 f",
@@ -45,7 +45,7 @@ async def measure(
         await storage.driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     clock_now = [now]
     coach = Coach(storage, lambda: clock_now[0])
-    await coach.log("u1", "bench-guild", LINES[0])  # warm caches
+    await coach.logbook.log("u1", "bench-guild", LINES[0])  # warm caches
     log_time = raw_time = 0.0
     round_ratios: list[float] = []
     per_round = max(1, logs // ROUNDS)
@@ -53,7 +53,7 @@ async def measure(
         start = time.perf_counter()
         for i in range(r * per_round, (r + 1) * per_round):
             clock_now[0] = now + timedelta(seconds=i)
-            reply = await coach.log(f"u{i % 10_000}", "bench-guild", LINES[i % len(LINES)])
+            reply = await coach.logbook.log(f"u{i % 10_000}", "bench-guild", LINES[i % len(LINES)])
             assert reply.saved, reply
         # The leaderboard upkeep the logs queued is part of their cost: count it here.
         await storage.catch_up_boards()

@@ -41,8 +41,14 @@ from discord.http import Route
 from bench.machine import describe
 from bench.seed import seed
 from bot.coach import Coach
-from bot.dm_sender import DiscordDmSender
-from bot.scheduler import DispatchSettings, DmRequest, Pace, ReminderDispatcher, SendResult
+from bot.coach.reminder_dispatch import (
+    DispatchSettings,
+    DmRequest,
+    Pace,
+    ReminderDispatcher,
+    SendResult,
+)
+from bot.discord.dm_sender import DiscordDmSender
 from bot.storage.sqlite import SQLiteStorage
 
 DUE = datetime(2026, 11, 26, 18, 30, tzinfo=UTC)

@@ -15,10 +15,10 @@ import yarl
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
-from bot.client import LiftBot
 from bot.coach import Coach
 from bot.coach.cooldown import Cooldown
 from bot.config import Settings
+from bot.discord.client import LiftBot
 from bot.storage.sqlite import SQLiteStorage
 
 

@@ -21,9 +21,9 @@ from datetime import UTC, date, datetime, timedelta
 from bench.corpus import corpus
 from bot.coach import Coach
 from bot.coach.cooldown import Cooldown
-from bot.domain.exercises import default_catalogue
+from bot.domain.catalogue.lookup import default_catalogue
 from bot.domain.models import ParseError
-from bot.domain.parsing import parse_log
+from bot.domain.notation.parse import parse_log
 from bot.storage.sqlite import SQLiteStorage
 
 SPLICES = (
@@ -99,7 +99,7 @@ async def fuzz(count: int, seed: int) -> int:
     for i, text in enumerate(inputs):
         clock[0] += timedelta(seconds=1)
         try:
-            reply = await coach.log(f"fuzz{i % 5_000}", "fuzz-guild", text)
+            reply = await coach.logbook.log(f"fuzz{i % 5_000}", "fuzz-guild", text)
             saved += reply.saved
             if not reply.saved and not (reply.is_error and len(reply.lines) >= 3):
                 failures.append(f"unclear reply to {text!r}: {reply}")

@@ -6,10 +6,10 @@ import random
 import time
 from datetime import UTC, datetime, timedelta
 
-from bot.domain.exercises import default_catalogue
+from bot.domain.catalogue.lookup import default_catalogue
 from bot.domain.models import SetRecord
 from bot.storage.rows import set_values
-from bot.storage.sql_storage import SqlStorage
+from bot.storage.sql.storage import SqlStorage
 
 ENTRY_SQL = (
     "INSERT INTO entries (entry_id, user_id, guild_id, exercise_key, exercise_name, tier,"

@@ -1,4 +1,4 @@
-"""Entry point: load .env, build settings, open storage, run the chosen edge."""
+"""Entry point: arguments and settings only; bootstrap builds the parts, an edge runs."""
 
 from __future__ import annotations
 
@@ -32,23 +32,17 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
 
 
 async def _console(settings: Settings, user: str, guild: str) -> int:
-    from bot.coach import Coach
-    from bot.coach.cooldown import Cooldown
-    from bot.console import run_console
-    from bot.storage import open_storage
+    from bot.bootstrap import running_coach
+    from bot.console.run import run_console
 
-    storage = await open_storage(settings)
-    try:
-        cooldown = Cooldown(settings.log_cooldown_count, settings.log_cooldown_seconds)
-        return await run_console(Coach(storage, cooldown=cooldown), user, guild)
-    finally:
-        await storage.close()
+    async with running_coach(settings) as coach:
+        return await run_console(coach, user, guild)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(sys.argv[1:] if argv is None else argv)
     if args.mode == "parse":
-        from bot.parse_cli import run_parse
+        from bot.console.parse_json import run_parse
 
         texts = [args.text] if args.text is not None else sys.stdin
         return run_parse(texts, datetime.now(UTC).date())
@@ -65,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     if settings.token is None:
         print(f"liftcoach: {NO_TOKEN}", file=sys.stderr)
         return 2
-    from bot.discord_main import run_discord
+    from bot.discord.run import run_discord
 
     return run_discord(settings)
 

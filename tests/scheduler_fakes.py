@@ -8,7 +8,7 @@ import itertools
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from bot.scheduler import DmRequest, Pace, SendResult, SendStatus
+from bot.coach.reminder_dispatch import DmRequest, Pace, SendResult, SendStatus
 
 REAL_TIMEOUT = 5.0  # a guard against a hung test, never part of an assertion
 

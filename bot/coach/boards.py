@@ -8,8 +8,8 @@ another server is read or shown: not its name, not what was logged there, not it
 board. The coach knows lifters only by id; an edge may pass ``mention`` to show
 them its own way (Discord renders ``<@id>`` as the member's name without pinging).
 
-Figures come from :mod:`bot.domain.board` (the whole server at once) and
-:mod:`bot.domain.stats` (one lifter); both follow the same documented model, and
+Figures come from :mod:`bot.domain.figures.board` (the whole server at once) and
+:mod:`bot.domain.figures.stats` (one lifter); both follow the same documented model, and
 a lifter's /stats shows the same numbers the boards rank.
 """
 
@@ -23,16 +23,16 @@ from zoneinfo import ZoneInfo
 
 from bot.coach import board_cache
 from bot.coach.board_cache import KeptBoard
-from bot.coach.board_text import (
+from bot.coach.figure_text import (
     METRIC_NAMES,
     METRIC_RULES,
     WINDOW_NAMES,
     WINDOWS,
     metric_value,
 )
-from bot.coach.clock import Clock
-from bot.coach.lifter_progress import LifterProgress
-from bot.domain.board import (
+from bot.coach.lifter import Lifter
+from bot.coach.replies import Reply, error_reply
+from bot.domain.figures.board import (
     METRICS,
     BoardLifter,
     DisciplineDay,
@@ -40,11 +40,9 @@ from bot.domain.board import (
     consistency_figures,
     discipline_figures,
 )
-from bot.domain.exercises import Catalogue
-from bot.domain.ranking import Ranking, leaderboard_page, rank, rank_of
-from bot.domain.stats import DEFAULT_TARGET, Targets, week_start
-from bot.replies import Reply, error_reply
-from bot.storage.base import BoardData, Storage
+from bot.domain.figures.ranking import Ranking, leaderboard_page, rank, rank_of
+from bot.domain.figures.stats import DEFAULT_TARGET, Targets, week_start
+from bot.storage.contract import BoardData
 
 PER_PAGE = 10
 KEPT_BOARDS = 64
@@ -81,13 +79,12 @@ def _plain(user_id: str) -> str:
     return user_id
 
 
-class Boards(LifterProgress):
-    """Leaderboards, opting out and in; /stats and /chart come from LifterProgress."""
+class Boards:
+    """Leaderboards, kept current between requests; opting out and in."""
 
-    def __init__(self, storage: Storage, clock: Clock, catalogue: Catalogue) -> None:
-        self._storage = storage
-        self._clock = clock
-        self._catalogue = catalogue
+    def __init__(self, lifter: Lifter) -> None:
+        self._storage = lifter.storage
+        self._clock = lifter.clock
         self._kept: OrderedDict[tuple[str, Metric, str], KeptBoard] = OrderedDict()
         self._saved: dict[tuple[str, Metric, str], datetime] = {}
         self._dirty: set[tuple[str, Metric, str]] = set()

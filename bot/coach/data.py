@@ -18,16 +18,16 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from bot.coach import import_payload
-from bot.coach.clock import Clock
-from bot.domain.entry_key import entry_key
-from bot.domain.exercises import Catalogue
-from bot.domain.export_format import entry_lines, export_filename, header_line
-from bot.domain.import_formats import FORMAT_NAMES
-from bot.domain.import_names import MappingError, parse_mapping
-from bot.domain.import_reader import ImportProblem, ImportResult, read_import
+from bot.coach.lifter import Lifter
+from bot.coach.replies import Reply, error_reply
+from bot.domain.catalogue.lookup import Catalogue
 from bot.domain.models import StoredEntry
-from bot.replies import Reply, error_reply
-from bot.storage.base import PendingImport, Storage
+from bot.domain.transfer.export import entry_lines, export_filename, header_line
+from bot.domain.transfer.fingerprint import entry_key
+from bot.domain.transfer.formats import FORMAT_NAMES
+from bot.domain.transfer.names import MappingError, parse_mapping
+from bot.domain.transfer.read import ImportProblem, ImportResult, read_import
+from bot.storage.contract import PendingImport
 from bot.storage.migrations.personal_data import LABELS
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -55,20 +55,20 @@ class Preview:
     pending_id: int | None = None
 
 
-class DataRights:
-    def __init__(self, storage: Storage, clock: Clock, catalogue: Catalogue) -> None:
-        self._storage = storage
-        self._clock = clock
-        self._catalogue = catalogue
+class Data:
+    """The lifter's data rights: export, import (previewed, then confirmed), erasure."""
 
-    async def _catalogue_for(self, user_id: str) -> Catalogue:
-        return self._catalogue.with_custom(await self._storage.custom_exercises(user_id))
+    def __init__(self, lifter: Lifter, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self._lifter = lifter
+        self._storage = lifter.storage
+        self._clock = lifter.clock
+        self.max_bytes = max_bytes
 
     # /export -------------------------------------------------------------------
 
     async def export(self, user_id: str) -> Export:
         """Every set of the caller as CSV (the columns are in README.md, "Your data")."""
-        catalogue = await self._catalogue_for(user_id)
+        catalogue = await self._lifter.catalogue_for(user_id)
         profile = await self._storage.get_profile(user_id)
         zone = ZoneInfo(profile.timezone if profile else "UTC")
         parts = [header_line()]
@@ -104,8 +104,9 @@ class DataRights:
 
     # /import -------------------------------------------------------------------
 
-    def check_size(self, size: int, max_bytes: int = DEFAULT_MAX_BYTES) -> Reply | None:
+    def check_size(self, size: int) -> Reply | None:
         """Refuse a file by its announced size, before downloading it."""
+        max_bytes = self.max_bytes
         if size <= max_bytes:
             return None
         return _import_error(
@@ -121,10 +122,9 @@ class DataRights:
         data: bytes,
         fmt: str = "auto",
         mapping: str | None = None,
-        max_bytes: int = DEFAULT_MAX_BYTES,
     ) -> Preview:
         """Read the file and show what would be added; nothing is stored until Confirm."""
-        too_big = self.check_size(len(data), max_bytes)
+        too_big = self.check_size(len(data))
         if too_big is not None:
             return Preview(too_big)
         try:
@@ -140,7 +140,8 @@ class DataRights:
         zone_name = profile.timezone if profile else "UTC"
         now = self._clock()
         result = read_import(
-            text, fmt=fmt, catalogue=await self._catalogue_for(user_id), zone=ZoneInfo(zone_name),
+            text, fmt=fmt, catalogue=await self._lifter.catalogue_for(user_id),
+            zone=ZoneInfo(zone_name),
             unit=profile.unit if profile else "kg", latest=now, mapping=names,
         )
         if isinstance(result, ImportProblem):
@@ -173,7 +174,7 @@ class DataRights:
                 "There is no import of yours waiting: it was confirmed, cancelled or is older "
                 "than a day.", "Import the file again to see a new preview.", _IMPORT_EXAMPLE,
                 title="Nothing to confirm")
-        catalogue = await self._catalogue_for(user_id)
+        catalogue = await self._lifter.catalogue_for(user_id)
         try:
             kept = import_payload.load(pending.payload, catalogue)
         except (ValueError, KeyError, TypeError, IndexError):
@@ -231,8 +232,8 @@ class DataRights:
     # /forget-me ----------------------------------------------------------------
 
     async def forget_me_request(self, user_id: str) -> Reply:
-        """What /forget-me would erase. The tone is 'warning' exactly when there is data
-        to erase, so an edge knows to offer a confirm button."""
+        """What /forget-me would erase; ``confirm`` is set exactly when there is data to
+        erase, so an edge offers the confirm step only then."""
         counts = await self._storage.user_data_counts(user_id)
         if not counts:
             return Reply(title="I hold nothing on you",
@@ -241,9 +242,13 @@ class DataRights:
             title="Erase everything I hold on you?",
             lines=("This erases for good, everywhere (every server):", *_count_lines(counts),
                    "Want a copy first? `/export` gives you every set as CSV."),
-            tone="warning", private=True,
+            tone="warning", private=True, confirm="forget-me",
             footer="Press the button to confirm. Nothing is erased until you do.",
         )
+
+    async def forget_me_cancel(self, user_id: str) -> Reply:
+        """The lifter chose to keep their data: nothing changes."""
+        return Reply(title="Nothing erased", lines=("Your data stays as it is.",), private=True)
 
     async def forget_me_confirm(self, user_id: str) -> Reply:
         """Erase every row about the caller in one transaction; say what went."""

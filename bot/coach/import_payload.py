@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
-from bot.domain.exercises import Catalogue
-from bot.domain.import_reader import ImportedEntry, ImportProblem
+from bot.domain.catalogue.lookup import Catalogue
 from bot.domain.models import Exercise, SetRecord, Technique, Tier
-from bot.storage.base import NewEntry
+from bot.domain.transfer.read import ImportedEntry, ImportProblem
+from bot.storage.contract import NewEntry
 
 PAYLOAD_VERSION = 1
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (

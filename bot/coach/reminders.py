@@ -1,6 +1,6 @@
 """Daily reminder DMs: /remind set, show and off; the DM's text; the dispatcher's storage.
 
-The dispatcher (bot/scheduler.py) owns the timing and the sending; everything it
+The dispatcher (bot/coach/reminder_dispatch.py) owns the timing and the sending; everything it
 reads or writes goes through this service, which decides per claimed reminder
 whether a DM is due, already handled, or too old (rolled to the next day).
 """
@@ -12,11 +12,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-from bot.coach.clock import Clock
-from bot.domain.exercises import Catalogue
+from bot.coach.lifter import Lifter
+from bot.coach.replies import Reply, error_reply, literal
 from bot.domain.models import Profile
-from bot.domain.reminder_message import LOOKBACK_DAYS, ReminderInputs, compose_reminder
-from bot.domain.schedule import (
+from bot.domain.reminders.message import LOOKBACK_DAYS, ReminderInputs, compose_reminder
+from bot.domain.reminders.schedule import (
     ALL_WEEKDAYS,
     ReminderSpec,
     ScheduleError,
@@ -29,13 +29,11 @@ from bot.domain.schedule import (
     parse_timezone,
     parse_weekdays,
 )
-from bot.replies import Reply, error_reply, literal
-from bot.storage.base import (
+from bot.storage.contract import (
     ReminderInputRows,
     ReminderOutcome,
     ReminderOutcomeKind,
     ReminderRow,
-    Storage,
 )
 
 CLOSED_DMS = "dm_closed"
@@ -92,10 +90,11 @@ class Delivery:
 class Reminders:
     """The lifter's reminder settings and what the dispatcher needs around a send."""
 
-    def __init__(self, storage: Storage, clock: Clock, catalogue: Catalogue) -> None:
-        self._storage = storage
-        self._clock = clock
-        self._catalogue = catalogue
+    def __init__(self, lifter: Lifter) -> None:
+        self._lifter = lifter
+        self._storage = lifter.storage
+        self._clock = lifter.clock
+        self._catalogue = lifter.catalogue
         self.on_change: Callable[[], None] | None = None
 
     def _changed(self) -> None:
@@ -125,7 +124,7 @@ class Reminders:
                 return error_reply(zone.error, zone.hint,
                                    f"/remind set time:07:30 timezone:{zone.example}")
         else:
-            zone = (await self._storage.get_profile(user_id) or Profile()).timezone
+            zone = (await self._lifter.profile_of(user_id)).timezone
         spec = ReminderSpec(wall, zone, weekdays)
         now = self._clock()
         due = next_due(spec, now)
@@ -189,7 +188,7 @@ class Reminders:
         when the lifter already logged a working set that day."""
         if day is None:
             row = await self._storage.get_reminder(user_id)
-            profile = await self._storage.get_profile(user_id) or Profile()
+            profile = await self._lifter.profile_of(user_id)
             day = local_date_of(now, row.timezone if row else profile.timezone)
         return (await self._texts({user_id: day}, now))[user_id]
 

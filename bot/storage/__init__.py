@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.config import Settings
-from bot.storage.base import NewEntry, Storage
+from bot.storage.contract import NewEntry, Storage
 from bot.storage.sqlite import SQLiteStorage
 
 __all__ = ["NewEntry", "SQLiteStorage", "Storage", "open_storage"]

@@ -1,13 +1,198 @@
-"""The embedded default engine: the SQL storage on an aiosqlite driver."""
+"""The embedded default engine: the SQL storage on an aiosqlite driver (one connection,
+WAL, foreign keys, full sync).
+
+Every use of the connection is serialised by a lock, so a read never sees another
+coroutine's uncommitted transaction and transactions never interleave. A batch runs
+all its statements in one trip to the connection's thread.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import asyncio
+import sqlite3
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
+import aiosqlite
+
+from bot.storage.contract import ts
+from bot.storage.driver import Executor, Rows, Step, WritePlan
 from bot.storage.migrations import Migration, load_migrations
-from bot.storage.sql_storage import SqlStorage
-from bot.storage.sqlite_driver import SQLiteDriver
+from bot.storage.sql.storage import SqlStorage
+
+# Dates and times are stored as text: a sortable UTC stamp (see ``ts``) and an ISO
+# date. Registered with the sqlite3 module once, so SQLite binds them in C and rows of
+# plain numbers and text (every set of a log) pass through untouched. Adapters are
+# looked up by exact type, so a datetime never takes the date adapter.
+sqlite3.register_adapter(datetime, ts)
+sqlite3.register_adapter(date, date.isoformat)
+
+
+def _run_steps(
+    conn: sqlite3.Connection, steps: Sequence[Step], write: bool
+) -> list[list[Sequence[Any]]]:
+    """Runs in the connection's thread."""
+    out: list[list[Sequence[Any]]] = []
+    if write:
+        conn.execute("BEGIN IMMEDIATE")
+    try:
+        for step in steps:
+            if step.many is not None:
+                conn.executemany(step.sql, step.many)
+                out.append([])
+            else:
+                cur = conn.execute(step.sql, step.params)
+                out.append(cur.fetchall() if step.fetch else [])
+                cur.close()
+    except BaseException:
+        if write:
+            conn.execute("ROLLBACK")
+        raise
+    if write:
+        conn.execute("COMMIT")
+    return out
+
+
+def _execute_closed(conn: sqlite3.Connection, sql: str, params: Sequence[Any]) -> None:
+    """Runs in the connection's thread."""
+    conn.execute(sql, params).close()
+
+
+def _read_then_write(
+    conn: sqlite3.Connection, reads: Sequence[Step], plan: WritePlan
+) -> tuple[Rows, Rows | None]:
+    """Runs in the connection's thread."""
+    got = _run_steps(conn, reads, False)
+    writes = plan(got)
+    return got, (_run_steps(conn, writes, True) if writes else None)
+
+
+class _Conn:
+    """Executor methods over an aiosqlite connection; the caller holds the lock."""
+
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+
+    async def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        # Run and close the cursor in the same trip: a statement left with unread rows
+        # (a PRAGMA that answers, say) would otherwise block a later COMMIT.
+        await self._conn._execute(_execute_closed, self._conn._conn, sql, params)
+
+    async def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        await self._conn.executemany(sql, rows)
+
+    async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Sequence[Any]]:
+        # execute_fetchall runs statement and fetch in one trip to the connection's thread.
+        return list(await self._conn.execute_fetchall(sql, params))
+
+    async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Sequence[Any] | None:
+        rows = await self.fetchall(sql, params)
+        return tuple(rows[0]) if rows else None
+
+    async def fetchval(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = await self.fetchone(sql, params)
+        return None if row is None else row[0]
+
+
+class SQLiteDriver:
+    engine = "sqlite"
+
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+        self._inner = _Conn(conn)
+        self._lock = asyncio.Lock()
+
+    @classmethod
+    async def connect(cls, path: str | Path) -> SQLiteDriver:
+        conn = await aiosqlite.connect(str(path), isolation_level=None)
+        try:
+            await conn.execute("PRAGMA journal_mode=WAL")
+            await conn.execute("PRAGMA synchronous=FULL")
+            await conn.execute("PRAGMA foreign_keys=ON")
+            await conn.execute("PRAGMA busy_timeout=5000")
+        except BaseException:
+            await conn.close()
+            raise
+        return cls(conn)
+
+    # single statements, each under the lock ----------------------------------------
+
+    async def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        async with self._lock:
+            await self._inner.execute(sql, params)
+
+    async def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        async with self._lock:
+            await self._inner.executemany(sql, rows)
+
+    async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Sequence[Any]]:
+        async with self._lock:
+            return await self._inner.fetchall(sql, params)
+
+    async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Sequence[Any] | None:
+        async with self._lock:
+            return await self._inner.fetchone(sql, params)
+
+    async def fetchval(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        async with self._lock:
+            return await self._inner.fetchval(sql, params)
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Executor]:
+        async with self._lock:
+            await self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._inner
+            except BaseException:
+                await self._conn.execute("ROLLBACK")
+                raise
+            await self._conn.execute("COMMIT")
+
+    async def batch(
+        self, steps: Sequence[Step], *, write: bool = False
+    ) -> list[list[Sequence[Any]]]:
+        async with self._lock:
+            # aiosqlite offers no public way to run several statements in one trip to its
+            # thread; _execute(fn) is that way (pinned aiosqlite range; tests cover it).
+            raw: sqlite3.Connection = self._conn._conn
+            result: list[list[Sequence[Any]]] = await self._conn._execute(
+                _run_steps, raw, steps, write
+            )
+            return result
+
+    async def read_then_write(
+        self, reads: Sequence[Step], plan: WritePlan
+    ) -> tuple[Rows, Rows | None]:
+        async with self._lock:
+            raw: sqlite3.Connection = self._conn._conn
+            result: tuple[Rows, Rows | None] = await self._conn._execute(
+                _read_then_write, raw, reads, plan
+            )
+            return result
+
+    # schema ----------------------------------------------------------------------------
+
+    async def schema_version(self) -> int:
+        return int(await self.fetchval("PRAGMA user_version") or 0)
+
+    async def migrate(self, migrations: Sequence[Migration]) -> int:
+        """Apply every pending migration in one transaction: all of them or none."""
+        current = await self.schema_version()
+        pending = [m for m in migrations if m.version > current]
+        if not pending:
+            return current
+        async with self.transaction() as tx:
+            for migration in pending:
+                for statement in migration.statements:
+                    await tx.execute(statement)
+            await tx.execute(f"PRAGMA user_version = {pending[-1].version}")
+        return pending[-1].version
+
+    async def close(self) -> None:
+        await self._conn.close()
 
 
 class SQLiteStorage(SqlStorage):

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
-from bot.client import LiftBot
 from bot.coach import Coach
 from bot.coach.cooldown import Cooldown
 from bot.config import Settings
+from bot.discord.client import LiftBot
 from bot.storage.sqlite import SQLiteStorage
 from tests.conftest import FakeClock
 from tests.fakediscord import Channel, FakeDiscord, Guild, User, run_bot
@@ -69,7 +69,7 @@ class BotFactory:
         )
         storage = await SQLiteStorage.open(self.db_path)
         # The clock stands still in these tests, so a lifter's logs would all fall in one
-        # cooldown window; the cooldown itself is tested in tests/test_coach.py.
+        # cooldown window; the cooldown itself is tested in tests/coach/test_logbook.py.
         bot = LiftBot(settings, Coach(storage, self.clock, cooldown=Cooldown(1000, 10)))
         self.storages[id(bot)] = storage
         return bot

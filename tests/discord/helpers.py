@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import discord
 
-from bot.client import LiftBot
+from bot.discord.client import LiftBot
 from bot.domain.models import StoredEntry
 from bot.storage.sqlite import SQLiteStorage
 from tests.fakediscord import Channel, FakeDiscord, Interaction, User

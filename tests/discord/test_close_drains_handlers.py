@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.client import _drain_handlers
+from bot.discord.client import _drain_handlers
 
 
 async def test_running_handlers_finish_before_close_returns() -> None:

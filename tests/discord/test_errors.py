@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from bot.client import LiftBot
+from bot.discord.client import LiftBot
 from tests.discord.conftest import BotFactory, Gym
 from tests.discord.helpers import answer, entries, is_ephemeral, post, response_text
 from tests.fakediscord import FakeDiscord
@@ -46,7 +46,7 @@ async def test_failure_before_saving(
     fake: FakeDiscord, gym: Gym, bots: BotFactory, bot: LiftBot,
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
 ) -> None:
-    monkeypatch.setattr(bot.coach, "log", explode)
+    monkeypatch.setattr(bot.coach.logbook, "log", explode)
     ix = await fake.slash(gym.guild, gym.training, gym.lifter, "log",
                           {"entry": "squat 5x5 @100kg rir2"})
     data = await answer(fake, ix)
@@ -107,7 +107,7 @@ async def test_typed_failure_before_saving(
     fake: FakeDiscord, gym: Gym, bots: BotFactory, bot: LiftBot,
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
 ) -> None:
-    monkeypatch.setattr(bot.coach, "log", explode)
+    monkeypatch.setattr(bot.coach.logbook, "log", explode)
     await post(fake, bot, gym.training, gym.lifter, "!log squat 5x5 @100kg rir2")
     [reply] = fake.messages_in(gym.training, from_bot=True)
     assert "Nothing was saved" in reply["content"]
@@ -118,7 +118,7 @@ async def test_slash_only_command_failure(
     fake: FakeDiscord, gym: Gym, bot: LiftBot,
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
 ) -> None:
-    monkeypatch.setattr(bot.coach, "history", explode)
+    monkeypatch.setattr(bot.coach.logbook, "history", explode)
     data = await answer(fake, await fake.slash(gym.guild, gym.training, gym.lifter, "history"))
     assert is_ephemeral(data)
     text = response_text(data)
@@ -130,7 +130,7 @@ async def test_each_failure_gets_its_own_id(
     fake: FakeDiscord, gym: Gym, bot: LiftBot,
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
 ) -> None:
-    monkeypatch.setattr(bot.coach, "why", explode)
+    monkeypatch.setattr(bot.coach.info, "why", explode)
     ids = set()
     for _ in range(2):
         ix = await fake.slash(gym.guild, gym.training, gym.lifter, "why", {"rule": "A1"})

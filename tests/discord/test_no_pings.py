@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.client import LiftBot
+from bot.discord.client import LiftBot
 from tests.discord.conftest import Gym
 from tests.discord.helpers import JSON, answer, buttons, post, react
 from tests.fakediscord import FakeDiscord, RecordedRequest

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.client import LiftBot
+from bot.discord.client import LiftBot
 from tests.discord.conftest import BotFactory, Gym
 from tests.discord.helpers import answer, buttons, entries, post, react, response_text
 from tests.fakediscord import FakeDiscord

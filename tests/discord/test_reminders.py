@@ -8,8 +8,8 @@ from datetime import datetime
 
 import pytest
 
-from bot.client import LiftBot
-from bot.storage.base import ReminderOutcome
+from bot.discord.client import LiftBot
+from bot.storage.contract import ReminderOutcome
 from tests.discord.conftest import BotFactory, Gym
 from tests.discord.helpers import JSON, answer, embed_text, is_ephemeral, only_embed, settle
 from tests.fakediscord import FakeDiscord

@@ -20,11 +20,11 @@ import discord
 import pytest
 import pytest_asyncio
 
-from bot.client import LiftBot
 from bot.coach import Coach
 from bot.coach.cooldown import Cooldown
 from bot.config import Settings, load_settings
-from bot.storage.base import Storage
+from bot.discord.client import LiftBot
+from bot.storage.contract import Storage
 from bot.storage.sqlite import SQLiteStorage
 from tests.conftest import FakeClock
 from tests.discord.conftest import TOKEN

@@ -5,7 +5,7 @@ from __future__ import annotations
 import discord
 from discord import app_commands
 
-from bot.client import LiftBot
+from bot.discord.client import LiftBot
 from tests.discord.conftest import BotFactory, Gym
 from tests.discord.helpers import post
 from tests.fakediscord import FakeDiscord

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from bot.discord_main import serve
+from bot.discord.run import serve
 from tests.discord.conftest import TOKEN
 from tests.fakediscord import FakeDiscord
 

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from bot.coach import Coach
 from bot.coach.cooldown import Cooldown
-from bot.console import dispatch
-from bot.console_table import COMMANDS
+from bot.console.commands import COMMANDS
+from bot.console.run import dispatch
 from bot.storage.sqlite import SQLiteStorage
 
 NASTY = st.sampled_from([

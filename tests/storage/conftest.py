@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.storage.base import Storage
+from bot.storage.contract import Storage
 from bot.storage.sqlite import SQLiteStorage
 from tests.pg import postgres_storage
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from bot.domain.models import Exercise, Profile, SetRecord, Soreness
-from bot.storage.base import NewEntry, Storage
+from bot.storage.contract import NewEntry, Storage
 
 NOW = datetime(2026, 11, 26, 18, 0, tzinfo=UTC)
 SQUAT = Exercise(key="back-squat", name="back squat", tier="A")

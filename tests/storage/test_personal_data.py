@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.storage.base import Storage
+from bot.storage.contract import Storage
 from bot.storage.migrations.personal_data import (
     CHILD_TABLES,
     LABELS,

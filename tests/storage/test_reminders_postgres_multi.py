@@ -23,12 +23,18 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.client import dispatch_settings
+from bot.bootstrap import dispatch_settings
 from bot.coach import Coach
+from bot.coach.pacing import Pacer
+from bot.coach.reminder_dispatch import (
+    DispatchSettings,
+    DmRequest,
+    Pace,
+    ReminderDispatcher,
+    SendResult,
+)
 from bot.config import Settings
-from bot.pacing import Pacer
-from bot.scheduler import DispatchSettings, DmRequest, Pace, ReminderDispatcher, SendResult
-from bot.storage.base import ReminderOutcome
+from bot.storage.contract import ReminderOutcome
 from bot.storage.postgres import PostgresStorage
 from tests.pg import shared_postgres_storages
 from tests.scheduler_fakes import REAL_TIMEOUT, Crash

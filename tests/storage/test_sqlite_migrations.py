@@ -44,7 +44,7 @@ async def test_foreign_keys_cascade_sets_with_their_entry(tmp_path: Path) -> Non
     from datetime import UTC, datetime
 
     from bot.domain.models import Exercise, SetRecord
-    from bot.storage.base import NewEntry
+    from bot.storage.contract import NewEntry
 
     now = datetime(2026, 11, 26, tzinfo=UTC)
     [e] = await store.add_entries(
@@ -61,7 +61,7 @@ async def test_a_database_made_by_the_first_version_upgrades_with_its_data(tmp_p
     from datetime import UTC, datetime
 
     from bot.domain.models import Exercise, SetRecord
-    from bot.storage.base import NewEntry
+    from bot.storage.contract import NewEntry
 
     path = tmp_path / "old.db"
     everything = load_migrations("sqlite")

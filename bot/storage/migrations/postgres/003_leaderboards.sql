@@ -117,7 +117,7 @@ FOR EACH ROW EXECUTE FUNCTION board_days_member_changed();
 
 
 -- discipline_days: per lifter and local date, the counts the discipline board adds up
--- (see bot.domain.stats.discipline): tier A/B working sets with a known effective RIR
+-- (see bot.domain.figures.stats.discipline): tier A/B working sets with a known effective RIR
 -- and how many stopped short of failure (RIR >= 1); tier C/D exercise-sessions (one
 -- exercise on one date) and how many had a set at RIR <= 1. The effective RIR is
 -- SetRecord.effective_rir: 0 at or past failure, the logged RIR, 1 for an AMRAP.

@@ -4,7 +4,7 @@
 -- stamps (migration 006) replaced them; nothing reads them now, so their nine
 -- triggers go (the table stays for resets).
 --
--- Catching up the boards (bot.storage.sql_boards) writes many board_days and
+-- Catching up the boards (bot.storage.sql.boards) writes many board_days and
 -- discipline_days rows at once. Their stamp triggers would stamp the lifter again
 -- for every row; while the catch-up runs, board_bulk holds a row, those triggers
 -- stand aside, and the catch-up stamps every lifter it touched in one statement.

@@ -1,0 +1,60 @@
+"""Reply values: what the coach says, before any edge decides how it looks.
+
+The console prints them as text and the Discord edge turns them into embeds, so
+both say the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Tone = Literal["ok", "info", "warning", "error"]
+
+
+@dataclass(frozen=True)
+class Reply:
+    title: str
+    lines: tuple[str, ...] = ()
+    fields: tuple[tuple[str, str], ...] = ()
+    rule_ids: tuple[str, ...] = ()
+    tone: Tone = "info"
+    private: bool = False
+    saved: bool = False
+    entry_ids: tuple[int, ...] = ()
+    footer: str | None = None
+    # Set when the reply asks the lifter to confirm an action before it happens (the
+    # action's name, e.g. "forget-me"); an edge offers the confirm step for it.
+    confirm: str | None = None
+
+    @property
+    def is_error(self) -> bool:
+        return self.tone == "error"
+
+
+_SPECIAL = re.compile(r"([\\*_~`|<>\[\]()])")
+_LINE_START = re.compile(r"^(\s*)([#>-])", re.MULTILINE)
+
+
+def literal(text: str) -> str:
+    """User text made inert: Discord shows it as typed, never as formatting.
+
+    Reply lines may use markdown (bold, code) on purpose; anything a lifter typed
+    (exercise names, words a parser could not read, file names) goes through here
+    first. The console removes the escapes again.
+    """
+    return _LINE_START.sub(r"\1\\\2", _SPECIAL.sub(r"\\\1", text))
+
+
+def error_reply(what: str, hint: str, example: str, *, title: str = "I couldn't do that") -> Reply:
+    """Every refusal says what was wrong, how to fix it and a line that would work.
+
+    All three may quote what the lifter typed, so all three are made literal.
+    """
+    return Reply(
+        title=title,
+        lines=(literal(what), f"Hint: {literal(hint)}", f"Example: {literal(example)}"),
+        tone="error",
+        private=True,
+    )

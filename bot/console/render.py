@@ -1,0 +1,30 @@
+"""Plain-text rendering of reply values, for the terminal."""
+
+from __future__ import annotations
+
+import re
+
+from bot.coach.replies import Reply
+
+_MARKUP = re.compile(r"\*\*|`|\\(.)")
+
+
+def plain(text: str) -> str:
+    """Drop deliberate markup (bold, code) and undo the escapes of literal user text."""
+    return _MARKUP.sub(lambda m: m.group(1) or "", text)
+
+
+def render_text(reply: Reply) -> str:
+    marker = {"error": "✗ ", "warning": "! ", "ok": "✓ "}.get(reply.tone, "")
+    out = [f"{marker}{plain(reply.title)}"]
+    out.extend(f"  {plain(line)}" for line in reply.lines)
+    for name, value in reply.fields:
+        body = plain(value).splitlines() or [""]
+        if len(body) == 1:
+            out.append(f"  {name}: {body[0]}")
+        else:
+            out.append(f"  {name}:")
+            out.extend(f"    {line}" for line in body)
+    if reply.footer:
+        out.append(f"  ({plain(reply.footer)})")
+    return "\n".join(out)

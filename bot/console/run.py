@@ -1,0 +1,89 @@
+"""The terminal edge: the same coach, one command per line, replies printed.
+
+Each reply is printed and flushed only after the coach returned it, and the
+coach commits before returning, so a printed confirmation is always on disk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from datetime import timedelta
+from pathlib import Path
+from typing import TextIO
+
+from bot.coach import Coach
+from bot.coach.replies import Reply, error_reply
+from bot.console import (  # noqa: F401  (each area registers its commands)
+    boards,
+    data,
+    info,
+    logbook,
+    profile,
+    progress,
+    reminders,
+)
+from bot.console.command_line import CommandLine, split_command
+from bot.console.commands import COMMANDS, ConsoleContext
+from bot.console.render import render_text
+
+PROMPT = "liftcoach> "
+QUIT = {"quit", "exit", "q"}
+
+
+async def dispatch(
+    coach: Coach, user_id: str, guild_id: str, line: str, out_dir: Path = Path(".")
+) -> Reply | None:
+    """Run one typed line; None for a blank line. Files (exports, charts) go to ``out_dir``."""
+    if not line.strip():
+        return None
+    cmd = split_command(line)
+    if cmd is None:
+        typed = line.strip()[:60]
+        first = typed.split(maxsplit=1)[0].lower()
+        if first in COMMANDS:  # a command name without its slash
+            return error_reply("Commands start with a slash.", f"Type /{first} to run it.",
+                               f"/{typed}", title="Not a command")
+        return error_reply(
+            "Commands start with a slash.", "To store sets, start the line with /log.",
+            f"/log {typed}", title="Not a command",
+        )
+    return await _run(coach, user_id, guild_id, cmd, out_dir)
+
+
+async def _run(
+    coach: Coach, user_id: str, guild_id: str, cmd: CommandLine, out_dir: Path
+) -> Reply:
+    handler = COMMANDS.get(cmd.name)
+    if handler is None:
+        return error_reply(
+            f"There is no command /{cmd.name}.", "Type /help to see every command.", "/help",
+            title="Unknown command",
+        )
+    return await handler(ConsoleContext(coach, user_id, guild_id, cmd, out_dir))
+
+
+async def run_console(
+    coach: Coach, user_id: str, guild_id: str, stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+) -> int:
+    """Read commands until end of input; a prompt only when a person is typing."""
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    interactive = stdin.isatty()
+    loop = asyncio.get_running_loop()
+    while True:
+        if interactive:
+            stdout.write(PROMPT)
+            stdout.flush()
+        line = await loop.run_in_executor(None, stdin.readline)
+        if not line:
+            break
+        if line.strip().lstrip("/").lower() in QUIT:
+            break
+        reply = await dispatch(coach, user_id, guild_id, line)
+        if reply is not None:
+            stdout.write(render_text(reply) + "\n")
+            stdout.flush()
+    await coach.boards.save_kept(every=timedelta(0))  # the next run starts from them
+    return 0

@@ -1,0 +1,181 @@
+"""The Discord client: one commands.Bot subclass whose setup_hook is the one start-up place."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+import uuid
+from collections import deque
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.bootstrap import build_dispatcher
+from bot.coach import Coach
+from bot.config import Settings
+from bot.discord.dm_sender import DiscordDmSender
+from bot.discord.render import NO_PINGS
+
+log = logging.getLogger("liftcoach.discord")
+
+# discord.py runs each event handler and each application command in a task of its own,
+# named with these prefixes; closing the client does not wait for them.
+_HANDLER_TASKS = ("discord.py: ", "CommandTree-invoker")
+
+
+async def _drain_handlers(seconds: float) -> None:
+    """Let commands already running finish (a log mid-commit, say) before the caller
+    closes the database; give up after ``seconds``."""
+    current = asyncio.current_task()
+    running = [t for t in asyncio.all_tasks() if t is not current and not t.done()
+               and t.get_name().startswith(_HANDLER_TASKS)]
+    if running:
+        await asyncio.wait(running, timeout=seconds)
+
+COGS = (
+    "bot.discord.cogs.logbook",
+    "bot.discord.cogs.profile",
+    "bot.discord.cogs.info",
+    "bot.discord.cogs.server",
+    "bot.discord.cogs.owner",
+    "bot.discord.cogs.audit",
+    "bot.discord.cogs.reminders",
+    "bot.discord.cogs.data",
+    "bot.discord.cogs.boards",
+    "bot.discord.cogs.progress",
+)
+
+
+def intents_for(settings: Settings) -> discord.Intents:
+    intents = discord.Intents.none()
+    intents.guilds = True
+    intents.guild_messages = True
+    intents.guild_reactions = True
+    intents.dm_messages = True
+    intents.message_content = settings.message_content_intent
+    return intents
+
+
+class LiftBot(commands.AutoShardedBot):
+    """Holds the coach; cogs reach it as ``bot.coach``."""
+
+    def __init__(self, settings: Settings, coach: Coach, **options: Any) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned_or(settings.command_prefix),
+            intents=intents_for(settings),
+            allowed_mentions=NO_PINGS,
+            help_command=None,
+            owner_ids=set(settings.owner_ids) or None,
+            shard_count=settings.shard_count,
+            shard_ids=list(settings.shard_ids) if settings.shard_ids is not None else None,
+            **options,
+        )
+        self.settings = settings
+        self.coach = coach
+        self.tree.on_error = self.on_app_command_error
+        self._saved_messages: deque[int] = deque(maxlen=512)
+        self.dispatcher = build_dispatcher(settings, coach, DiscordDmSender(self))
+
+    async def setup_hook(self) -> None:
+        for name in COGS:  # each cog registers its own persistent buttons in setup()
+            await self.load_extension(name)
+        await self.sync_commands()
+        self.dispatcher.start()
+
+    async def close(self) -> None:
+        await self.dispatcher.stop()
+        await super().close()
+        await _drain_handlers(self.drain_seconds)
+
+    drain_seconds = 5.0  # how long close() waits for commands already running
+
+    # command sync ----------------------------------------------------------------
+
+    def command_digest(self) -> str:
+        payload = sorted(
+            (c.to_dict(self.tree) for c in self.tree.get_commands()),
+            key=lambda d: str(d.get("name")),
+        )
+        return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+    async def sync_commands(self, *, force: bool = False) -> str:
+        """Sync to the dev server if set; globally only when the command set changed."""
+        if self.settings.dev_guild_id is not None:
+            guild = discord.Object(id=self.settings.dev_guild_id)
+            self.tree.copy_global_to(guild=guild)
+            await self.tree.sync(guild=guild)
+            log.info("synced commands to dev guild %s", self.settings.dev_guild_id)
+        digest = self.command_digest()
+        if force or await self.coach.server.command_set_changed(digest):
+            await self.tree.sync()
+            await self.coach.server.remember_command_set(digest)
+            log.info("synced global commands (%s)", digest[:12])
+            return "synced"
+        log.info("global commands unchanged (%s); no sync", digest[:12])
+        return "unchanged"
+
+    # errors ----------------------------------------------------------------------
+
+    async def on_app_command_error(
+        self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
+    ) -> None:
+        if isinstance(error, app_commands.CheckFailure):
+            if not interaction.response.is_done():  # a check that refused already said why
+                text = "You don't have permission to use this command here."
+                await self.answer(interaction, text)
+            return
+        error_id = uuid.uuid4().hex[:8]
+        original = getattr(error, "original", error)
+        log.error(
+            "error %s in /%s (user %s, guild %s)", error_id,
+            interaction.command.qualified_name if interaction.command else "?",
+            interaction.user.id, interaction.guild_id, exc_info=original,
+        )
+        saved = bool(interaction.extras.get("saved"))
+        status = "Your set was saved." if saved else "Nothing was saved."
+        await self.answer(interaction, f"Something went wrong on my side. {status} "
+                                       f"(error id {error_id})")
+
+    async def on_command_error(  # type: ignore[override]
+        self, ctx: commands.Context[Any], error: Exception
+    ) -> None:
+        """Typed commands, and hybrid commands used as slash commands, end up here."""
+        if isinstance(error, commands.CommandNotFound):
+            return
+        if isinstance(error, commands.UserInputError):
+            text = (f"{error} Example: `{ctx.clean_prefix}log squat 5x5 rir2` "
+                    "(or `/help` for every command).")
+        elif isinstance(error, commands.CheckFailure):
+            text = "You can't use that command."
+        else:
+            error_id = uuid.uuid4().hex[:8]
+            log.error("error %s in command %s (user %s, guild %s)", error_id, ctx.command,
+                      ctx.author.id, ctx.guild.id if ctx.guild else None,
+                      exc_info=getattr(error, "original", error))
+            status = "Your set was saved." if self.was_saved(ctx) else "Nothing was saved."
+            text = f"Something went wrong on my side. {status} (error id {error_id})"
+        await ctx.send(text, ephemeral=True, allowed_mentions=NO_PINGS)
+
+    def mark_saved(self, ctx: commands.Context[Any]) -> None:
+        """Remember that this command stored data, so an error reply can say so."""
+        if ctx.interaction is not None:
+            ctx.interaction.extras["saved"] = True
+        else:
+            self._saved_messages.append(ctx.message.id)
+
+    def was_saved(self, ctx: commands.Context[Any]) -> bool:
+        if ctx.interaction is not None:
+            return bool(ctx.interaction.extras.get("saved"))
+        return ctx.message.id in self._saved_messages
+
+    @staticmethod
+    async def answer(interaction: discord.Interaction[Any], text: str) -> None:
+        if interaction.response.is_done():
+            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_PINGS)
+        else:
+            await interaction.response.send_message(text, ephemeral=True,
+                                                    allowed_mentions=NO_PINGS)

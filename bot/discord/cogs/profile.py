@@ -1,0 +1,72 @@
+"""/profile, /sore and /exercise: what the lifter tells the coach about themselves."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Literal
+
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discord.cogs.common import respond, user_key
+from bot.domain.models import TIERS
+from bot.domain.reminders.schedule import timezone_choices
+
+if TYPE_CHECKING:
+    import discord
+
+    from bot.discord.client import LiftBot
+
+
+async def zone_autocomplete(
+    interaction: discord.Interaction[Any], current: str
+) -> list[app_commands.Choice[str]]:
+    return [app_commands.Choice(name=z, value=z) for z in timezone_choices(current, limit=25)]
+
+
+class ProfileCog(commands.Cog):
+    def __init__(self, bot: LiftBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="profile", description="See or change your unit, goal, "
+                          "time zone and weekly target")
+    @app_commands.describe(unit="kg or lb for bare numbers and replies",
+                           goal="what you train for", timezone="your IANA time zone",
+                           target="days a week you plan to train")
+    @app_commands.autocomplete(timezone=zone_autocomplete)
+    @app_commands.rename(timezone="tz")  # the name replies and /help use in examples
+    async def profile(
+        self,
+        interaction: discord.Interaction[Any],
+        unit: Literal["kg", "lb"] | None = None,
+        goal: Literal["hypertrophy", "strength", "general"] | None = None,
+        timezone: str | None = None,
+        target: app_commands.Range[int, 1, 7] | None = None,
+    ) -> None:
+        reply = await self.bot.coach.profile.set(
+            user_key(interaction.user), unit=unit, goal=goal, timezone=timezone, target=target
+        )
+        await respond(interaction, reply, ephemeral=True)
+
+    @app_commands.command(name="sore", description="Tell the coach a body part is still sore")
+    @app_commands.describe(bodypart="e.g. quads, chest, lower back",
+                           days="how many days it has been sore (0 clears it)")
+    async def sore(
+        self, interaction: discord.Interaction[Any], bodypart: str,
+        days: app_commands.Range[int, 0, 60],
+    ) -> None:
+        reply = await self.bot.coach.profile.sore(user_key(interaction.user), bodypart, days)
+        await respond(interaction, reply, ephemeral=True)
+
+    @app_commands.command(name="exercise", description="Set the tier of your own exercise")
+    @app_commands.describe(name="the name you log it under",
+                           tier="A heavy compound … D isolation (see /help)")
+    @app_commands.choices(tier=[app_commands.Choice(name=f"tier {t}", value=t) for t in TIERS])
+    async def exercise(
+        self, interaction: discord.Interaction[Any], name: str, tier: str
+    ) -> None:
+        reply = await self.bot.coach.profile.exercise(user_key(interaction.user), name, tier)
+        await respond(interaction, reply, ephemeral=True)
+
+
+async def setup(bot: LiftBot) -> None:
+    await bot.add_cog(ProfileCog(bot))

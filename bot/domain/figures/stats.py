@@ -1,0 +1,373 @@
+"""Consistency, weekly volume and discipline figures for the leaderboards.
+
+Every function here is pure: it takes entries, dates and targets and returns
+numbers. Nothing reads the clock; the caller passes ``today`` as the lifter's
+own local date. Figures are per lifter: pass one lifter's entries at a time.
+
+Consistency model
+-----------------
+* **Training day**: a local date (in the lifter's own time zone) with at least
+  one working, i.e. non-warm-up, set. ``StoredEntry.local_date`` already holds
+  that date, so a backdated log simply counts on the earlier date it names.
+* **Week**: an ISO week, Monday to Sunday, of local dates. A week is named by
+  its Monday (:func:`week_start`). The week holding ``today`` is the *current*
+  week; every earlier week is *complete*.
+* **Target**: days per week the lifter aims for, 1 to 7 (values outside are
+  clamped), 3 by default. Targets come as a history of
+  ``(effective_from, target)`` pairs; a week uses the target in force on its
+  Monday, so a change made on a Monday applies to that week and one made
+  later in the week applies from the following week. Before
+  the first record the default of 3 applies. A plain ``int`` is accepted as a
+  target that never changed.
+* **Days after ``today``** are ignored by the streak, adherence and window counts.
+
+Weekly streak (:func:`weekly_streak`)
+    The number of consecutive complete weeks that met their target, counting
+    back from the last complete week, plus 1 when the current week has
+    already met its target. A current week that has not (yet) met its target
+    adds nothing and breaks nothing.
+
+Adherence (:func:`adherence`)
+    A window of ``N`` weeks is the current week and the ``N - 1`` weeks before
+    it; ``None`` means every week since the week of the first training day.
+    A window never reaches back before the week of the first training day,
+    so a newcomer is not charged for weeks before they started. Then::
+
+        adherence = sum(min(days_w, target_w)) / sum(target_w)
+
+    over complete weeks ``w``, except that the current week adds
+    ``min(days, target)`` to *both* sums: it is credited for the days already
+    trained and never charged for days still to come. Prorating the current
+    week's target by elapsed days was rejected, because it would penalise a
+    lifter who trains late in the week before the week is over. The result
+    is in ``0..1``, or ``None`` when nothing can be measured (no training day
+    yet, or a one-week window whose current week has no training so far).
+
+Weekly volume
+-------------
+* **Hard set** (:func:`hard_sets_per_muscle`): a working set whose effective
+  RIR is at most 4 (``SetRecord.effective_rir``: 0 at or beyond failure, 1 for
+  an AMRAP). A set logged without any effort is counted as hard by default,
+  since most lifters log working sets without an RIR and leaving them out
+  would report far too little volume; pass ``unknown_rir_counts=False`` to
+  leave them out. A hard set counts 1 for each primary muscle and 0.5 for
+  each secondary muscle of a compound exercise (tiers A-C and lifters' own
+  untiered exercises); isolation exercises (tier D) count only their primary
+  muscles. A muscle listed as both primary and secondary counts once, at 1.
+* **Failure set** (:func:`failure_sets_by_tier`): a working set whose
+  effective RIR is 0 (logged failure, RIR 0, or a beyond-failure technique).
+
+Discipline (:func:`discipline`)
+    How well a lifter follows the article's exercise-dependent failure policy:
+
+    * ``short`` = share of tier A/B working sets with a known effective RIR
+      that stopped short of failure (effective RIR >= 1);
+    * ``hard`` = share of tier C/D exercise-sessions (one exercise key on one
+      local date, however many entries it was logged in) that had at least one
+      working set at effective RIR <= 1. Normally that is the last set; any set
+      is accepted so the board agrees with advice rule A3 and with the article's
+      rule of one set per exercise taken to failure. Sessions with no working set of known
+      RIR are left out.
+
+    The score is the mean of ``short`` and ``hard`` when both exist, the one
+    that exists otherwise, and ``None`` when neither does.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date, timedelta
+from typing import TypeAlias
+
+from bot.domain.figures.e1rm import PersonalRecord, best_e1rm, brzycki, e1rm, personal_records
+from bot.domain.figures.ranking import Page, Ranking, Standing, leaderboard_page, rank, rank_of
+from bot.domain.models import TIERS, SetRecord, StoredEntry, Tier
+
+__all__ = [
+    "DEFAULT_TARGET",
+    "HARD_SET_MAX_RIR",
+    "MAX_TARGET",
+    "MIN_TARGET",
+    "Page",
+    "PersonalRecord",
+    "Ranking",
+    "Standing",
+    "TargetHistory",
+    "Targets",
+    "adherence",
+    "best_e1rm",
+    "brzycki",
+    "days_in_window",
+    "discipline",
+    "discipline_score",
+    "e1rm",
+    "failure_sets_by_tier",
+    "hard_sets_per_muscle",
+    "leaderboard_page",
+    "personal_records",
+    "rank",
+    "rank_of",
+    "target_at",
+    "target_lookup",
+    "training_days",
+    "week_counts",
+    "week_start",
+    "weekly_streak",
+]
+
+DEFAULT_TARGET = 3
+MIN_TARGET = 1
+MAX_TARGET = 7
+HARD_SET_MAX_RIR = 4.0
+SECONDARY_WEIGHT = 0.5
+
+_WEEK = timedelta(days=7)
+
+TargetHistory: TypeAlias = Sequence[tuple[date, int]]
+"""``(effective_from, days_per_week)`` pairs, in any order."""
+
+Targets: TypeAlias = TargetHistory | int
+"""A target history, or one target that never changed."""
+
+
+# --------------------------------------------------------------------------- days and weeks
+
+
+def training_days(entries: Iterable[StoredEntry]) -> frozenset[date]:
+    """Local dates holding at least one working set."""
+    return frozenset(e.local_date for e in entries if e.working_sets)
+
+
+def week_start(d: date) -> date:
+    """The Monday of the ISO week holding ``d``."""
+    return d - timedelta(days=d.weekday())
+
+
+def week_counts(days: Iterable[date]) -> dict[date, int]:
+    """Number of distinct training days per week, keyed by the week's Monday."""
+    return dict(Counter(week_start(d) for d in set(days)))
+
+
+def _clamp_target(value: int) -> int:
+    return max(MIN_TARGET, min(MAX_TARGET, int(value)))
+
+
+class _TargetLookup:
+    """The target in force on a given date, from a target history."""
+
+    __slots__ = ("_dates", "_values")
+
+    def __init__(self, targets: Targets) -> None:
+        if isinstance(targets, int):
+            self._dates: list[date] = [date.min]
+            self._values: list[int] = [_clamp_target(targets)]
+            return
+        # A stable sort keeps input order for records sharing a date; the last wins.
+        ordered = sorted(targets, key=lambda pair: pair[0])
+        self._dates = [d for d, _ in ordered]
+        self._values = [_clamp_target(t) for _, t in ordered]
+
+    def at(self, d: date) -> int:
+        i = bisect_right(self._dates, d)
+        return DEFAULT_TARGET if i == 0 else self._values[i - 1]
+
+
+def target_at(targets: Targets, d: date) -> int:
+    """The target in force on ``d`` (the default before any record)."""
+    return _TargetLookup(targets).at(d)
+
+
+def target_lookup(targets: Targets) -> Callable[[date], int]:
+    """``target_at`` for many dates of one lifter: the history is sorted once."""
+    return _TargetLookup(targets).at
+
+
+def _past_days(days: Iterable[date], today: date) -> set[date]:
+    return {d for d in days if d <= today}
+
+
+# --------------------------------------------------------------------------- consistency
+
+
+def weekly_streak(days: Iterable[date], today: date, targets: Targets = DEFAULT_TARGET) -> int:
+    """Consecutive weeks meeting the target; see the module docstring."""
+    lookup = _TargetLookup(targets)
+    counts = week_counts(_past_days(days, today))
+    current = week_start(today)
+    streak = 0
+    week = current - _WEEK
+    # Every target is at least 1, so the first week without training ends the loop.
+    while counts.get(week, 0) >= lookup.at(week):
+        streak += 1
+        week -= _WEEK
+    if counts.get(current, 0) >= lookup.at(current):
+        streak += 1
+    return streak
+
+
+def _check_weeks(weeks: int | None) -> None:
+    if weeks is not None and weeks < 1:
+        raise ValueError(f"a window needs at least one week, got {weeks}")
+
+
+def _window_start(today: date, weeks: int | None, first_day: date) -> date:
+    if weeks is None:
+        return week_start(first_day)
+    return week_start(today) - (weeks - 1) * _WEEK
+
+
+def _weeks_between(first: date, last: date) -> Iterator[date]:
+    week = first
+    while week <= last:
+        yield week
+        week += _WEEK
+
+
+def adherence(
+    days: Iterable[date],
+    today: date,
+    targets: Targets = DEFAULT_TARGET,
+    weeks: int | None = None,
+) -> float | None:
+    """Share of target days trained over a window; see the module docstring."""
+    _check_weeks(weeks)
+    past = _past_days(days, today)
+    if not past:
+        return None
+    first_day = min(past)
+    current = week_start(today)
+    start = max(_window_start(today, weeks, first_day), week_start(first_day))
+    lookup = _TargetLookup(targets)
+    counts = week_counts(past)
+    trained = 0
+    owed = 0
+    for week in _weeks_between(start, current):
+        target = lookup.at(week)
+        credited = min(counts.get(week, 0), target)
+        trained += credited
+        owed += credited if week == current else target
+    if owed == 0:
+        return None
+    return trained / owed
+
+
+def days_in_window(days: Iterable[date], today: date, weeks: int | None = None) -> int:
+    """Distinct training days in the window of ``weeks`` weeks (``None``: all) up to ``today``."""
+    _check_weeks(weeks)
+    past = _past_days(days, today)
+    if not past:
+        return 0
+    start = _window_start(today, weeks, min(past))
+    return sum(1 for d in past if d >= start)
+
+
+# --------------------------------------------------------------------------- weekly volume
+
+
+def _in_range(entry: StoredEntry, since: date, until: date | None) -> bool:
+    return entry.local_date >= since and (until is None or entry.local_date <= until)
+
+
+def _is_failure(s: SetRecord) -> bool:
+    rir = s.effective_rir
+    return rir is not None and rir <= 0
+
+
+def failure_sets_by_tier(
+    entries: Iterable[StoredEntry], since: date, until: date | None = None
+) -> dict[Tier, int]:
+    """Working sets at effective RIR 0 per tier, for local dates ``since..until``.
+
+    Every tier appears, with 0 when it had none; untiered exercises are left out.
+    """
+    result: dict[Tier, int] = dict.fromkeys(TIERS, 0)
+    for entry in entries:
+        tier = entry.exercise.tier
+        if tier is None or not _in_range(entry, since, until):
+            continue
+        result[tier] += sum(1 for s in entry.working_sets if _is_failure(s))
+    return result
+
+
+def _muscle_weights(entry: StoredEntry) -> dict[str, float]:
+    exercise = entry.exercise
+    weights: dict[str, float] = {}
+    if exercise.tier != "D":
+        for muscle in exercise.secondary:
+            weights[muscle] = SECONDARY_WEIGHT
+    for muscle in exercise.primary:
+        weights[muscle] = 1.0
+    return weights
+
+
+def hard_sets_per_muscle(
+    entries: Iterable[StoredEntry],
+    since: date,
+    until: date | None = None,
+    *,
+    max_rir: float = HARD_SET_MAX_RIR,
+    unknown_rir_counts: bool = True,
+) -> dict[str, float]:
+    """Hard sets per muscle for local dates ``since..until``; see the module docstring.
+
+    ``max_rir=0, unknown_rir_counts=False`` gives failure sets per muscle.
+    """
+    totals: dict[str, float] = {}
+    for entry in entries:
+        if not _in_range(entry, since, until):
+            continue
+        hard = 0
+        for s in entry.working_sets:
+            rir = s.effective_rir
+            if (rir is None and unknown_rir_counts) or (rir is not None and rir <= max_rir):
+                hard += 1
+        if hard == 0:
+            continue
+        for muscle, weight in _muscle_weights(entry).items():
+            totals[muscle] = totals.get(muscle, 0.0) + weight * hard
+    return totals
+
+
+# --------------------------------------------------------------------------- discipline
+
+
+def _share(good: int, total: int) -> float | None:
+    return good / total if total else None
+
+
+def discipline_score(short: int, judged: int, hard_sessions: int, sessions: int) -> float | None:
+    """The discipline score from its four counts (see the module docstring).
+
+    ``short`` of ``judged`` tier A/B sets stopped short of failure; ``hard_sessions``
+    of ``sessions`` tier C/D exercise-sessions had a set at RIR <= 1.
+    """
+    shares = [s for s in (_share(short, judged), _share(hard_sessions, sessions)) if s is not None]
+    if not shares:
+        return None
+    return sum(shares) / len(shares)
+
+
+def discipline(
+    entries: Iterable[StoredEntry], since: date, until: date | None = None
+) -> float | None:
+    """The failure-policy score for local dates ``since..until``; see the module docstring."""
+    short = 0
+    judged_ab = 0
+    # (exercise key, local date) -> whether a working set reached RIR <= 1
+    sessions: dict[tuple[str, date], bool] = {}
+    for entry in entries:
+        tier = entry.exercise.tier
+        if tier is None or not _in_range(entry, since, until):
+            continue
+        known = [r for r in (s.effective_rir for s in entry.working_sets) if r is not None]
+        if not known:
+            continue
+        if tier in ("A", "B"):
+            judged_ab += len(known)
+            short += sum(1 for r in known if r >= 1)
+        else:
+            key = (entry.exercise.key, entry.local_date)
+            sessions[key] = sessions.get(key, False) or any(r <= 1 for r in known)
+    return discipline_score(short, judged_ab, sum(sessions.values()), len(sessions))

@@ -1,0 +1,1 @@
+"""Log notation: the text lifters type, read into entries and echoed back."""

@@ -1,0 +1,169 @@
+"""Single numbers of a log line checked and converted, and the parser's error type.
+
+Shared by the grammar (``bot.domain.notation.grammar``) and the assembly of sets
+(``bot.domain.notation.assembly``): the limits, ``Stop``/``fail`` (how a ParseError leaves
+the reading code), loads in kilograms, reps, set counts and efforts.
+"""
+
+from __future__ import annotations
+
+from typing import Final, NamedTuple, NoReturn
+
+from bot.domain.models import LB_TO_KG, ParseError, Unit
+from bot.domain.notation.words import Token
+
+MAX_CHARS: Final = 500
+MAX_REPS: Final = 100
+MAX_SETS: Final = 20
+MAX_ENTRIES: Final = 20  # exercises in one message
+MAX_LOAD_KG: Final = 1000.0
+MAX_RIR: Final = 10.0
+BARE_REPS_MAX: Final = 30
+EXAMPLE: Final = "squat 5x5 @100kg rir2"
+
+Effort = tuple[float, float | None, bool]  # rir, rir_max, failure
+FAILURE: Final[Effort] = (0.0, None, True)
+
+
+class Stop(Exception):
+    """Carries a ParseError out of the reading code to ``parse_log``."""
+
+    def __init__(self, error: ParseError) -> None:
+        super().__init__(error.error)
+        self.error = error
+
+
+def fail(
+    error: str, hint: str, example: str = EXAMPLE, suggestions: tuple[str, ...] = ()
+) -> NoReturn:
+    raise Stop(ParseError(error=error, hint=hint, example=example, suggestions=suggestions))
+
+
+def two_loads() -> NoReturn:
+    fail(
+        "That line gives two loads for the same sets.",
+        "Write one load per group of sets, like 100kg 5x5 or 100x5, 110x3.",
+        "squat 100x5, 110x3, 120x1",
+    )
+
+
+def stray_word(word: str, is_exercise: bool) -> NoReturn:
+    """A word after the sets that is no notation (maybe a second exercise)."""
+    if is_exercise:
+        fail(
+            f'"{word}" after the sets looks like a second exercise.',
+            "Put each exercise on its own line, or separate them with a semicolon.",
+            f"squat 5x5 @100kg; {word} 3x8",
+        )
+    fail(
+        f'I don\'t know what "{word}" means after the sets.',
+        f'Leave "{word}" out. If it is part of the exercise name, put it before the numbers.',
+    )
+
+
+def dangling_last() -> NoReturn:
+    fail(
+        '"last" needs a marker after it, like "last set f" or "last set drop".',
+        "Say what happened on the last set: f, rir0, drop, forced, amrap...",
+        "leg extension 3x12 @40kg last set drop",
+    )
+
+
+def no_reps(word: str) -> None:
+    """``3 x max reps``, ``3 x amrap``: the rep counts are missing."""
+    if word in ("max", "amrap", "failure", "f", "fail"):
+        fail("I need the reps you got in each set, even when you went all out.",
+             "Write the reps of each set, like 10,8,7, and add amrap for the all-out set.",
+             "pull-up 10,8,7 amrap")
+
+
+class Load(NamedTuple):
+    kg: float | None
+    bodyweight: bool = False
+
+
+# ------------------------------------------------------------------ single numbers
+def to_kg(value: float, unit: Unit) -> float:
+    kg = value if unit == "kg" else round(value * LB_TO_KG, 3)
+    if kg > MAX_LOAD_KG:
+        fail(
+            f"{value:g} {unit} is more than any lift I can log (the limit is 1000 kg).",
+            "Check the load for a typo, and write it with its unit, like 100kg or 225lb.",
+        )
+    return kg
+
+
+def plain_kg(tok: Token, unit: Unit) -> float:
+    if tok.high is not None:
+        fail(
+            f"{tok.text} looks like a range, but a load needs one number.",
+            "Give each group of sets its own load: 100x5, 110x5.",
+            "squat 100x5, 110x5",
+        )
+    return to_kg(tok.value, unit)
+
+
+def reps_of(tok: Token) -> int:
+    if tok.decimal or tok.pair:
+        fail(f"{tok.text} is not a whole number of reps.", "Count reps in whole numbers.",
+             "squat 5x5 @100kg")
+    if tok.high is not None and tok.high < tok.value:
+        fail(
+            f"{tok.text} counts down, so I can't read it as a rep range.",
+            "For reps per set, separate them with commas: 10,8,6.",
+            "curl 10,8,6 @12kg",
+        )
+    reps = int(tok.value)
+    if reps < 1:
+        fail("A set needs at least 1 rep.", "Log a missed attempt as 1 rep to failure.",
+             "bench 1x1 @120kg f")
+    if reps > MAX_REPS:
+        fail(f"{reps} reps in one set is more than I can log (the limit is {MAX_REPS}).",
+             "Check for a typo; for load x reps write 100x5.", "squat 100x5")
+    return reps
+
+
+def sets_of(tok: Token) -> int:
+    if tok.decimal or tok.high is not None or tok.pair or tok.value < 1:
+        fail(f"{tok.text} is not a number of sets.", "Write sets x reps, like 3x8.",
+             "bench 3x8 @80kg")
+    sets = int(tok.value)
+    if sets > MAX_SETS:
+        fail(f"{sets} sets is more than I log in one line (the limit is {MAX_SETS}).",
+             "Check for a typo, or split the sets over two lines.", "squat 5x5 @100kg")
+    return sets
+
+
+def rpe_like(tok: Token) -> bool:
+    """A bare ``@x`` is an RPE when x is 5..10 in steps of 0.5."""
+    values = (tok.value, tok.high)
+    return all(v is None or (5.0 <= v <= 10.0 and (v * 2).is_integer()) for v in values)
+
+
+def effort_of(tok: Token, rpe: bool) -> Effort:
+    """RIR (and range end, failure) from a number written as RIR or as RPE."""
+    if tok.pair:
+        fail(f"{tok.text} is not an effort.", "Write the effort as rir 2 or rpe 8.",
+             "bench 3x8 @80kg rir 2")
+    lo, hi = tok.value, tok.high
+    if hi is not None and hi < lo:
+        lo, hi = hi, lo
+    for value in (lo, hi):
+        if value is None:
+            continue
+        if rpe and not 1.0 <= value <= 10.0:
+            fail(f"RPE {value:g} is outside the RPE scale, which runs from 1 to 10.",
+                 "RPE 10 is failure, RPE 8 means two reps left.", "bench 3x8 @80kg rpe 8")
+        if not rpe and value > MAX_RIR:
+            fail(f"RIR {value:g} is more reps in reserve than I can use (at most 10).",
+                 "RIR counts the reps you had left: rir 2 means two more were possible.",
+                 "bench 3x8 @80kg rir 2")
+    if rpe:
+        rir, rir_max = round(10.0 - (hi if hi is not None else lo), 2), None
+        if hi is not None:
+            rir_max = round(10.0 - lo, 2)
+    else:
+        rir, rir_max = lo, hi
+    if rir_max == rir:
+        rir_max = None
+    return (rir, rir_max, rir == 0.0 and rir_max is None)

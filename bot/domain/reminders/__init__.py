@@ -1,0 +1,1 @@
+"""Reminder maths: schedules, time zones and the message a reminder carries."""

@@ -1,0 +1,259 @@
+"""Which app wrote a file, and what one of its rows means as a set.
+
+Three formats are read:
+
+- Strong, comma separated (``Date,Workout Name,Duration,Exercise Name,Set Order,Weight,
+  Reps,...,RPE``; weights in the lifter's unit, since the file does not say) and
+  semicolon separated with a ``Weight Unit`` column. ``Set Order`` is a number, or
+  ``W`` (warm-up), ``D`` (drop set) or ``F`` (failure); rest-timer rows are skipped.
+- Hevy (``title,start_time,...,set_type,weight_kg|weight_lbs,reps,...,rpe``) with
+  ``set_type`` normal, warmup, dropset or failure.
+- The project's own export (see :mod:`bot.domain.transfer.export`).
+
+Each row becomes a :class:`RawRow`: the workout it belongs to, the exercise name
+as written and the set, or no set for rows that are not lifting (cardio, timed holds).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime, tzinfo
+from typing import Literal
+
+from bot.domain.models import TIERS, SetRecord, Technique, Tier
+from bot.domain.transfer import cells as v
+from bot.domain.transfer.export import COLUMNS as OWN_COLUMNS
+from bot.domain.transfer.export import REQUIRED as OWN_REQUIRED
+
+ImportFormat = Literal["strong", "hevy", "liftcoach"]
+FORMATS: tuple[ImportFormat, ...] = ("strong", "hevy", "liftcoach")
+FORMAT_NAMES: dict[ImportFormat, str] = {
+    "strong": "Strong", "hevy": "Hevy", "liftcoach": "liftcoach",
+}
+TECHNIQUES: tuple[Technique, ...] = (
+    "dropset", "forced", "rest-pause", "myo", "partials", "negatives",
+)
+
+STRONG_COLUMNS = (
+    "date", "workout name", "duration", "exercise name", "set order", "weight", "weight unit",
+    "reps", "distance", "distance unit", "seconds", "notes", "workout notes", "rpe",
+    "workout duration",
+)
+STRONG_REQUIRED = ("date", "exercise name", "set order", "weight", "reps")
+HEVY_COLUMNS = (
+    "title", "start_time", "end_time", "description", "exercise_title", "superset_id",
+    "exercise_notes", "set_index", "set_type", "weight_kg", "weight_lbs", "reps",
+    "distance_km", "distance_miles", "duration_seconds", "rpe",
+)
+HEVY_REQUIRED = ("start_time", "exercise_title", "set_type", "reps")
+_SIGNATURES: dict[ImportFormat, frozenset[str]] = {
+    "strong": frozenset(STRONG_COLUMNS) - {"notes", "rpe", "date", "weight", "reps"},
+    "hevy": frozenset(HEVY_COLUMNS) - {"title", "description", "reps", "rpe"},
+    "liftcoach": frozenset(OWN_COLUMNS) - {"reps", "set"},
+}
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One data row, read.
+
+    ``workout`` groups rows into one session; ``order`` sorts sets inside an entry.
+    ``set`` is None for a row that is not a lifting set (``skip_reason`` says why).
+    Own-format rows also carry the stored exercise key, tier and custom flag.
+    """
+
+    row: int
+    workout: str
+    when: v.When
+    exercise: str
+    set: SetRecord | None
+    order: int = 0
+    skip_reason: str = ""
+    key: str = ""
+    tier: Tier | None = None
+    custom: bool = False
+
+
+@dataclass(frozen=True)
+class RowContext:
+    """What every row reader needs besides the row: the lifter's zone and unit, and now.
+
+    Rows of one workout repeat its date, so each distinct date text is read once.
+    """
+
+    zone: tzinfo
+    unit: str
+    latest: datetime
+    _dates: dict[str, v.When] = field(default_factory=dict, compare=False, repr=False)
+
+    def when(self, text: str, read: Callable[[str, str], datetime], column: str) -> v.When:
+        found = self._dates.get(text)
+        if found is None:
+            found = v.local_time(read(text, column), self.zone, column, self.latest)
+            self._dates[text] = found
+        return found
+
+
+def columns_of(header: list[str]) -> dict[str, int]:
+    """Column name (trimmed, lower case) -> position; the first of duplicates wins."""
+    out: dict[str, int] = {}
+    for i, name in enumerate(header):
+        out.setdefault(name.strip().strip('"').strip().lower(), i)
+    return out
+
+
+def detect(columns: Mapping[str, int]) -> ImportFormat | None:
+    """The format whose telling columns the header shares most (at least two)."""
+    scores = {f: len(sig & columns.keys()) for f, sig in _SIGNATURES.items()}
+    best = max(FORMATS, key=lambda f: scores[f])
+    return best if scores[best] >= 2 else None
+
+
+def missing_columns(fmt: ImportFormat, columns: Mapping[str, int]) -> list[str]:
+    if fmt == "strong":
+        return [c for c in STRONG_REQUIRED if c not in columns]
+    if fmt == "hevy":
+        gone = [c for c in HEVY_REQUIRED if c not in columns]
+        if "weight_kg" not in columns and "weight_lbs" not in columns:
+            gone.append("weight_kg or weight_lbs")
+        return gone
+    return [c for c in OWN_REQUIRED if c not in columns]
+
+
+Cells = Callable[[str], str]
+RowReader = Callable[[int, Cells, RowContext], RawRow]
+
+
+def reader_for(fmt: ImportFormat) -> RowReader:
+    return {"strong": strong_row, "hevy": hevy_row, "liftcoach": own_row}[fmt]
+
+
+# ------------------------------------------------------------------ Strong
+def strong_row(number: int, cell: Cells, ctx: RowContext) -> RawRow:
+    date_text = cell("date")
+    when = ctx.when(date_text, v.iso_datetime, "Date")
+    exercise = cell("exercise name").strip()
+    if not exercise:
+        raise v.BadValue("Exercise Name is empty")
+    workout = f"{date_text.strip()}|{cell('workout name').strip()}"
+    marker = cell("set order").strip().upper()
+    if "REST" in marker or "NOTE" in marker:
+        return RawRow(number, workout, when, exercise, None, skip_reason="rest timer or note")
+    unit = v.weight_unit(cell("weight unit"), ctx.unit)
+    reps = v.reps(cell("reps"), "Reps")
+    load = v.load_kg(cell("weight"), "Weight", unit)
+    rir = v.rpe_to_rir(cell("rpe"), "RPE")
+    kind = _strong_kind(marker)
+    if reps is None:
+        return RawRow(number, workout, when, exercise, None, skip_reason=_NO_REPS)
+    return RawRow(number, workout, when, exercise, _set(reps, load, rir, kind))
+
+
+def _strong_kind(marker: str) -> str:
+    if marker in {"W", "WARMUP", "WARM-UP", "WARM UP"}:
+        return "warmup"
+    if marker == "D":
+        return "dropset"
+    if marker == "F":
+        return "failure"
+    if marker == "" or marker.isdigit():
+        return "normal"
+    raise v.BadValue(f"Set Order '{marker}' is not a set number, W, D or F")
+
+
+# ------------------------------------------------------------------ Hevy
+_NO_REPS = "no reps (cardio or a timed set)"
+HEVY_KINDS = {"normal": "normal", "warmup": "warmup", "warm_up": "warmup", "warm-up": "warmup",
+              "dropset": "dropset", "drop_set": "dropset", "drop": "dropset",
+              "failure": "failure", "": "normal"}
+
+
+def hevy_row(number: int, cell: Cells, ctx: RowContext) -> RawRow:
+    start = cell("start_time")
+    when = ctx.when(start, v.hevy_datetime, "start_time")
+    exercise = cell("exercise_title").strip()
+    if not exercise:
+        raise v.BadValue("exercise_title is empty")
+    workout = f"{start.strip()}|{cell('title').strip()}"
+    kind = HEVY_KINDS.get(cell("set_type").strip().lower())
+    if kind is None:
+        raise v.BadValue(f"set_type '{cell('set_type').strip()}' is not normal, warmup, "
+                         "dropset or failure")
+    order = v.number(cell("set_index"), "set_index")
+    if order is not None and not order.is_integer():
+        raise v.BadValue(f"set_index '{cell('set_index').strip()}' is not a whole number")
+    if cell("weight_kg").strip():
+        load = v.load_kg(cell("weight_kg"), "weight_kg", "kg")
+    else:
+        load = v.load_kg(cell("weight_lbs"), "weight_lbs", "lb")
+    reps = v.reps(cell("reps"), "reps")
+    rir = v.rpe_to_rir(cell("rpe"), "rpe")
+    if reps is None:
+        return RawRow(number, workout, when, exercise, None, int(order or 0), _NO_REPS)
+    return RawRow(number, workout, when, exercise, _set(reps, load, rir, kind), int(order or 0))
+
+
+def _set(reps: int, load: float | None, rir: float | None, kind: str) -> SetRecord:
+    """A set from another app: RPE already turned into RIR; failure means RIR 0."""
+    if kind == "dropset":
+        return SetRecord(reps=reps, load_kg=load, rir=0.0, failure=True, technique="dropset")
+    if kind == "failure" or rir == 0.0:
+        return SetRecord(reps=reps, load_kg=load, rir=0.0, failure=True)
+    return SetRecord(reps=reps, load_kg=load, rir=rir, warmup=kind == "warmup")
+
+
+# ------------------------------------------------------------------ own format
+def own_row(number: int, cell: Cells, ctx: RowContext) -> RawRow:
+    when = _own_when(cell, ctx)
+    exercise = cell("exercise").strip()
+    key = cell("exercise_key").strip()
+    if not exercise or not key:
+        raise v.BadValue("exercise and exercise_key must not be empty")
+    tier_text = cell("tier").strip().upper()
+    if tier_text and tier_text not in TIERS:
+        raise v.BadValue(f"tier '{cell('tier').strip()}' is not A, B, C or D")
+    entry = cell("entry").strip()
+    if not entry:
+        raise v.BadValue("entry is empty")
+    position = v.number(cell("set"), "set")
+    base = RawRow(number, f"{entry}|{cell('performed_at').strip()}", when, exercise, None,
+                  order=int(position or 0), key=key, tier=tier_text or None,
+                  custom=v.flag(cell("custom"), "custom"))
+    if position is None:
+        return replace(base, skip_reason="an entry without sets")
+    technique = cell("technique").strip().lower() or None
+    if technique is not None and technique not in TECHNIQUES:
+        raise v.BadValue(f"technique '{cell('technique').strip()}' is not one I know")
+    reps = v.number(cell("reps"), "reps")
+    if reps is not None and (not reps.is_integer() or reps > v.MAX_REPS):
+        raise v.BadValue(f"reps '{cell('reps').strip()}' is not a whole number of reps")
+    record = SetRecord(
+        reps=None if reps is None else int(reps),
+        load_kg=v.number(cell("load_kg"), "load_kg"),
+        bodyweight=v.flag(cell("bodyweight"), "bodyweight"),
+        rir=v.number(cell("rir"), "rir"),
+        rir_max=v.number(cell("rir_max"), "rir_max"),
+        failure=v.flag(cell("failure"), "failure"),
+        technique=technique,
+        warmup=v.flag(cell("warmup"), "warmup"),
+        amrap=v.flag(cell("amrap"), "amrap"),
+    )
+    return replace(base, set=record)
+
+
+def _own_when(cell: Cells, ctx: RowContext) -> v.When:
+    at = v.iso_datetime(cell("performed_at"), "performed_at")
+    when = v.local_time(at, ctx.zone, "performed_at", ctx.latest)
+    day_text = cell("local_date").strip()
+    if not day_text:
+        return when
+    try:
+        day = datetime.fromisoformat(day_text).date()
+    except ValueError:
+        raise v.BadValue(f"local_date '{day_text}' is not a date like 2024-03-05") from None
+    if abs((day - when.at.date()).days) > 1:
+        # Every time zone lies within a day of UTC: such a pair cannot be one moment.
+        raise v.BadValue(f"local_date '{day_text}' is more than a day from performed_at "
+                         f"'{when.at:%Y-%m-%d %H:%M} UTC'")
+    return v.When(when.at, day)

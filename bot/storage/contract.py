@@ -1,0 +1,323 @@
+"""The storage contract: what the coach may ask of a database, and nothing more.
+
+Both engines (SQLite and PostgreSQL) implement :class:`Storage` and pass the same
+contract tests. Every method that writes commits before it returns, so a reply
+built after it can promise the data is on disk. Every method that touches a
+lifter's data takes that lifter's id and scopes its SQL by it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Literal, NamedTuple, Protocol
+
+from bot.domain.models import Exercise, Profile, SetRecord, Soreness, StoredEntry
+from bot.domain.reminders.message import Session
+
+
+@dataclass(frozen=True)
+class LogContext:
+    """What the coach reads before a log: profile, own exercises, soreness, recent entries."""
+
+    profile: Profile | None
+    customs: tuple[Exercise, ...]
+    soreness: tuple[Soreness, ...]
+    history: tuple[StoredEntry, ...]
+
+
+@dataclass(frozen=True)
+class LogWrite:
+    """What a log stores: the lifter's new own exercises first, then the entries."""
+
+    entries: Sequence[NewEntry]
+    customs: Sequence[Exercise] = ()
+
+
+LogPlanner = Callable[[LogContext], "LogWrite | None"]
+"""Reads a log against the lifter's context; None stores nothing."""
+
+
+@dataclass(frozen=True)
+class NewEntry:
+    """An entry about to be stored; the storage assigns its id."""
+
+    exercise: Exercise
+    sets: tuple[SetRecord, ...]
+    performed_at: datetime
+    local_date: date
+    source: str = "log"
+    source_ref: str | None = None
+
+
+ReminderOutcomeKind = Literal["sent", "trained", "failed", "rolled", "closed", "invalid"]
+"""closed: the lifter's DMs are closed; invalid: the schedule can no longer be read
+(say, its time zone left the tz database). Both switch reminders off with a notice."""
+
+
+@dataclass(frozen=True)
+class ReminderRow:
+    """A lifter's stored reminder schedule (``next_due_at`` is None while it is off)."""
+
+    user_id: str
+    local_time: str
+    timezone: str
+    weekdays: str
+    enabled: bool
+    next_due_at: datetime | None
+    dm_channel_id: str | None
+    disabled_reason: str | None
+    notice_pending: bool
+    version: int
+    last_local_date: date | None = None
+
+
+@dataclass(frozen=True)
+class ReminderOutcome:
+    """How one claimed reminder ended, written back in one transaction with the others.
+
+    ``local_date`` is recorded as the lifter's last handled day: with the user id it is
+    the idempotency key (None when no day was handled, as when an old reminder is
+    rolled forward). ``version`` is the schedule version that was claimed: a newer
+    schedule set meanwhile is never overwritten.
+    """
+
+    user_id: str
+    version: int
+    kind: ReminderOutcomeKind
+    local_date: date | None
+    next_due_at: datetime | None
+    dm_channel_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ReminderInputRows:
+    """What a batch of reminders is written from, read in one trip."""
+
+    profiles: dict[str, Profile]
+    sessions: dict[str, list[Session]]
+    soreness: dict[str, list[Soreness]]
+
+
+class ReminderStore(Protocol):
+    """The persistent reminder schedule and its per-day record (see bot.coach.reminder_dispatch)."""
+
+    async def get_reminder(self, user_id: str) -> ReminderRow | None: ...
+
+    async def save_reminder(
+        self, user_id: str, local_time: str, timezone: str, weekdays: str,
+        next_due_at: datetime, now: datetime,
+    ) -> None: ...
+
+    async def disable_reminder(self, user_id: str, reason: str, now: datetime) -> bool: ...
+
+    async def take_reminder_notice(self, user_id: str) -> str | None: ...
+
+    async def claim_due_reminders(
+        self, now: datetime, limit: int, owner: str, lease: timedelta
+    ) -> list[ReminderRow]: ...
+
+    async def release_reminder_leases(self, owner: str) -> int: ...
+
+    async def defer_reminder(self, user_id: str, owner: str, until: datetime) -> None: ...
+
+    async def next_reminder_wakeup(self, now: datetime) -> datetime | None: ...
+
+    async def finish_reminders(
+        self, outcomes: Sequence[ReminderOutcome], now: datetime
+    ) -> None: ...
+
+    async def reminder_inputs(
+        self, user_ids: Sequence[str], since: datetime
+    ) -> ReminderInputRows: ...
+
+
+@dataclass(frozen=True)
+class PendingImport:
+    """A read import file waiting for the lifter's Confirm (``payload`` is JSON)."""
+
+    pending_id: int
+    guild_id: str
+    created_at: datetime
+    payload: str
+
+
+class DataStore(Protocol):
+    """A lifter's data as a whole: export, import, erasure (see bot.coach.data)."""
+
+    async def entries_page(
+        self, user_id: str, after: tuple[datetime, int] | None, limit: int
+    ) -> list[StoredEntry]: ...
+
+    async def import_entries(
+        self, user_id: str, guild_id: str, entries: Sequence[NewEntry],
+        customs: Sequence[Exercise], now: datetime, pending_id: int | None = None,
+    ) -> list[str]: ...
+
+    async def save_pending_import(
+        self, user_id: str, guild_id: str, payload: str, now: datetime, expired_before: datetime
+    ) -> int: ...
+
+    async def pending_import(
+        self, user_id: str, pending_id: int | None
+    ) -> PendingImport | None: ...
+
+    async def delete_pending_import(self, user_id: str, pending_id: int) -> bool: ...
+
+    async def user_data_counts(self, user_id: str) -> dict[str, int]: ...
+
+    async def forget_user(self, user_id: str) -> dict[str, int]: ...
+
+    async def tables_with_user_id(self) -> set[str]: ...
+
+
+Membership = Literal["in", "out", "none"]
+"""A lifter on a server's board: on it, opted out, or never logged there."""
+
+
+class BoardLifterRow(NamedTuple):
+    """A lifter on a board, with what their figures need besides the days.
+
+    ``timezone`` and ``weekly_target`` are None without a saved profile;
+    ``target_at_since`` is the last weekly-target record on or before the first date
+    read (None: none); ``first_day`` is the lifter's first training day.
+    """
+
+    user_id: str
+    timezone: str | None
+    weekly_target: int | None
+    target_at_since: int | None
+    first_day: date | None
+
+
+@dataclass(frozen=True)
+class BoardData:
+    """A server board's training days over a range of dates, and the lifters who have one.
+
+    ``histories`` holds the complete target history of each listed lifter whose
+    target changed after the first date read (of every listed lifter when reading all).
+    """
+
+    days: list[tuple[str, date]]
+    lifters: dict[str, BoardLifterRow]
+    histories: dict[str, list[tuple[date, int]]]
+
+
+@dataclass(frozen=True)
+class BoardChanges:
+    """What changed on a server's board: see bot.storage.sql.board_changes.
+
+    ``position`` is what to ask from next time; ``resets`` moves when a member left
+    the server's members (recompute everything); ``user_ids`` are the lifters stamped
+    since the position asked about (None when no position was given).
+    """
+
+    position: int
+    resets: int
+    user_ids: list[str] | None
+
+
+@dataclass(frozen=True)
+class DisciplineRow:
+    """One lifter's discipline counts for one local date (see bot.domain.figures.board)."""
+
+    user_id: str
+    local_date: date
+    short: int
+    judged: int
+    hard_sessions: int
+    sessions: int
+
+
+class BoardStore(Protocol):
+    """Server leaderboards (see bot.coach.boards)."""
+
+    async def catch_up_boards(self) -> bool: ...
+
+    async def board_data(self, guild_id: str, since: date | None, until: date) -> BoardData: ...
+
+    async def board_days_of(
+        self, guild_id: str, user_ids: Sequence[str]
+    ) -> tuple[list[tuple[str, date]], dict[str, list[tuple[date, int]]]]: ...
+
+    async def board_discipline(
+        self, guild_id: str, since: date | None, until: date
+    ) -> list[DisciplineRow]: ...
+
+    async def board_changes(self, guild_id: str, after: int | None) -> BoardChanges: ...
+
+    async def board_members(self, guild_id: str) -> set[str]: ...
+
+    async def load_board(self, guild_id: str, board: str) -> str | None: ...
+
+    async def save_board(self, guild_id: str, board: str, payload: str, now: datetime) -> None: ...
+
+    async def board_subset(
+        self, guild_id: str, user_ids: Sequence[str], since: date | None, until: date,
+        *, discipline: bool = False,
+    ) -> tuple[BoardData, list[DisciplineRow]]: ...
+
+    async def board_membership(self, guild_id: str, user_id: str) -> Membership: ...
+
+    async def set_board_opt_out(
+        self, guild_id: str, user_id: str, opted_out: bool, now: datetime
+    ) -> tuple[Membership, Membership]: ...
+
+
+class Storage(ReminderStore, DataStore, BoardStore, Protocol):
+    async def close(self) -> None: ...
+
+    async def add_entries(
+        self, user_id: str, guild_id: str, entries: Sequence[NewEntry], now: datetime
+    ) -> list[StoredEntry]: ...
+
+    async def log_context(self, user_id: str, since: datetime) -> LogContext: ...
+
+    async def log_entries(
+        self, user_id: str, guild_id: str, since: datetime, now: datetime, plan: LogPlanner
+    ) -> tuple[LogContext, list[StoredEntry]]: ...
+
+    async def entries_since(self, user_id: str, since: datetime) -> list[StoredEntry]: ...
+
+    async def history(
+        self, user_id: str, exercise_key: str | None, limit: int
+    ) -> list[StoredEntry]: ...
+
+    async def last_entry(self, user_id: str) -> StoredEntry | None: ...
+
+    async def delete_entry(self, user_id: str, entry_id: int) -> StoredEntry | None: ...
+
+    async def delete_entries_by_ref(self, user_id: str, source_ref: str) -> list[StoredEntry]: ...
+
+    async def get_profile(self, user_id: str) -> Profile | None: ...
+
+    async def save_profile(
+        self, user_id: str, profile: Profile, now: datetime, today: date
+    ) -> None: ...
+
+    async def target_history(self, user_id: str) -> list[tuple[date, int]]: ...
+
+    async def custom_exercises(self, user_id: str) -> list[Exercise]: ...
+
+    async def save_custom_exercise(self, user_id: str, exercise: Exercise) -> None: ...
+
+    async def set_soreness(self, user_id: str, soreness: Soreness) -> None: ...
+
+    async def soreness(self, user_id: str) -> list[Soreness]: ...
+
+    async def get_log_channel(self, guild_id: str) -> str | None: ...
+
+    async def set_log_channel(self, guild_id: str, channel_id: str | None) -> None: ...
+
+    async def get_meta(self, key: str) -> str | None: ...
+
+    async def set_meta(self, key: str, value: str) -> None: ...
+
+
+def ts(moment: datetime) -> str:
+    """A sortable UTC text timestamp (fixed width, so text order is time order)."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime given to storage")
+    # isoformat with microseconds always writes them, so every stamp has one width.
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")

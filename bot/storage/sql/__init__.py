@@ -1,0 +1,1 @@
+"""The storage contract written once in SQL, one module per area."""

@@ -1,0 +1,144 @@
+"""A kept board brought up to date lifter by lifter equals the board computed afresh.
+
+The coach recomputes only the lifters the storage says changed (and those whose
+local date moved). Here a server lives through a few weeks of random logs, undos,
+opt-outs, time zone and target changes, and the calendar turning; after each step
+every board the coach keeps must match a board computed from nothing.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+from typing import Any
+
+from bot.coach import Coach
+from bot.coach.boards import Boards
+from bot.coach.lifter import Lifter
+from bot.domain.figures.board import METRICS
+from tests.conftest import FakeClock
+
+GYM = "g1"
+LIFTERS = [f"{100 + i}" for i in range(12)]
+ZONES = ["UTC", "Pacific/Kiritimati", "Pacific/Honolulu", "Europe/Berlin", "Asia/Tokyo"]
+LINES = ["squat 5x5 @100kg rir2", "bench 3x8 @80kg f", "leg extension 3x12 f",
+         "curl 3x10 rir3", "deadlift 1x5 @140kg rir0", "lateral raise 3x15 rir1"]
+DAYS = ["", " yesterday", " mon", " tue", " fri"]
+
+
+def _board(ranking: Any) -> list[tuple[str, int, float]]:
+    return [(s.user_id, s.rank, round(s.value, 9)) for s in ranking]
+
+
+async def _afresh(coach: Coach, clock: FakeClock, metric: Any, window: str) -> Any:
+    """The board computed from every training day: no kept copy, no stored one."""
+    await coach.storage.driver.execute("DELETE FROM board_cache")  # type: ignore[attr-defined]
+    return _board(await Boards(Lifter(coach.storage, clock, coach.catalogue)).ranking(GYM, metric,
+                                                                               window))
+
+
+async def _step(coach: Coach, clock: FakeClock, rng: random.Random) -> str:
+    who = rng.choice(LIFTERS)
+    roll = rng.random()
+    if roll < 0.5:
+        guild = GYM if rng.random() < 0.85 else ""
+        await coach.logbook.log(who, guild, rng.choice(LINES) + rng.choice(DAYS))
+        return f"{who} logs"
+    if roll < 0.6:
+        await coach.logbook.undo(who)
+        return f"{who} undoes"
+    if roll < 0.67:
+        await coach.boards.optout(GYM, who)
+        return f"{who} opts out"
+    if roll < 0.74:
+        await coach.boards.optin(GYM, who)
+        return f"{who} opts in"
+    if roll < 0.82:
+        await coach.profile.set(who, timezone=rng.choice(ZONES))
+        return f"{who} moves zone"
+    if roll < 0.9:
+        await coach.profile.set(who, target=rng.randint(1, 6))
+        return f"{who} changes target"
+    clock.advance(hours=rng.choice([3, 7, 13, 30]))
+    return "time passes"
+
+
+async def test_updated_boards_equal_boards_computed_afresh(coach: Coach, clock: FakeClock) -> None:
+    rng = random.Random(7)
+    windows = ("4w", "12w", "all")
+    for who in LIFTERS[:8]:
+        await coach.logbook.log(who, GYM, "squat 5x5 @100kg rir2 mon")
+    history = []
+    for _ in range(120):
+        history.append(await _step(coach, clock, rng))
+        metric = rng.choice(METRICS)
+        window = rng.choice(windows)
+        kept = _board(await coach.boards.ranking(GYM, metric, window))
+        assert kept == await _afresh(coach, clock, metric, window), (metric, window,
+                                                                     history[-5:])
+    # Every board the coach kept along the way is still right at the end.
+    for metric in METRICS:
+        for window in windows:
+            kept = _board(await coach.boards.ranking(GYM, metric, window))
+            assert kept == await _afresh(coach, clock, metric, window), (metric, window)
+
+
+async def test_a_stored_board_brought_up_to_date_equals_one_computed_afresh(
+    coach: Coach, clock: FakeClock
+) -> None:
+    # Another process (or this one after a restart) starts from the stored board.
+    rng = random.Random(11)
+    for who in LIFTERS:
+        await coach.logbook.log(who, GYM, "squat 5x5 @100kg rir2 mon")
+    for metric in METRICS:
+        await coach.boards.ranking(GYM, metric, "4w")
+    assert await coach.boards.save_kept() == len(METRICS)
+    for _ in range(60):
+        await _step(coach, clock, rng)
+        metric = rng.choice(METRICS)
+        restarted = Boards(Lifter(coach.storage, clock, coach.catalogue))
+        loaded = _board(await restarted.ranking(GYM, metric, "4w"))
+        assert loaded == await _afresh(coach, clock, metric, "4w"), metric
+        await coach.boards.ranking(GYM, metric, "4w")
+        await coach.boards.save_kept(every=timedelta(0))  # as the upkeep task does
+
+
+async def test_forget_me_removes_the_lifter_from_stored_boards(coach: Coach) -> None:
+    for who in LIFTERS[:3]:
+        await coach.logbook.log(who, GYM, "squat 5x5 @100kg rir2 mon")
+    await coach.boards.ranking(GYM, "days", "4w")
+    await coach.boards.save_kept()
+    driver: Any = coach.storage.driver  # type: ignore[attr-defined]
+    assert "101" in str(await driver.fetchall("SELECT payload FROM board_cache"))
+    await coach.data.forget_me_confirm("101")
+    assert "101" not in str(await driver.fetchall("SELECT payload FROM board_cache"))
+    ranking = await coach.boards.ranking(GYM, "days", "4w")  # this process's kept copy too
+    assert [s.user_id for s in ranking] == ["100", "102"]
+
+
+async def test_a_changed_lifter_is_recomputed_without_reading_the_whole_board(
+    coach: Coach, clock: FakeClock
+) -> None:
+    for who in LIFTERS:
+        await coach.logbook.log(who, GYM, "squat 5x5 @100kg rir2 mon")
+    await coach.boards.ranking(GYM, "days", "4w")
+    storage: Any = coach.storage
+    reads: list[str] = []
+    whole, subset = storage.board_data, storage.board_subset
+
+    async def board_data(*args: Any, **kwargs: Any) -> Any:
+        reads.append("whole board")
+        return await whole(*args, **kwargs)
+
+    async def board_subset(guild: str, users: Any, *args: Any, **kwargs: Any) -> Any:
+        reads.append(f"lifters {sorted(users)}")
+        return await subset(guild, users, *args, **kwargs)
+
+    storage.board_data, storage.board_subset = board_data, board_subset
+    await coach.logbook.log("101", GYM, "squat 5x5 @100kg rir2 tue")
+    ranking = await coach.boards.ranking(GYM, "days", "4w")
+    assert reads == ["lifters ['101']"]
+    assert ranking[0].user_id == "101" and ranking[0].value == 2
+    reads.clear()
+    await coach.boards.ranking(GYM, "days", "4w")  # nothing changed: nothing read
+    assert reads == []

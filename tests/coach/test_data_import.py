@@ -1,0 +1,239 @@
+"""/import through the coach: preview, confirm, idempotency, bad files, and what it feeds."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bot.coach import Coach
+from bot.coach.replies import Reply
+from bot.domain.figures.stats import training_days, weekly_streak
+from bot.domain.models import Exercise
+from bot.storage.sqlite import SQLiteStorage
+from tests.conftest import FakeClock
+from tests.data_samples import (
+    SampleExercise,
+    SampleSet,
+    Workout,
+    hevy,
+    replace_cell,
+    sample_workouts,
+    strong_comma,
+    strong_semicolon,
+)
+
+
+def _text(reply: Reply) -> str:
+    return "\n".join((reply.title, *reply.lines, *(f"{k}: {v}" for k, v in reply.fields),
+                      reply.footer or ""))
+
+
+async def _stored(coach: Coach, user: str = "u1") -> int:
+    return len(await coach.storage.entries_since(user, datetime(2000, 1, 1, tzinfo=UTC)))
+
+
+async def test_preview_shows_rows_sets_dates_and_unmapped_names_and_stores_nothing(
+    coach: Coach,
+) -> None:
+    await coach.profile.set("u1", timezone="Europe/Berlin")
+    preview = await coach.data.import_preview(
+        "u1", "g1", "strong.csv", strong_comma(sample_workouts()).encode())
+    text = _text(preview.reply)
+    assert preview.pending_id is not None and preview.reply.private
+    assert "not set a time zone" not in text
+    assert "78 rows → 76 sets in 22 entries from 6 workouts" in text
+    assert "07 Sep 2026 to 18 Sep 2026" in text
+    assert "Warm-ups 10 · drop sets 2 · sets to failure 8" in text
+    assert "Iso-Lateral Chest Press (Hammer Strength): 4 sets" in text  # unmapped, listed
+    assert "Squat (Barbell) → back squat" in text
+    assert "Left out 2 rows" in text
+    assert await _stored(coach) == 0
+
+
+async def test_confirm_stores_the_entries_as_previewed(coach: Coach) -> None:
+    preview = await coach.data.import_preview(
+        "u1", "g1", "hevy.csv", hevy(sample_workouts()).encode())
+    assert preview.pending_id is not None
+    assert "not set a time zone" in _text(preview.reply)  # no profile yet: times read as UTC
+    done = await coach.data.import_confirm("u1", preview.pending_id)
+    assert done.saved and "Added 22 entries with 76 sets" in _text(done)
+    assert await _stored(coach) == 22
+    history = _text(await coach.logbook.history("u1", "squat"))
+    assert "back squat" in history and "Fri 18 Sep" in history
+    own = await coach.storage.custom_exercises("u1")
+    assert own == [Exercise("iso-lateral-chest-press-hammer-strength",
+                            "iso-lateral chest press (hammer strength)", None, custom=True)]
+
+
+async def test_importing_the_same_file_twice_adds_nothing(coach: Coach) -> None:
+    data = strong_semicolon(sample_workouts()).encode()
+    first = await coach.data.import_preview("u1", "g1", "s.csv", data)
+    second = await coach.data.import_preview("u1", "g1", "s.csv", data)  # before confirming
+    assert (await coach.data.import_confirm("u1", first.pending_id)).saved
+    again = await coach.data.import_confirm("u1", second.pending_id)
+    assert "Added 0 entries" in _text(again) and "Skipped 22" in _text(again)
+    assert not again.saved
+    third = await coach.data.import_preview("u1", "g1", "s.csv", data)
+    assert third.pending_id is None and "already in your history" in _text(third.reply)
+    assert await _stored(coach) == 22
+
+
+async def test_partly_new_files_add_only_the_new_entries(coach: Coach) -> None:
+    await _import(coach, "u1", strong_comma(sample_workouts(weeks=1)))
+    preview = await coach.data.import_preview(
+        "u1", "g1", "more.csv", strong_comma(sample_workouts(weeks=2)).encode())
+    assert "11 of these entries are already in your history" in _text(preview.reply)
+    done = await coach.data.import_confirm("u1", preview.pending_id)
+    assert "Added 11 entries" in _text(done) and "Skipped 11" in _text(done)
+    assert await _stored(coach) == 22
+
+
+async def test_only_the_importer_can_confirm_and_only_once(coach: Coach) -> None:
+    preview = await coach.data.import_preview(
+        "alice", "g1", "a.csv", hevy(sample_workouts(1)).encode())
+    assert preview.pending_id is not None
+    stolen = await coach.data.import_confirm("bob", preview.pending_id)
+    assert stolen.is_error and await _stored(coach, "bob") == 0
+    assert not (await coach.data.import_cancel("bob", preview.pending_id)).saved
+    assert (await coach.data.import_confirm("alice", preview.pending_id)).saved
+    twice = await coach.data.import_confirm("alice", preview.pending_id)
+    assert twice.is_error and "Example:" in twice.lines[2]
+    for forged in (0, -1, 10**40):
+        assert (await coach.data.import_confirm("alice", forged)).is_error
+        assert (await coach.data.import_cancel("alice", forged)).is_error
+    assert await _stored(coach, "alice") == 11
+
+
+async def test_cancel_drops_the_preview(coach: Coach) -> None:
+    preview = await coach.data.import_preview(
+        "u1", "g1", "a.csv", hevy(sample_workouts(1)).encode())
+    cancelled = await coach.data.import_cancel("u1", preview.pending_id)
+    assert cancelled.title == "Import cancelled"
+    assert (await coach.data.import_confirm("u1", preview.pending_id)).is_error
+    assert (await coach.data.import_cancel("u1")).is_error
+    assert await _stored(coach) == 0
+
+
+async def test_a_preview_expires_after_a_day(coach: Coach, clock: FakeClock) -> None:
+    preview = await coach.data.import_preview(
+        "u1", "g1", "a.csv", hevy(sample_workouts(1)).encode())
+    clock.advance(hours=25)
+    late = await coach.data.import_confirm("u1", preview.pending_id)
+    assert late.is_error and "older than a day" in late.lines[0]
+    assert await _stored(coach) == 0
+
+
+async def test_a_preview_from_another_version_asks_to_import_again(
+    coach: Coach, clock: FakeClock
+) -> None:
+    pending = await coach.storage.save_pending_import(
+        "u1", "g1", '{"v": 0, "entries": []}', clock.now, clock.now - timedelta(days=1))
+    reply = await coach.data.import_confirm("u1", pending)
+    assert reply.is_error and "can no longer be read" in reply.lines[0]
+    assert (await coach.data.import_confirm("u1", pending)).title == "Nothing to confirm"
+
+
+async def test_a_preview_survives_a_restart(tmp_path: Path, clock: FakeClock) -> None:
+    path = tmp_path / "restart.db"
+    storage = await SQLiteStorage.open(path)
+    preview = await Coach(storage, clock).data.import_preview(
+        "u1", "g1", "a.csv", hevy(sample_workouts(1)).encode())
+    await storage.close()
+    storage = await SQLiteStorage.open(path)
+    try:
+        done = await Coach(storage, clock).data.import_confirm("u1")  # the latest
+        assert done.saved and "Added 11 entries" in _text(done)
+        assert preview.pending_id is not None
+    finally:
+        await storage.close()
+
+
+async def test_a_mapping_reads_unknown_names_as_catalogue_lifts(coach: Coach) -> None:
+    preview = await coach.data.import_preview(
+        "u1", "g1", "s.csv", strong_comma(sample_workouts(1)).encode(),
+        mapping="Iso-Lateral Chest Press (Hammer Strength)=machine chest press")
+    assert "Not in the catalogue" not in _text(preview.reply)
+    assert "→ machine chest press" in _text(preview.reply)
+    bad = await coach.data.import_preview("u1", "g1", "s.csv", b"x", mapping="just words")
+    assert bad.reply.is_error and "Name=exercise" in _text(bad.reply)
+
+
+# ------------------------------------------------------------------ bad files
+async def _refused(coach: Coach, data: bytes, *, fmt: str = "auto", limit: int = 5 << 20
+                   ) -> str:
+    default, coach.data.max_bytes = coach.data.max_bytes, limit
+    try:
+        preview = await coach.data.import_preview("u1", "g1", "file.csv", data, fmt)
+    finally:
+        coach.data.max_bytes = default
+    assert preview.pending_id is None and preview.reply.is_error, preview.reply
+    assert preview.reply.footer == "Nothing was imported."
+    assert any(line.startswith("Hint:") for line in preview.reply.lines)
+    assert any(line.startswith("Example: /import") for line in preview.reply.lines)
+    assert await _stored(coach) == 0
+    return _text(preview.reply)
+
+
+async def test_every_kind_of_bad_file_is_refused_and_changes_nothing(coach: Coach) -> None:
+    good = strong_comma(sample_workouts(1))
+    assert "empty" in await _refused(coach, b"")
+    assert "spreadsheet" in await _refused(coach, b"PK\x03\x04" + b"\x00" * 200)
+    assert "PDF" in await _refused(coach, b"%PDF-1.7\n" + b"\x00\x01" * 100)
+    assert "binary" in await _refused(coach, b"Date,Weight\n\x00\x00\x01\x02\x03")
+    assert "not a Strong, Hevy or liftcoach" in await _refused(coach, b"a,b,c\n1,2,3\n")
+    assert "looks like a Strong export" in await _refused(coach, good.encode(), fmt="hevy")
+    assert "lacks the column" in await _refused(
+        coach, good.replace("Set Order", "Order").encode())
+    assert "row 5: Date 'soon'" in await _refused(
+        coach, replace_cell(good, 5, "Date", "soon").encode())
+    assert "row 9: Weight '80kg'" in await _refused(
+        coach, replace_cell(good, 9, "Weight", "80kg").encode())
+    assert "limit" not in await _refused(coach, b"\x89PNG\r\n\x1a\n")
+
+
+async def test_files_over_the_size_limit_are_refused(coach: Coach) -> None:
+    data = strong_comma(sample_workouts(4)).encode()
+    text = await _refused(coach, data, limit=len(data) - 1)
+    assert "I take files up to" in text
+    early = coach.data.check_size(6 * 1024 * 1024)  # the default limit is 5 MB
+    assert early is not None and "6.0 MB" in early.lines[0] and "5.0 MB" in early.lines[0]
+    assert coach.data.check_size(5 * 1024 * 1024) is None
+
+
+async def test_text_in_other_encodings_is_read(coach: Coach) -> None:
+    text = strong_comma(sample_workouts(1)).replace("Push Day", "Brust & Schultern – Tag")
+    for data in (text.encode("utf-16"), text.encode("cp1252"), b"\xef\xbb\xbf" + text.encode()):
+        preview = await coach.data.import_preview("u1", "g1", "s.csv", data)
+        assert preview.pending_id is not None, preview.reply
+
+
+# ------------------------------------------------------------------ what imports feed
+async def _import(coach: Coach, user: str, text: str, guild: str = "g1") -> None:
+    preview = await coach.data.import_preview(user, guild, "f.csv", text.encode())
+    assert preview.pending_id is not None, preview.reply
+    assert (await coach.data.import_confirm(user, preview.pending_id)).saved
+
+
+async def test_imported_history_feeds_advice(coach: Coach, clock: FakeClock) -> None:
+    yesterday = clock.now - timedelta(hours=24)
+    workout = [Workout(yesterday.replace(tzinfo=None), "Legs", 40, (
+        SampleExercise("Leg Press (Machine)", (SampleSet(200, 10, "failure"),) * 3),))]
+    await _import(coach, "u1", hevy(workout, date_style="iso"))
+    reply = await coach.logbook.log("u1", "g1", "leg press 3x10 f")
+    assert "W2" in reply.rule_ids  # two failure sessions within 48 hours
+
+
+async def test_imported_history_feeds_stats_and_the_importing_servers_board(
+    coach: Coach,
+) -> None:
+    await _import(coach, "u1", strong_comma(sample_workouts(2)), guild="gym")
+    stored = await coach.storage.entries_since("u1", datetime(2000, 1, 1, tzinfo=UTC))
+    days = training_days(stored)
+    assert len(days) == 6
+    assert weekly_streak(days, max(days)) == 2  # two weeks of three days
+    assert {e.guild_id for e in stored} == {"gym"}
+    members = await coach.storage.driver.fetchall(  # type: ignore[attr-defined]
+        "SELECT guild_id, user_id FROM guild_members")
+    assert [tuple(m) for m in members] == [("gym", "u1")]
+    tiers = {e.exercise.name: e.exercise.tier for e in stored}
+    assert tiers["back squat"] == "A" and tiers["leg extension"] == "D"

@@ -1,0 +1,95 @@
+"""/export, /import and /forget-me typed in the console, exactly as in Discord."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from bot.coach import Coach
+from bot.coach.replies import Reply
+from bot.console.command_line import split_command
+from bot.console.commands import COMMANDS, ConsoleContext
+from bot.console.run import run_console
+from tests.data_samples import sample_workouts, strong_comma, strong_semicolon
+
+
+async def typed(coach: Coach, line: str, out_dir: Path, user: str = "me") -> Reply:
+    cmd = split_command(line)
+    assert cmd is not None
+    return await COMMANDS[cmd.name](ConsoleContext(coach, user, "console", cmd, out_dir))
+
+
+async def test_export_writes_the_file_and_prints_its_path(coach: Coach, tmp_path: Path) -> None:
+    await typed(coach, "/log squat 5x5 @100kg rir2", tmp_path)
+    reply = await typed(coach, "/export", tmp_path / "out")
+    path = tmp_path / "out" / "liftcoach-export-2026-11-26.csv"
+    assert f"Saved to {path}" in reply.lines
+    rows = list(csv.DictReader(io.StringIO(path.read_text("utf-8"))))
+    assert len(rows) == 5 and rows[0]["exercise"] == "back squat"
+
+
+async def test_import_previews_then_confirms(coach: Coach, tmp_path: Path) -> None:
+    short = tmp_path / "strong.csv"
+    short.write_text(strong_comma(sample_workouts(1)), "utf-8")
+    wrong = await typed(coach, f"/import path:{tmp_path}/strng.csv", tmp_path)
+    assert wrong.is_error and "There is no file" in wrong.lines[0]
+    preview = await typed(coach, f"/import path:{short} format:strong", tmp_path)
+    assert preview.title == "Import preview"
+    assert any("Type /import confirm" in line for line in preview.lines)
+    assert "Nothing logged yet" in (await typed(coach, "/history", tmp_path)).lines[0]
+    done = await typed(coach, "/import confirm", tmp_path)
+    assert done.saved and "Added 11 entries" in done.lines[0]
+    again = await typed(coach, f"/import path:{short}", tmp_path)
+    assert again.title == "Nothing new to import"
+
+
+async def test_import_confirm_by_number_cancel_and_mapping(coach: Coach, tmp_path: Path) -> None:
+    file = tmp_path / "s.csv"
+    file.write_text(strong_semicolon(sample_workouts(1)), "utf-8")
+    mapped = await typed(coach, f"/import path:{file} map:Iso-Lateral Chest Press "
+                         "(Hammer Strength)=machine chest press", tmp_path)
+    assert not any(name == "Not in the catalogue" for name, _ in mapped.fields)
+    first = await typed(coach, f"/import path:{file}", tmp_path)
+    number = next(line for line in first.lines if "/import-confirm" in line).split(
+        "/import-confirm ")[1].split(")")[0]
+    assert (await typed(coach, "/import cancel", tmp_path)).title == "Import cancelled"
+    assert (await typed(coach, f"/import-confirm {number}", tmp_path)).is_error  # cancelled
+    assert (await typed(coach, "/import confirm #x", tmp_path)).is_error
+    done = await typed(coach, "/import confirm", tmp_path)  # the mapped preview is left
+    assert done.saved
+
+
+async def test_import_errors_say_what_to_type(coach: Coach, tmp_path: Path) -> None:
+    missing = await typed(coach, "/import", tmp_path)
+    assert missing.is_error and "path:FILE" in missing.lines[0]
+    binary = tmp_path / "export.xlsx"
+    binary.write_bytes(b"PK\x03\x04" + bytes(300))
+    refused = await typed(coach, f"/import path:{binary}", tmp_path)
+    assert refused.is_error and "spreadsheet" in refused.lines[0]
+    unreadable = await typed(coach, "/import path:" + "x" * 5000, tmp_path)
+    assert unreadable.is_error and "I can't read" in unreadable.lines[0]
+    assert len(unreadable.lines[0]) < 200
+
+
+async def test_forget_me_needs_the_confirm_step(coach: Coach, tmp_path: Path) -> None:
+    await typed(coach, "/log bench 3x8 @80kg rir1", tmp_path)
+    asked = await typed(coach, "/forget-me", tmp_path)
+    assert asked.lines[-1] == "Type /forget-me confirm to erase everything."
+    assert "bench press" in (await typed(coach, "/history", tmp_path)).lines[0]
+    erased = await typed(coach, "/forget-me confirm", tmp_path)
+    assert erased.title == "Everything about you is erased"
+    assert "Nothing logged yet" in (await typed(coach, "/history", tmp_path)).lines[0]
+
+
+async def test_a_whole_console_session(coach: Coach, tmp_path: Path) -> None:
+    file = tmp_path / "s.csv"
+    file.write_text(strong_comma(sample_workouts(1)), "utf-8")
+    out = io.StringIO()
+    script = f"/import path:{file}\n/import confirm\n/forget-me\n/forget-me confirm\n"
+    await run_console(coach, "me", "console", io.StringIO(script), out)
+    printed = out.getvalue()
+    for expected in ("Import preview", "✓ Imported 11 entries", "! Erase everything",
+                     "✓ Everything about you is erased"):
+        assert expected in printed
+    assert printed.count("✓") == 2

@@ -1,0 +1,1 @@
+"""The catalogue generator and its spec (the generated data lives in bot/domain/catalogue)."""
