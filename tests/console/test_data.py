@@ -6,11 +6,15 @@ import csv
 import io
 from pathlib import Path
 
+from bot.bootstrap import build_coach
 from bot.coach import Coach
 from bot.coach.replies import Reply
 from bot.console.command_line import split_command
 from bot.console.commands import COMMANDS, ConsoleContext
+from bot.config import load_settings
 from bot.console.run import run_console
+from bot.storage import open_storage
+from tests.conftest import FakeClock
 from tests.data_samples import sample_workouts, strong_comma, strong_semicolon
 
 
@@ -93,3 +97,21 @@ async def test_a_whole_console_session(coach: Coach, tmp_path: Path) -> None:
                      "✓ Everything about you is erased"):
         assert expected in printed
     assert printed.count("✓") == 2
+
+
+async def test_the_console_takes_the_import_limit_from_the_settings(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    """Both edges are wired by bootstrap, so IMPORT_MAX_BYTES binds the console too."""
+    settings = load_settings({"IMPORT_MAX_BYTES": "2048",
+                              "DATABASE_PATH": str(tmp_path / "limit.db")})
+    big = tmp_path / "strong.csv"
+    big.write_text(strong_comma(sample_workouts(6)), "utf-8")
+    assert big.stat().st_size > 2048
+    storage = await open_storage(settings)
+    try:
+        coach = build_coach(settings, storage, clock)
+        reply = await typed(coach, f"/import path:{big}", tmp_path)
+    finally:
+        await storage.close()
+    assert reply.is_error and "I take files up to" in reply.lines[0]
