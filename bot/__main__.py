@@ -34,9 +34,21 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
 async def _console(settings: Settings, user: str, guild: str) -> int:
     from bot.bootstrap import running_coach
     from bot.console.run import run_console
+    from bot.storage import StorageUnavailable
 
-    async with running_coach(settings) as coach:
-        return await run_console(coach, user, guild)
+    try:
+        async with running_coach(settings) as coach:
+            return await run_console(coach, user, guild)
+    except StorageUnavailable as err:
+        print(f"liftcoach: {err}", file=sys.stderr)
+        return 2
+
+
+def _run_console(settings: Settings, user: str, guild: str) -> int:
+    try:
+        return asyncio.run(_console(settings, user, guild))
+    except KeyboardInterrupt:  # Ctrl-C: leave as /quit does, without a traceback
+        return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.mode == "console":
         if args.db:
             settings = replace(settings, database_path=Path(args.db))
-        return asyncio.run(_console(settings, args.user, args.guild))
+        return _run_console(settings, args.user, args.guild)
     if settings.token is None:
         print(f"liftcoach: {NO_TOKEN}", file=sys.stderr)
         return 2

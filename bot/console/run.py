@@ -1,4 +1,4 @@
-"""The terminal edge: the same coach, one command per line, replies printed.
+"""The terminal edge: the same coach, one message at a time, replies printed.
 
 Each reply is printed and flushed only after the coach returned it, and the
 coach commits before returning, so a printed confirmation is always on disk.
@@ -6,7 +6,6 @@ coach commits before returning, so a printed confirmation is always on disk.
 
 from __future__ import annotations
 
-import asyncio
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -25,10 +24,13 @@ from bot.console import (  # noqa: F401  (each area registers its commands)
 )
 from bot.console.command_line import CommandLine, split_command
 from bot.console.commands import COMMANDS, ConsoleContext
+from bot.console.lines import MessageReader
 from bot.console.render import render_text
 
 PROMPT = "liftcoach> "
 QUIT = {"quit", "exit", "q"}
+WELCOME = ("liftcoach: type /help for every command, /log to store sets "
+           "(paste a whole session after it); /quit or Ctrl-D to leave.")
 
 
 async def dispatch(
@@ -67,23 +69,30 @@ async def run_console(
     coach: Coach, user_id: str, guild_id: str, stdin: TextIO | None = None,
     stdout: TextIO | None = None,
 ) -> int:
-    """Read commands until end of input; a prompt only when a person is typing."""
+    """Read messages until the end of input or /quit; a prompt only when a person types."""
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     interactive = stdin.isatty()
-    loop = asyncio.get_running_loop()
-    while True:
+    reader = MessageReader(stdin)
+    if interactive:
+        stdout.write(WELCOME + "\n")
+    try:
+        while True:
+            if interactive:
+                stdout.write(PROMPT)
+                stdout.flush()
+            message = await reader.message()
+            if message is None:
+                break
+            if message.strip().lstrip("/").lower() in QUIT:
+                break
+            reply = await dispatch(coach, user_id, guild_id, message)
+            if reply is not None:
+                stdout.write(render_text(reply) + "\n")
+                stdout.flush()
+    finally:
         if interactive:
-            stdout.write(PROMPT)
-            stdout.flush()
-        line = await loop.run_in_executor(None, stdin.readline)
-        if not line:
-            break
-        if line.strip().lstrip("/").lower() in QUIT:
-            break
-        reply = await dispatch(coach, user_id, guild_id, line)
-        if reply is not None:
-            stdout.write(render_text(reply) + "\n")
+            stdout.write("\n")
             stdout.flush()
     await coach.boards.save_kept(every=timedelta(0))  # the next run starts from them
     return 0

@@ -11,6 +11,7 @@ import discord
 from bot.bootstrap import running_coach
 from bot.config import Settings
 from bot.discord.client import LiftBot
+from bot.storage import StorageUnavailable
 
 log = logging.getLogger("liftcoach")
 
@@ -26,6 +27,14 @@ def configure_logging(level: str) -> None:
 
 
 async def serve(settings: Settings) -> int:
+    try:
+        return await _serve(settings)
+    except StorageUnavailable as err:
+        print(f"liftcoach: {err}", file=sys.stderr)
+        return 2
+
+
+async def _serve(settings: Settings) -> int:
     async with running_coach(settings) as coach, LiftBot(settings, coach) as bot:
         try:
             await bot.start(settings.token or "")

@@ -2,17 +2,44 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from bot.config import Settings
 from bot.storage.contract import NewEntry, Storage
 from bot.storage.sqlite import SQLiteStorage
 
-__all__ = ["NewEntry", "SQLiteStorage", "Storage", "open_storage"]
+__all__ = ["NewEntry", "SQLiteStorage", "Storage", "StorageUnavailable", "open_storage"]
+
+
+class StorageUnavailable(Exception):
+    """The database named in the settings cannot be opened; the message says which
+    and why, in one line, without the URL (it may hold a password)."""
 
 
 async def open_storage(settings: Settings) -> Storage:
     """Open the engine the settings ask for: PostgreSQL when DATABASE_URL is set."""
     if settings.database_url:
-        from bot.storage.postgres import PostgresStorage
+        return await _open_postgres(settings.database_url)
+    path = settings.database_path
+    if path.is_dir():
+        raise StorageUnavailable(f"the database path {path} is a folder; name a file")
+    try:
+        return await SQLiteStorage.open(path)
+    except (sqlite3.Error, OSError) as err:
+        reason = "it is not a liftcoach database" if isinstance(
+            err, sqlite3.DatabaseError) and "not a database" in str(err) else str(err)
+        raise StorageUnavailable(f"cannot open the database file {path}: {reason}") from None
 
-        return await PostgresStorage.open(settings.database_url)
-    return await SQLiteStorage.open(settings.database_path)
+
+async def _open_postgres(url: str) -> Storage:
+    from bot.storage.postgres import PostgresStorage
+
+    try:
+        return await PostgresStorage.open(url)
+    except (OSError, ValueError, TimeoutError) as err:
+        raise StorageUnavailable(f"cannot reach the PostgreSQL server in DATABASE_URL: {err}"
+                                 ) from None
+    except Exception as err:  # asyncpg's own errors: a bad DSN, login, missing database
+        if type(err).__module__.startswith("asyncpg"):
+            raise StorageUnavailable(f"PostgreSQL refused DATABASE_URL: {err}") from None
+        raise
