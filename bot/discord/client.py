@@ -64,6 +64,10 @@ class LiftBot(commands.AutoShardedBot):
     """Holds the coach; cogs reach it as ``bot.coach``."""
 
     def __init__(self, settings: Settings, coach: Coach, **options: Any) -> None:
+        if settings.shard_ids is not None:
+            # Left out when unset: discord.py reads a missing key as "all shards", and
+            # its options type takes a list only.
+            options["shard_ids"] = list(settings.shard_ids)
         super().__init__(
             command_prefix=commands.when_mentioned_or(settings.command_prefix),
             intents=intents_for(settings),
@@ -71,12 +75,11 @@ class LiftBot(commands.AutoShardedBot):
             help_command=None,
             owner_ids=set(settings.owner_ids) or None,
             shard_count=settings.shard_count,
-            shard_ids=list(settings.shard_ids) if settings.shard_ids is not None else None,
             **options,
         )
         self.settings = settings
         self.coach = coach
-        self.tree.on_error = self.on_app_command_error
+        self.tree.error(self.on_app_command_error)
         self._saved_messages: deque[int] = deque(maxlen=512)
         self.dispatcher = build_dispatcher(settings, coach, DiscordDmSender(self))
 
@@ -140,7 +143,7 @@ class LiftBot(commands.AutoShardedBot):
         await self.answer(interaction, f"Something went wrong on my side. {status} "
                                        f"(error id {error_id})")
 
-    async def on_command_error(  # type: ignore[override]
+    async def on_command_error(
         self, ctx: commands.Context[Any], error: Exception
     ) -> None:
         """Typed commands, and hybrid commands used as slash commands, end up here."""

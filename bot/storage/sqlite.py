@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
 import aiosqlite
 
@@ -29,6 +29,26 @@ from bot.storage.sql.storage import SqlStorage
 # looked up by exact type, so a datetime never takes the date adapter.
 sqlite3.register_adapter(datetime, ts)
 sqlite3.register_adapter(date, date.isoformat)
+
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+async def _in_thread(
+    conn: aiosqlite.Connection,
+    fn: Callable[Concatenate[sqlite3.Connection, _P], _T],
+    *args: _P.args,
+    **kwargs: _P.kwargs,
+) -> _T:
+    """Run ``fn(raw connection, ...)`` in one trip to the connection's thread.
+
+    aiosqlite offers no public way to do several things in one trip; its private
+    ``_execute(fn, ...)`` is that way (pinned aiosqlite range; tests cover it). It is
+    unannotated, so the cast states what it does: await ``fn``'s result.
+    """
+    run = cast(Callable[..., Awaitable[_T]], conn._execute)
+    return await run(fn, conn._conn, *args, **kwargs)
 
 
 def _run_steps(
@@ -79,7 +99,7 @@ class _Conn:
     async def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         # Run and close the cursor in the same trip: a statement left with unread rows
         # (a PRAGMA that answers, say) would otherwise block a later COMMIT.
-        await self._conn._execute(_execute_closed, self._conn._conn, sql, params)
+        await _in_thread(self._conn, _execute_closed, sql, params)
 
     async def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         await self._conn.executemany(sql, rows)
@@ -155,23 +175,13 @@ class SQLiteDriver:
         self, steps: Sequence[Step], *, write: bool = False
     ) -> list[list[Sequence[Any]]]:
         async with self._lock:
-            # aiosqlite offers no public way to run several statements in one trip to its
-            # thread; _execute(fn) is that way (pinned aiosqlite range; tests cover it).
-            raw: sqlite3.Connection = self._conn._conn
-            result: list[list[Sequence[Any]]] = await self._conn._execute(
-                _run_steps, raw, steps, write
-            )
-            return result
+            return await _in_thread(self._conn, _run_steps, steps, write)
 
     async def read_then_write(
         self, reads: Sequence[Step], plan: WritePlan
     ) -> tuple[Rows, Rows | None]:
         async with self._lock:
-            raw: sqlite3.Connection = self._conn._conn
-            result: tuple[Rows, Rows | None] = await self._conn._execute(
-                _read_then_write, raw, reads, plan
-            )
-            return result
+            return await _in_thread(self._conn, _read_then_write, reads, plan)
 
     # schema ----------------------------------------------------------------------------
 

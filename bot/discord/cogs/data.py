@@ -90,7 +90,7 @@ class ImportButton(
         return False
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        bot: LiftBot = interaction.client  # type: ignore[assignment]
+        bot: LiftBot = interaction.client
         await interaction.response.edit_message(view=None, allowed_mentions=NO_PINGS)
         user = str(self.user_id)
         work = (bot.coach.data.import_confirm(user, self.pending_id) if self.action == "confirm"
@@ -133,7 +133,7 @@ class ForgetButton(
         return False
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        bot: LiftBot = interaction.client  # type: ignore[assignment]
+        bot: LiftBot = interaction.client
         await interaction.response.edit_message(view=None, allowed_mentions=NO_PINGS)
         data, user = bot.coach.data, str(self.user_id)
         work = (data.forget_me_confirm(user) if self.action == "confirm"

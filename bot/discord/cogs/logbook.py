@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import re
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Coroutine
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 import discord
 from discord import app_commands
@@ -23,6 +24,26 @@ if TYPE_CHECKING:
     from bot.discord.client import LiftBot
 
 _CHOICE_LIMIT = 100
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+_CogT = TypeVar("_CogT", bound=commands.Cog)
+
+
+def _hybrid_method(
+    name: str, description: str
+) -> Callable[
+    [Callable[Concatenate[_CogT, commands.Context[Any], _P], Coroutine[Any, Any, _T]]],
+    commands.HybridCommand[_CogT, _P, _T],
+]:
+    """``commands.hybrid_command`` narrowed to a cog method.
+
+    discord.py types the callback as a union of a method and a plain function, and
+    mypy cannot solve a union of ``Concatenate`` callables: the decorator would be
+    rejected and the command typed ``HybridCommand[Never, Never, Never]``. Naming
+    the one shape used here keeps both the call and the command's type checked.
+    """
+    return commands.hybrid_command(name=name, description=description)
 
 CUSTOM_ID_LIMIT = 100  # Discord's limit for a component's custom id
 MAX_UNDO_ENTRIES = 200
@@ -86,7 +107,7 @@ class UndoButton(
         return False
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        bot: LiftBot = interaction.client  # type: ignore[assignment]
+        bot: LiftBot = interaction.client
         reply = await bot.coach.logbook.undo_entries(str(self.user_id), self.entry_ids)
         await interaction.response.send_message(
             embed=to_embed(reply), ephemeral=True, allowed_mentions=NO_PINGS
@@ -106,7 +127,7 @@ class LogCog(commands.Cog):
     def __init__(self, bot: LiftBot) -> None:
         self.bot = bot
 
-    @commands.hybrid_command(name="log", description="Store sets and get advice on failure")
+    @_hybrid_method(name="log", description="Store sets and get advice on failure")
     @app_commands.describe(entry="e.g. squat 5x5 @100kg rir2; several exercises: separate with ;")
     async def log(self, ctx: commands.Context[Any], *, entry: str) -> None:
         reply = await self.bot.coach.logbook.log(user_key(ctx.author), guild_key(ctx.guild), entry)
