@@ -9,9 +9,9 @@ from pathlib import Path
 from bot.bootstrap import build_coach
 from bot.coach import Coach
 from bot.coach.replies import Reply
+from bot.config import load_settings
 from bot.console.command_line import split_command
 from bot.console.commands import COMMANDS, ConsoleContext
-from bot.config import load_settings
 from bot.console.run import run_console
 from bot.storage import open_storage
 from tests.conftest import FakeClock
