@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.coach import help_text
+from bot.coach.commands import COMMAND_TABLE, help_line
 from bot.coach.replies import Reply, error_reply
 from bot.domain.advice.rules import RULES, explain
 
@@ -25,9 +26,10 @@ class Info:
         )
 
     async def help(self) -> Reply:
+        """Every command, from the one table the edges are checked against."""
         return Reply(
             title="liftcoach: when to train to failure",
-            lines=tuple(f"`{cmd}`: {what}" for cmd, what in help_text.COMMANDS),
+            lines=tuple(help_line(spec) for spec in COMMAND_TABLE),
             fields=(("How to write a log", "\n".join(help_text.NOTATION)),
                     ("Tiers", "\n".join(help_text.TIERS))),
             private=True,

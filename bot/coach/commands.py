@@ -1,0 +1,92 @@
+"""Every command there is, in one table.
+
+The slash commands, the console, /help and the README's command list are all checked
+against it (tests/test_command_parity.py), so a command added to one layer and
+forgotten in another fails a test instead of surprising a lifter. It is pure data: the
+coach builds /help from it without knowing any edge.
+
+Each row's ``area`` is the file stem of the command in every layer: ``coach.<area>``,
+``bot/discord/cogs/<area>.py`` and ``bot/console/<area>.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Edge = Literal["discord", "console"]
+BOTH: frozenset[Edge] = frozenset({"discord", "console"})
+DISCORD_ONLY: frozenset[Edge] = frozenset({"discord"})
+CONSOLE_ONLY: frozenset[Edge] = frozenset({"console"})
+_WHERE = {BOTH: "", DISCORD_ONLY: " (Discord only)", CONSOLE_ONLY: " (console only)"}
+
+
+@dataclass(frozen=True)
+class CommandSpec:
+    """One command as a lifter types it, and where each layer keeps it."""
+
+    name: str  # as typed after the slash
+    area: str  # the file stem in every layer
+    usage: str  # UPPER is a value to fill in; name:VALUE where the option must be named
+    summary: str  # the rest of its /help line
+    # A Discord group's subcommands; the console reads the same words after the name.
+    subcommands: tuple[str, ...] = ()
+    edges: frozenset[Edge] = BOTH
+    typed: bool = False  # also a prefix command in Discord (`!log`)
+    # Extra names the console accepts for a step Discord does with a button.
+    console_aliases: tuple[str, ...] = ()
+
+    @property
+    def in_discord(self) -> bool:
+        return "discord" in self.edges
+
+    @property
+    def in_console(self) -> bool:
+        return "console" in self.edges
+
+
+COMMAND_TABLE: tuple[CommandSpec, ...] = (
+    CommandSpec("log", "logbook", "/log ENTRY",
+                "Store sets and get advice. `/log squat 5x5 @100kg rir2`", typed=True),
+    CommandSpec("undo", "logbook", "/undo", "Remove your most recent entry."),
+    CommandSpec("history", "logbook", "/history [EXERCISE]",
+                "Your recent entries, or one exercise's (only you see them)."),
+    CommandSpec("why", "info", "/why RULE",
+                "The reasoning and sources behind a rule id, e.g. `/why A1`."),
+    CommandSpec("profile", "profile", "/profile [unit:UNIT] [goal:GOAL] [tz:ZONE] [target:DAYS]",
+                "Unit, goal, time zone, weekly target. `/profile unit:lb goal:strength "
+                "tz:Europe/Berlin target:3`"),
+    CommandSpec("sore", "profile", "/sore BODYPART DAYS",
+                "Tell the coach a body part has been sore, e.g. `/sore quads 6`."),
+    CommandSpec("exercise", "profile", "/exercise NAME tier:X",
+                "Set the tier (A-D) of your own exercise. `/exercise zercher squat tier:A`"),
+    CommandSpec("remind", "reminders", "/remind set time:HH:MM [days:DAYS] [timezone:ZONE]",
+                "A daily DM in your time zone. `/remind set time:07:30 days:mon,wed,fri`; "
+                "`/remind show`, `/remind off`.", subcommands=("set", "show", "off")),
+    CommandSpec("leaderboard", "boards", "/leaderboard show [METRIC] [WINDOW]",
+                "This server's boards: adherence (default), streak, days or discipline over "
+                "4w (default), 12w or all; `/leaderboard optout`, `/leaderboard optin`.",
+                subcommands=("show", "optout", "optin")),
+    CommandSpec("stats", "progress", "/stats [EXERCISE]",
+                "Your training days, streak, adherence, this week's failure sets and volume, "
+                "best e1RM and PRs (only you see it)."),
+    CommandSpec("chart", "progress", "/chart exercise NAME [WEEKS]",
+                "A picture of e1RM (or top set) and weekly hard sets; "
+                "`/chart consistency [WEEKS]` for a calendar of your training days.",
+                subcommands=("exercise", "consistency")),
+    CommandSpec("logchannel", "server", "/logchannel set #CHANNEL",
+                "Admins: read plain posts in that channel as logs; `/logchannel off` stops.",
+                subcommands=("set", "off"), edges=DISCORD_ONLY),
+    CommandSpec("export", "data", "/export", "All your sets as a CSV file (only you see it)."),
+    CommandSpec("import", "data", "/import FILE [format:FORMAT] [map:MAP]",
+                "Bring in history from Strong, Hevy or a liftcoach export; shows a preview "
+                "to confirm.", console_aliases=("import-confirm",)),
+    CommandSpec("forget-me", "data", "/forget-me",
+                "Erase everything the bot holds on you (asks first)."),
+    CommandSpec("help", "info", "/help", "This guide."),
+)
+
+
+def help_line(spec: CommandSpec) -> str:
+    """The command's line in /help; a command one edge lacks says where it runs."""
+    return f"`{spec.usage}`: {spec.summary}{_WHERE[spec.edges]}"
