@@ -32,9 +32,8 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
 
 
 async def _console(settings: Settings, user: str, guild: str) -> int:
-    from bot.bootstrap import running_coach
+    from bot.bootstrap import StorageUnavailable, running_coach
     from bot.console.run import run_console
-    from bot.storage import StorageUnavailable
 
     try:
         async with running_coach(settings) as coach:

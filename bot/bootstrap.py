@@ -17,8 +17,11 @@ from bot.coach import Clock, Coach, system_clock
 from bot.coach.cooldown import Cooldown
 from bot.coach.reminder_dispatch import DispatchSettings, ReminderDispatcher, SendDm
 from bot.config import Settings
-from bot.storage import open_storage
+from bot.storage import StorageUnavailable, open_storage
 from bot.storage.contract import Storage
+
+__all__ = ["StorageUnavailable", "build_coach", "build_dispatcher", "dispatch_settings",
+           "lease_owner", "running_coach"]
 
 
 def build_coach(settings: Settings, storage: Storage, clock: Clock = system_clock) -> Coach:

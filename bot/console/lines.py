@@ -40,9 +40,10 @@ class MessageReader:
                 loop.call_soon_threadsafe(self._queue.put_nowait, line)
         except (OSError, ValueError, UnicodeDecodeError):
             pass  # a closed or unreadable stream ends the input like end of file
-        finally:
-            with contextlib.suppress(RuntimeError):  # the console has already ended
-                loop.call_soon_threadsafe(self._queue.put_nowait, _END)
+        except RuntimeError:
+            return  # the console has already ended and its loop is closed
+        with contextlib.suppress(RuntimeError):  # the console has already ended
+            loop.call_soon_threadsafe(self._queue.put_nowait, _END)
 
     async def _next(self, within: float | None = None) -> object:
         if self._ahead is not None:

@@ -8,10 +8,9 @@ import sys
 
 import discord
 
-from bot.bootstrap import running_coach
+from bot.bootstrap import StorageUnavailable, running_coach
 from bot.config import Settings
 from bot.discord.client import LiftBot
-from bot.storage import StorageUnavailable
 
 log = logging.getLogger("liftcoach")
 
