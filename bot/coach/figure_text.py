@@ -5,10 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from bot.domain.advice.engine import WEEKLY_SETS_HIGH, WEEKLY_SETS_LOW
 from bot.domain.figures.board import Metric
-from bot.domain.figures.e1rm import MAX_EFFECTIVE_REPS, MAX_RIR, PersonalRecord
-from bot.domain.models import TIERS, Tier, Unit
+from bot.domain.figures.e1rm import E1RM_TIERS, MAX_EFFECTIVE_REPS, MAX_RIR, PersonalRecord
+from bot.domain.figures.volume import (
+    WEEKLY_SETS_HIGH,
+    WEEKLY_SETS_LOW,
+    fmt_number,
+    tier_a_failures_too_many,
+    volume_band,
+)
+from bot.domain.models import PUSH_TO_FAILURE_TIERS, SHORT_OF_FAILURE_TIERS, TIERS, Tier, Unit
 from bot.domain.notation.echo import format_load
 
 WINDOWS: dict[str, int | None] = {"4w": 4, "12w": 12, "all": None}
@@ -49,34 +55,35 @@ def short_date(day: date) -> str:
 
 
 def failure_line(by_tier: Mapping[Tier, int]) -> str:
+    """Failure sets per tier in the last 7 days, with what the coaching rules make of them."""
     counts = " · ".join(f"{tier} {by_tier.get(tier, 0)}" for tier in TIERS)
-    heavy = by_tier.get("A", 0) + by_tier.get("B", 0)
-    if by_tier.get("A", 0) >= 2:
+    heavy = sum(by_tier.get(t, 0) for t in SHORT_OF_FAILURE_TIERS)
+    light = sum(by_tier.get(t, 0) for t in PUSH_TO_FAILURE_TIERS)
+    if tier_a_failures_too_many(by_tier.get("A", 0)):
         note = "Several on tier A: let the big lifts recover, stop them short [W1]."
     elif heavy:
         note = "On A/B lifts keep failure rare: a last set at most."
-    elif by_tier.get("C", 0) + by_tier.get("D", 0):
+    elif light:
         note = "All on machines and isolation work: that's where failure belongs."
     else:
-        note = "None yet this week."
+        note = "None in the last 7 days."
     return f"{counts}\n{note}"
 
 
+_MARKS = {
+    "above": f"above {fmt_number(WEEKLY_SETS_HIGH)}: more than most recover from [W6]",
+    "below": f"below {fmt_number(WEEKLY_SETS_LOW)} so far",
+    "within": "in range",
+}
+
+
 def volume_lines(volume: Mapping[str, float]) -> str:
-    """Hard sets per muscle this week, against the rough 10-20 range (W6)."""
+    """Hard sets per muscle in the last 7 days, against the rough 10-20 range (W6); the
+    numbers are written as the W6 warning writes them."""
     if not volume:
-        return "No hard sets yet this week."
-    lines = []
-    for muscle, sets in sorted(volume.items(), key=lambda kv: (-kv[1], kv[0])):
-        amount = f"{sets:g}"
-        if sets > WEEKLY_SETS_HIGH:
-            mark = f"above {WEEKLY_SETS_HIGH:g}: more than most recover from [W6]"
-        elif sets < WEEKLY_SETS_LOW:
-            mark = f"below {WEEKLY_SETS_LOW:g} so far"
-        else:
-            mark = "in range"
-        lines.append(f"{muscle}: {amount} ({mark})")
-    return "\n".join(lines)
+        return "No hard sets in the last 7 days."
+    return "\n".join(f"{muscle}: {fmt_number(sets)} ({_MARKS[volume_band(sets)]})"
+                     for muscle, sets in sorted(volume.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def e1rm_text(record: PersonalRecord, unit: Unit) -> str:
@@ -103,7 +110,7 @@ def exercise_records(
     best = next((r for r in records if r.kind == "e1rm"), None)
     rep_maxes = [r for r in records if r.kind == "rep_max"]
     parts: list[str] = []
-    if tier in ("A", "B"):
+    if tier in E1RM_TIERS:
         parts.append(NO_E1RM if best is None else e1rm_text(best, unit))
     if not all_rep_maxes:
         rep_maxes = sorted(rep_maxes, key=lambda r: (-r.load_kg, r.reps))[:3]

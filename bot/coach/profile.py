@@ -8,8 +8,20 @@ from zoneinfo import ZoneInfo
 from bot.coach import help_text
 from bot.coach.lifter import Lifter
 from bot.coach.replies import Reply, error_reply, literal
-from bot.domain.catalogue.lookup import normalize_body_part, slugify
-from bot.domain.models import GOALS, TIERS, UNITS, Exercise, Goal, Soreness, Tier, Unit
+from bot.domain.advice.checks import W4_MIN_DAYS
+from bot.domain.catalogue.body_parts import normalize_body_part, vocabulary_hint
+from bot.domain.catalogue.lookup import slugify
+from bot.domain.models import (
+    GOALS,
+    MAX_TARGET,
+    MIN_TARGET,
+    TIERS,
+    Exercise,
+    Goal,
+    Soreness,
+    Tier,
+)
+from bot.domain.notation.words import unit_of
 from bot.domain.reminders.schedule import ScheduleError, parse_timezone
 
 MAX_SORE_DAYS = 60
@@ -35,11 +47,11 @@ class Profiles:
         current = await self._lifter.profile_of(user_id)
         updated = current
         if unit is not None:
-            u = unit.strip().lower().rstrip("s")
-            if u not in UNITS:
+            u = unit_of(unit)
+            if u is None:
                 return error_reply(f"'{unit}' is not a unit I know.", "Use kg or lb.",
                                    "/profile unit:lb")
-            updated = replace(updated, unit=_unit(u))
+            updated = replace(updated, unit=u)
         if goal is not None:
             g = goal.strip().lower()
             if g not in GOALS:
@@ -57,9 +69,10 @@ class Profiles:
                 days = int(str(target).strip())
             except ValueError:
                 days = 0
-            if not 1 <= days <= 7:
+            if not MIN_TARGET <= days <= MAX_TARGET:
                 return error_reply(f"'{target}' is not a weekly target.",
-                                   "Give the days a week you plan to train, 1 to 7.",
+                                   "Give the days a week you plan to train, "
+                                   f"{MIN_TARGET} to {MAX_TARGET}.",
                                    "/profile target:3")
             updated = replace(updated, weekly_target=days)
         asked = any(v is not None for v in (unit, goal, timezone, target))
@@ -82,11 +95,12 @@ class Profiles:
     # /sore ---------------------------------------------------------------------
 
     async def sore(self, user_id: str, body_part: str, days: str | int) -> Reply:
+        """Store a soreness report under the body part's vocabulary name ("back" stays
+        "back": W4 expands a group to its muscles when it checks an exercise)."""
         part = normalize_body_part(body_part)
         if part is None:
             return error_reply(f"I don't know the body part '{body_part.strip()}'.",
-                               "Try quads, hamstrings, chest, back, shoulders, biceps, triceps, "
-                               "glutes, calves or abs.", "/sore quads 6")
+                               vocabulary_hint(), "/sore quads 6")
         try:
             n = int(str(days).strip())
         except ValueError:
@@ -99,8 +113,9 @@ class Profiles:
         if n == 0:
             return Reply(title="Soreness cleared", lines=(f"{part}: no longer sore.",),
                          tone="ok", private=True, saved=True)
-        note = ("Sore 5 days or more: I'll suggest fewer failure sets for it [W4]." if n >= 5
-                else "Noted. If it is still sore after 5 days, tell me again.")
+        note = (f"Sore {W4_MIN_DAYS} days or more: I'll suggest fewer failure sets for it "
+                "[W4]." if n >= W4_MIN_DAYS
+                else f"Noted. If it is still sore after {W4_MIN_DAYS} days, tell me again.")
         return Reply(title=f"{part.capitalize()}: sore for {n} day{'s' if n != 1 else ''}",
                      lines=(note,), tone="ok", private=True, saved=True)
 
@@ -131,10 +146,6 @@ class Profiles:
         return Reply(title=f"{literal(clean)}: tier {t}",
                      lines=(help_text.TIERS[TIERS.index(_tier(t))],),
                      tone="ok", private=True, saved=True)
-
-
-def _unit(text: str) -> Unit:
-    return "lb" if text == "lb" else "kg"
 
 
 def _goal(text: str) -> Goal:

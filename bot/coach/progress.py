@@ -1,7 +1,9 @@
 """A lifter's own numbers: /stats and the /chart pictures (all private).
 
 The same model as the boards (bot.domain.figures.stats), computed for one lifter from
-all of their entries, wherever they were logged.
+all of their entries, wherever they were logged. Failure sets and hard sets are those
+of the advice (bot.domain.figures.volume): the lifter's last 7 local days, so /stats
+shows the very number a W1 or W6 warning quotes at the same moment.
 """
 
 from __future__ import annotations
@@ -9,7 +11,6 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from bot.coach import charts
 from bot.coach.figure_text import (
@@ -28,19 +29,27 @@ from bot.domain.figures.stats import (
     adherence,
     days_in_window,
     discipline,
-    failure_sets_by_tier,
-    hard_sets_per_muscle,
     personal_records,
     target_at,
     training_days,
     week_start,
     weekly_streak,
 )
-from bot.domain.models import Exercise, Profile, StoredEntry
+from bot.domain.figures.volume import (
+    WEEKLY_SETS_HIGH,
+    WEEKLY_SETS_LOW,
+    failure_sets_by_tier,
+    fmt_number,
+    hard_sets_per_muscle,
+)
+from bot.domain.models import LOG_EXAMPLE, Exercise, Profile, StoredEntry
 
 MAX_CHART_WEEKS = 104
 EXERCISES_SHOWN = 8
 _EPOCH = datetime(1900, 1, 1, tzinfo=UTC)
+FAILURE_FIELD = "Failure sets, last 7 days, by tier"
+VOLUME_FIELD = (f"Hard sets per muscle, last 7 days (aim: {fmt_number(WEEKLY_SETS_LOW)}-"
+                f"{fmt_number(WEEKLY_SETS_HIGH)})")
 
 
 @dataclass(frozen=True)
@@ -58,13 +67,12 @@ class Progress:
     def __init__(self, lifter: Lifter) -> None:
         self._lifter = lifter
         self._storage = lifter.storage
-        self._clock = lifter.clock
         self._catalogue = lifter.catalogue
 
     # /stats ------------------------------------------------------------------------
 
     async def stats(self, user_id: str, exercise: str | None = None) -> Reply:
-        """Consistency, this week's failure sets and volume, and records (private)."""
+        """Consistency, the last 7 days' failure sets and volume, and records (private)."""
         catalogue = await self._lifter.catalogue_for(user_id)
         only: Exercise | None = None
         if exercise is not None and exercise.strip():
@@ -74,11 +82,10 @@ class Progress:
             only = found
         profile, targets, entries, today = await self._figures_of(user_id, catalogue)
         if not entries:
-            return Reply(title="Your stats", lines=("Nothing logged yet. Try /log squat 5x5 "
-                                                    "@100kg rir2.",), private=True)
+            return Reply(title="Your stats", lines=(f"Nothing logged yet. Try /log "
+                                                    f"{LOG_EXAMPLE}.",), private=True)
         days = training_days(entries)
-        monday = week_start(today)
-        four_weeks = monday - timedelta(weeks=3)
+        four_weeks = week_start(today) - timedelta(weeks=3)
         fields = [
             ("Training days", f"this week {days_in_window(days, today, 1)} · last 4 weeks "
                               f"{days_in_window(days, today, 4)} · all time "
@@ -89,16 +96,14 @@ class Progress:
                           f"{share(adherence(days, today, targets, 12))} · all time "
                           f"{share(adherence(days, today, targets))}"),
             ("Discipline, last 4 weeks", share(discipline(entries, four_weeks, today))),
-            ("Failure sets this week, by tier", failure_line(
-                failure_sets_by_tier(entries, monday, today))),
-            ("Hard sets per muscle this week (aim: 10-20)", volume_lines(
-                hard_sets_per_muscle(entries, monday, today))),
+            (FAILURE_FIELD, failure_line(failure_sets_by_tier(entries, today))),
+            (VOLUME_FIELD, volume_lines(hard_sets_per_muscle(entries, today))),
         ]
         fields.append(_records_field(entries, only, profile))
         title = "Your stats" if only is None else f"Your stats · {only.name}"
         return Reply(title=title, fields=tuple(fields), private=True,
-                     footer="Weeks run Monday to Sunday in your time zone "
-                            f"({profile.timezone}).")
+                     footer="Training weeks run Monday to Sunday, and the last 7 days end "
+                            f"today, in your time zone ({profile.timezone}).")
 
     # /chart --------------------------------------------------------------------------
 
@@ -162,7 +167,7 @@ class Progress:
         entries = await self._storage.entries_since(user_id, _EPOCH)
         known = [replace(e, exercise=catalogue.get(e.exercise.key) or e.exercise)
                  for e in entries]
-        today = self._clock().astimezone(ZoneInfo(profile.timezone)).date()
+        today = self._lifter.today(profile)
         targets: Targets = history or profile.weekly_target
         return profile, targets, known, today
 

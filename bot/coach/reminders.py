@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 
 from bot.coach.lifter import Lifter
 from bot.coach.replies import Reply, error_reply, literal
+from bot.domain.catalogue.muscles import primary_muscles
 from bot.domain.models import Profile
 from bot.domain.reminders.message import LOOKBACK_DAYS, ReminderInputs, compose_reminder
 from bot.domain.reminders.schedule import (
@@ -213,8 +214,9 @@ class Reminders:
         return texts
 
     def _muscles(self, key: str) -> tuple[str, ...]:
+        """Primary muscles under the names /stats and W6 use for them."""
         known = self._catalogue.get(key)
-        return () if known is None else known.primary
+        return () if known is None else primary_muscles(known)
 
     # the dispatcher ---------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
-from typing import Literal
+from typing import Literal, get_args
 
 Tier = Literal["A", "B", "C", "D"]
 Unit = Literal["kg", "lb"]
@@ -20,7 +20,23 @@ Technique = Literal["dropset", "forced", "rest-pause", "myo", "partials", "negat
 TIERS: tuple[Tier, ...] = ("A", "B", "C", "D")
 UNITS: tuple[Unit, ...] = ("kg", "lb")
 GOALS: tuple[Goal, ...] = ("hypertrophy", "strength", "general")
+TECHNIQUES: tuple[Technique, ...] = get_args(Technique)
 LB_TO_KG = 0.45359237
+
+SHORT_OF_FAILURE_TIERS: frozenset[Tier] = frozenset({"A", "B"})
+"""Heavy and free-weight compounds: kept short of failure (failure at most a last set)."""
+PUSH_TO_FAILURE_TIERS: frozenset[Tier] = frozenset({"C", "D"})
+"""Machine compounds and isolation work: sets taken to failure or within a rep of it."""
+ISOLATION_TIER: Tier = "D"
+"""Isolation work: its sets count for the primary muscles only."""
+
+LOG_EXAMPLE = "squat 5x5 @100kg rir2"
+"""The log line error replies offer when nothing more specific fits."""
+
+DEFAULT_TARGET = 3
+MIN_TARGET = 1
+MAX_TARGET = 7
+"""Training days a week a lifter aims for: 3 unless they set another, 1 to 7."""
 
 
 @dataclass(frozen=True)
@@ -108,7 +124,7 @@ class Profile:
     unit: Unit = "kg"
     goal: Goal = "general"
     timezone: str = "UTC"
-    weekly_target: int = 3
+    weekly_target: int = DEFAULT_TARGET
 
 
 @dataclass(frozen=True)
@@ -145,5 +161,5 @@ class ParseError:
 
     error: str
     hint: str
-    example: str = "squat 5x5 @100kg rir2"
+    example: str = LOG_EXAMPLE
     suggestions: tuple[str, ...] = field(default=())

@@ -1,4 +1,4 @@
-"""/stats through the coach: consistency, this week's failure and volume, records."""
+"""/stats through the coach: consistency, the last 7 days' failure and volume, records."""
 
 from __future__ import annotations
 
@@ -47,9 +47,9 @@ async def test_a_lifters_week_in_numbers(coach: Coach, clock: FakeClock) -> None
     assert stats["Training days"] == "this week 3 · last 4 weeks 4 · all time 4"
     assert stats["Weekly streak"] == "1 week (target 3 days a week)"
     assert stats["Adherence"] == "4 weeks 67% · 12 weeks 67% · all time 67%"
-    failure = stats["Failure sets this week, by tier"]
+    failure = stats["Failure sets, last 7 days, by tier"]
     assert failure.startswith("A 5 · B 0 · C 0 · D 4") and "[W1]" in failure
-    volume = stats["Hard sets per muscle this week (aim: 10-20)"].splitlines()
+    volume = stats["Hard sets per muscle, last 7 days (aim: 10-20)"].splitlines()
     # 3 squat + 4 leg extension sets, and half a set for each of 2 deadlift sets.
     assert volume[0] == "quadriceps: 8 (below 10 so far)"
     assert volume[1] == "hamstrings: 5.5 (below 10 so far)"
@@ -59,7 +59,7 @@ async def test_a_lifters_week_in_numbers(coach: Coach, clock: FakeClock) -> None
 async def test_volume_above_the_range_is_flagged(coach: Coach) -> None:
     await log(coach, "bench 6x8 @80kg rir2; incline bench 6x8 @60kg rir2; dips 6x10 rir2")
     await log(coach, "pec deck 6x12 rir1")
-    volume = (await fields(coach))["Hard sets per muscle this week (aim: 10-20)"]
+    volume = (await fields(coach))["Hard sets per muscle, last 7 days (aim: 10-20)"]
     assert volume.splitlines()[0].startswith("chest: 21 (above 20")
     assert "[W6]" in volume
 

@@ -1,10 +1,12 @@
 """The condition of each coaching rule: does it fire for a just-logged entry?
 
 Each check reads a ``RuleContext`` (the entry, the lifter's other entries, profile,
-soreness reports and ``now``) and returns a ``Hit`` with an optional concrete detail,
-or None. Which sets count as failure or hard sets, and the weekly window, are in
-``bot.domain.figures.volume``. A *session* is the lifter's entries that share the
-entry's ``local_date``.
+soreness reports, ``now`` and the lifter's local ``today``) and returns a ``Hit`` with
+an optional concrete detail, or None. Which sets count as failure or hard sets, the
+week (the lifter's last 7 local days) and W1's limits are in
+``bot.domain.figures.volume``; which muscles a body part names, in
+``bot.domain.catalogue.body_parts``. A *session* is the lifter's entries that share
+the entry's ``local_date``.
 
 Choices beyond the bare table in COACHING.md (each is tested):
 
@@ -21,41 +23,54 @@ Choices beyond the bare table in COACHING.md (each is tested):
   judged at its own time) and ignores earlier entries from the same session (same
   ``local_date``): that is one session, not a second exposure; A4 covers failing
   every set.
-- W3 looks at calendar days before the entry's ``local_date``: failure sets on the
-  same exercise in days 1-7 before and in days 8-14 before. It applies to tiers A
-  and B only: on machine and isolation work (C, D) weekly failure is the plan.
-- W4 counts a report as ``days`` plus the whole days since it was made, ignores
-  reports older than 14 days and reports of 0 days (a cleared soreness), and
-  matches body parts to muscles loosely (see ``bot.domain.catalogue.muscles``).
-- W6 checks the entry's primary muscles only.
+- W3 looks at the week ending the day before the entry's ``local_date`` (days 1-7
+  before) and the week before that (days 8-14): failure sets on the same exercise in
+  both. It applies to tiers A and B only: on machine and isolation work (C, D) weekly
+  failure is the plan.
+- W4 counts a report as ``days`` plus the whole days since it was made
+  (:func:`sore_days`, which the reminder DM reads too), ignores reports older than 14
+  days and reports of 0 days (a cleared soreness), and expands a group ("back",
+  "legs") to its muscles.
+- W6 checks the entry's primary muscles only, under their vocabulary names.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import cached_property
 from types import MappingProxyType
 
-from bot.domain.catalogue.muscles import muscle_key, muscle_weights, trains
+from bot.domain.catalogue.muscles import primary_muscles, trains
 from bot.domain.figures.volume import (
-    WEEKLY_SETS_HIGH,
+    W1_TIER_A_FAILURE_SETS,
+    WEEK,
     failure_count,
+    failure_sets_by_tier,
+    failure_sets_per_muscle,
+    failure_share_too_high,
     fmt_number,
+    hard_sets_per_muscle,
     in_week,
     is_failure,
-    is_hard,
     known_rirs,
+    near_failure,
     plural,
-    weekly_sets,
+    tier_a_failures_too_many,
+    volume_band,
+    week_entries,
 )
-from bot.domain.models import Exercise, Profile, SetRecord, Soreness, StoredEntry
-
-W1_TIER_A_FAILURE_SETS = 2
-"""Rule of thumb: this many tier A failure sets in 7 days is a lot."""
-W1_MIN_HARD_SETS = 6.0
-"""The failure share of W1 only counts once a muscle has this many hard sets."""
+from bot.domain.models import (
+    ISOLATION_TIER,
+    PUSH_TO_FAILURE_TIERS,
+    SHORT_OF_FAILURE_TIERS,
+    Exercise,
+    Profile,
+    SetRecord,
+    Soreness,
+    StoredEntry,
+)
 
 W2_WINDOW = timedelta(hours=48)
 
@@ -85,6 +100,8 @@ class RuleContext:
     profile: Profile
     soreness: tuple[Soreness, ...]
     now: datetime
+    today: date
+    """The lifter's local date at ``now``: the week W1 and W6 read ends on it."""
 
     @property
     def exercise(self) -> Exercise:
@@ -103,13 +120,29 @@ class RuleContext:
         key = self.exercise.key
         return [e for e in self.same_day() if e.exercise.key == key]
 
+    @cached_property
     def week(self) -> list[StoredEntry]:
-        return [e for e in (self.entry, *self.history) if in_week(e, self.now)]
+        """This entry and the others of the week ending today."""
+        return week_entries((self.entry, *self.history), self.today)
 
     @cached_property
     def hard_sets_this_week(self) -> dict[str, float]:
-        """Hard sets per muscle over the last 7 days (W1 and W6 both read it)."""
-        return weekly_sets(self.week(), self.now, is_hard)
+        """Hard sets per muscle in the week (W1 and W6 both read it)."""
+        return hard_sets_per_muscle(self.week, self.today)
+
+
+def sore_days(report: Soreness, now: datetime) -> int | None:
+    """How long a report says the part has been sore by ``now`` (its days plus the whole
+    days since); None for a cleared report (0 days) or one older than 14 days."""
+    age = now - report.reported_at
+    if report.days <= 0 or age > W4_REPORT_WINDOW:
+        return None
+    return report.days + max(age.days, 0)
+
+
+def sore_too_long(days: int) -> bool:
+    """W4's limit: sore this long means it was pushed past what it recovers from."""
+    return days >= W4_MIN_DAYS
 
 
 @dataclass(frozen=True)
@@ -135,7 +168,7 @@ def _check_a1(ctx: RuleContext) -> Hit | None:
 
 
 def _check_a2(ctx: RuleContext) -> Hit | None:
-    if ctx.exercise.tier not in ("A", "B"):
+    if ctx.exercise.tier not in SHORT_OF_FAILURE_TIERS:
         return None
     techniques = sorted({s.technique for s in ctx.working if s.technique is not None})
     if not techniques:
@@ -144,11 +177,11 @@ def _check_a2(ctx: RuleContext) -> Hit | None:
 
 
 def _check_a3(ctx: RuleContext) -> Hit | None:
-    if ctx.exercise.tier not in ("C", "D"):
+    if ctx.exercise.tier not in PUSH_TO_FAILURE_TIERS:
         return None
     sets = [s for e in ctx.same_exercise_same_day() for s in e.sets]
     known = known_rirs(sets)
-    if not known or min(known) <= 1:
+    if not known or near_failure(min(known)):
         return None
     return Hit(f"Here: your hardest set today ended at RIR {fmt_number(min(known))}.")
 
@@ -162,7 +195,7 @@ def _check_a4(ctx: RuleContext) -> Hit | None:
 
 
 def _check_a5(ctx: RuleContext) -> Hit | None:
-    if ctx.exercise.tier not in ("A", "B"):
+    if ctx.exercise.tier not in SHORT_OF_FAILURE_TIERS:
         return None
     for s in ctx.working:
         rir = s.effective_rir
@@ -188,23 +221,21 @@ def _check_a6(ctx: RuleContext) -> Hit | None:
 def _check_w1(ctx: RuleContext) -> Hit | None:
     if ctx.exercise.tier is None or failure_count(ctx.entry) == 0:
         return None
-    if not in_week(ctx.entry, ctx.now):
+    if not in_week(ctx.entry.local_date, ctx.today):
         return None
-    week = ctx.week()
     if ctx.exercise.tier == "A":
-        tier_a = sum(failure_count(e) for e in week if e.exercise.tier == "A")
-        if tier_a >= W1_TIER_A_FAILURE_SETS:
+        tier_a = failure_sets_by_tier(ctx.week, ctx.today)["A"]
+        if tier_a_failures_too_many(tier_a):
             return Hit(
                 f"Here: {plural(tier_a, 'failure set')} on tier A lifts in the last 7 days "
                 f"(rule of thumb: {W1_TIER_A_FAILURE_SETS} or more is a lot)."
             )
     hard = ctx.hard_sets_this_week
-    failed = weekly_sets(week, ctx.now, is_failure)
-    primaries = [m for m, weight in muscle_weights(ctx.exercise).items() if weight >= 1.0]
-    for muscle in primaries:
+    failed = failure_sets_per_muscle(ctx.week, ctx.today)
+    for muscle in primary_muscles(ctx.exercise):
         h = hard.get(muscle, 0.0)
         f = failed.get(muscle, 0.0)
-        if h >= W1_MIN_HARD_SETS and 3 * f > h:
+        if failure_share_too_high(f, h):
             return Hit(
                 f"Here: {fmt_number(f)} of {fmt_number(h)} hard sets for {muscle} in the "
                 "last 7 days were at failure (rule of thumb: more than a third is a lot)."
@@ -231,16 +262,16 @@ def _check_w2(ctx: RuleContext) -> Hit | None:
 
 
 def _check_w3(ctx: RuleContext) -> Hit | None:
-    if ctx.exercise.tier not in ("A", "B") or failure_count(ctx.entry) == 0:
+    if ctx.exercise.tier not in SHORT_OF_FAILURE_TIERS or failure_count(ctx.entry) == 0:
         return None
-    day = ctx.entry.local_date
-    days_back = {
-        (day - e.local_date).days
+    yesterday = ctx.entry.local_date - timedelta(days=1)
+    failed_on = {
+        e.local_date
         for e in ctx.history
         if e.exercise.key == ctx.exercise.key and failure_count(e) > 0
     }
-    last_week = any(1 <= d <= 7 for d in days_back)
-    week_before = any(8 <= d <= 14 for d in days_back)
+    last_week = any(in_week(d, yesterday) for d in failed_on)
+    week_before = any(in_week(d, yesterday - WEEK) for d in failed_on)
     if not (last_week and week_before):
         return None
     return Hit(f"Here: failure sets on {ctx.exercise.name} in each of the last 3 weeks.")
@@ -248,11 +279,10 @@ def _check_w3(ctx: RuleContext) -> Hit | None:
 
 def _check_w4(ctx: RuleContext) -> Hit | None:
     for report in ctx.soreness:
-        age = ctx.now - report.reported_at
-        if report.days <= 0 or age > W4_REPORT_WINDOW:
+        total = sore_days(report, ctx.now)
+        if total is None or not sore_too_long(total):
             continue
-        total = report.days + max(age.days, 0)
-        if total >= W4_MIN_DAYS and trains(ctx.exercise, report.body_part):
+        if trains(ctx.exercise, report.body_part):
             return Hit(f"Here: {report.body_part} sore for about {total} days.")
     return None
 
@@ -272,9 +302,9 @@ def _check_w5(ctx: RuleContext) -> Hit | None:
 def _check_w6(ctx: RuleContext) -> Hit | None:
     volume = ctx.hard_sets_this_week
     over = [
-        (muscle, volume[key])
-        for muscle in ctx.exercise.primary
-        if volume.get(key := muscle_key(muscle), 0.0) > WEEKLY_SETS_HIGH
+        (muscle, volume[muscle])
+        for muscle in primary_muscles(ctx.exercise)
+        if volume_band(volume.get(muscle, 0.0)) == "above"
     ]
     if not over:
         return None
@@ -294,7 +324,7 @@ def _check_w7(ctx: RuleContext) -> Hit | None:
 
 
 def _check_w8(ctx: RuleContext) -> Hit | None:
-    if ctx.profile.goal != "strength" or ctx.exercise.tier not in ("A", "B", "C"):
+    if ctx.profile.goal != "strength" or ctx.exercise.tier in (None, ISOLATION_TIER):
         return None
     n = failure_count(ctx.entry)
     if n == 0:
@@ -328,8 +358,6 @@ __all__ = [
     "A5_MAX_RIR",
     "A5_MIN_RIR",
     "RULE_CHECKS",
-    "W1_MIN_HARD_SETS",
-    "W1_TIER_A_FAILURE_SETS",
     "W2_WINDOW",
     "W4_MIN_DAYS",
     "W4_REPORT_WINDOW",
@@ -339,4 +367,6 @@ __all__ = [
     "Check",
     "Hit",
     "RuleContext",
+    "sore_days",
+    "sore_too_long",
 ]

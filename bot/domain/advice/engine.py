@@ -4,9 +4,11 @@ Pure functions of plain values: the caller passes ``now`` (an aware datetime) an
 lifter's recent entries; nothing here reads the clock or does I/O.
 
 Each rule's condition is in ``bot.domain.advice.checks`` (with the choices made beyond
-the bare table in COACHING.md); which sets count and the weekly volume per muscle are
-in ``bot.domain.figures.volume`` and ``bot.domain.catalogue.muscles``. This module runs the
-checks, orders and caps what fired, and writes the fit note when nothing did.
+the bare table in COACHING.md); which sets count, the week and the weekly volume per
+muscle are in ``bot.domain.figures.volume`` and ``bot.domain.catalogue.muscles``. This
+module runs the checks, orders and caps what fired, and writes the fit note when
+nothing did. The week ends on the lifter's local date at ``now``, in the time zone of
+their profile.
 
 - An entry with only warm-up sets fires nothing.
 - An exercise without a tier (a lifter's own) only gets the tier-independent rules
@@ -19,37 +21,11 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from types import MappingProxyType
 
-from bot.domain.advice.checks import (
-    A5_MAX_REPS,
-    A5_MAX_RIR,
-    A5_MIN_RIR,
-    RULE_CHECKS,
-    W1_MIN_HARD_SETS,
-    W1_TIER_A_FAILURE_SETS,
-    W2_WINDOW,
-    W4_MIN_DAYS,
-    W4_REPORT_WINDOW,
-    W5_MIN_AVERAGE_RIR,
-    W7_MAX_REPS,
-    W7_MIN_RIR,
-    Check,
-    Hit,
-    RuleContext,
-)
+from bot.domain.advice.checks import RULE_CHECKS, Check, Hit, RuleContext
 from bot.domain.advice.rules import RULE_ORDER, RULES, Rule
-from bot.domain.catalogue.muscles import SECONDARY_WEIGHT, muscle_weights
-from bot.domain.figures.volume import (
-    HARD_SET_MAX_RIR,
-    WEEK,
-    WEEKLY_SETS_HIGH,
-    WEEKLY_SETS_LOW,
-    known_rirs,
-    require_aware,
-    unique_entries,
-    volume_notes,
-    weekly_volume,
-)
+from bot.domain.figures.volume import known_rirs, require_aware, unique_entries
 from bot.domain.models import Advice, AdviceItem, Exercise, Profile, Severity, Soreness, StoredEntry
+from bot.domain.reminders.schedule import local_date_of
 
 MAX_ITEMS = 3
 
@@ -147,6 +123,7 @@ def evaluate(
         profile=profile,
         soreness=tuple(soreness),
         now=now,
+        today=local_date_of(now, profile.timezone),
     )
     items: list[AdviceItem] = []
     for rule, check in _UNTIERED_CHECKS if entry.exercise.tier is None else _TIERED_CHECKS:
@@ -179,36 +156,16 @@ def advise(
         return Advice(items=items, fit_note=_untiered_note(entry.exercise))
     if items:
         return Advice(items=items)
-    ctx = RuleContext(entry=entry, history=(), profile=profile, soreness=(), now=now)
+    ctx = RuleContext(entry=entry, history=(), profile=profile, soreness=(), now=now,
+                      today=local_date_of(now, profile.timezone))
     return Advice(items=(), fit_note=_fit_note(ctx))
 
 
 __all__ = [
-    "A5_MAX_REPS",
-    "A5_MAX_RIR",
-    "A5_MIN_RIR",
-    "HARD_SET_MAX_RIR",
     "MAX_ITEMS",
-    "RULE_CHECKS",
-    "SECONDARY_WEIGHT",
     "SEVERITY_RANK",
     "TIER_INDEPENDENT",
-    "W1_MIN_HARD_SETS",
-    "W1_TIER_A_FAILURE_SETS",
-    "W2_WINDOW",
-    "W4_MIN_DAYS",
-    "W4_REPORT_WINDOW",
-    "W5_MIN_AVERAGE_RIR",
-    "W7_MAX_REPS",
-    "W7_MIN_RIR",
     "WARMUP_ONLY_NOTE",
-    "WEEK",
-    "WEEKLY_SETS_HIGH",
-    "WEEKLY_SETS_LOW",
-    "Check",
     "advise",
     "evaluate",
-    "muscle_weights",
-    "volume_notes",
-    "weekly_volume",
 ]

@@ -8,7 +8,6 @@ back to a close-spelling search, whose results are remembered.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -19,12 +18,6 @@ from rapidfuzz import fuzz, process
 from bot.domain.catalogue import data
 from bot.domain.catalogue.aliases import ALIASES
 from bot.domain.models import TIERS, Exercise, Tier
-
-MUSCLES: tuple[str, ...] = (
-    "abdominals", "abductors", "adductors", "biceps", "calves", "chest", "forearms", "glutes",
-    "hamstrings", "lats", "lower back", "middle back", "neck", "quadriceps", "shoulders",
-    "traps", "triceps",
-)
 
 # A spelling at least this similar to a known name is taken as that name...
 CONFIDENT_RATIO = 0.85
@@ -348,45 +341,3 @@ def built_in_exercises() -> tuple[Exercise, ...]:
 def default_catalogue() -> Catalogue:
     """The built-in catalogue, built once per process."""
     return Catalogue(built_in_exercises(), ambiguous=data.AMBIGUOUS)
-
-
-_BODY_PART_WORDS: dict[str, tuple[str, ...]] = {
-    "abdominals": ("abs", "ab", "core", "abdominal", "abdominals", "stomach", "obliques"),
-    "abductors": ("abductors", "abductor", "outer thigh", "outer thighs", "hip abductors"),
-    "adductors": ("adductors", "adductor", "inner thigh", "inner thighs", "groin"),
-    "biceps": ("bis", "bi", "biceps", "bicep", "guns"),
-    "calves": ("calves", "calf"),
-    "chest": ("chest", "pecs", "pec", "pectorals", "pectoral"),
-    "forearms": ("forearms", "forearm", "grip", "wrists"),
-    "glutes": ("glutes", "glute", "butt", "bum", "gluteus"),
-    "hamstrings": ("hamstrings", "hamstring", "hams", "ham", "hammies", "hammy"),
-    "lats": ("lats", "lat", "back", "latissimus", "wings"),
-    "lower back": ("lower back", "low back", "lumbar", "erectors", "spinal erectors"),
-    "middle back": ("middle back", "mid back", "upper back", "rhomboids"),
-    "neck": ("neck",),
-    "quadriceps": ("quads", "quad", "quadriceps", "quadricep", "thighs", "thigh"),
-    "shoulders": ("shoulders", "shoulder", "delts", "delt", "deltoids", "deltoid"),
-    "traps": ("traps", "trap", "trapezius"),
-    "triceps": ("tris", "tri", "triceps", "tricep"),
-}
-_BODY_PARTS: dict[str, str] = {
-    normalize(word): muscle for muscle, words in _BODY_PART_WORDS.items() for word in words
-}
-_FILLER = frozenset({"my", "the", "both", "left", "right", "muscle", "muscles", "sore"})
-
-
-def normalize_body_part(text: str) -> str | None:
-    """The muscle (catalogue vocabulary) a lifter means by ``text``, or None.
-
-    ``"quads"`` -> ``"quadriceps"``, ``"hammies"`` -> ``"hamstrings"``, ``"back"`` ->
-    ``"lats"``; small misspellings of longer words are forgiven.
-    """
-    words = [w for w in normalize(text).split() if w not in _FILLER]
-    form = " ".join(words)
-    if form in _BODY_PARTS:
-        return _BODY_PARTS[form]
-    if len(form) >= 6:
-        close = difflib.get_close_matches(form, list(_BODY_PARTS), n=1, cutoff=0.85)
-        if close:
-            return _BODY_PARTS[close[0]]
-    return None

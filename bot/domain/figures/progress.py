@@ -2,12 +2,13 @@
 
 Exercise progress (:func:`exercise_progress`)
     One point per session (local date) of the exercise: for tiers A and B the best
-    e1RM of the day (:func:`bot.domain.figures.e1rm.e1rm`, same validity gates); for other
-    tiers, or when no set of the day passes the gates, the day's top set: its
-    heaviest load, or its most reps when no set carried a load. Points of both kinds
-    are kept apart (``kind``), so a chart never joins an estimate to a raw load.
-    Beside them, the exercise's hard sets per week (RIR <= 4 or not logged, as in
-    :func:`bot.domain.figures.stats.hard_sets_per_muscle`), zero-filled.
+    e1RM of the day (:func:`bot.domain.figures.e1rm.best_e1rm`, the /stats records'
+    sets and gates); for other tiers, or when no set of the day passes the gates, the
+    day's top set: its heaviest load, or its most reps when no set carried a load.
+    Points of both kinds are kept apart (``kind``), so a chart never joins an
+    estimate to a raw load. Beside them, the exercise's hard sets
+    (:func:`bot.domain.figures.volume.is_hard`) per calendar week, zero-filled: a bar
+    chart of weeks, not the rolling week of the advice.
 
 Consistency calendar (:func:`consistency_calendar`)
     One column per week (Monday first), one cell per day: the working sets logged
@@ -24,8 +25,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from bot.domain.figures.e1rm import E1RM_TIERS, e1rm
-from bot.domain.figures.stats import HARD_SET_MAX_RIR, Targets, target_lookup, week_start
+from bot.domain.figures.e1rm import best_e1rm
+from bot.domain.figures.stats import Targets, target_lookup, week_start
+from bot.domain.figures.volume import is_hard
 from bot.domain.models import StoredEntry
 
 PointKind = Literal["e1rm", "load", "reps"]
@@ -61,22 +63,12 @@ class CalendarWeek:
         return sum(1 for n in self.sets if n)
 
 
-def _is_hard(rir: float | None) -> bool:
-    return rir is None or rir <= HARD_SET_MAX_RIR
-
-
 def _day_point(entries: list[StoredEntry]) -> ProgressPoint | None:
     day = entries[0].local_date
+    best = best_e1rm(entries)
+    if best is not None:
+        return ProgressPoint(day, best[0], "e1rm")
     sets = [s for e in entries for s in e.working_sets]
-    if entries[0].exercise.tier in E1RM_TIERS:
-        estimates = [
-            value for s in sets
-            if s.technique is None and not s.bodyweight and s.load_kg is not None
-            and s.reps is not None
-            and (value := e1rm(s.load_kg, s.reps, s.effective_rir)) is not None
-        ]
-        if estimates:
-            return ProgressPoint(day, max(estimates), "e1rm")
     loads = [s.load_kg for s in sets if s.load_kg is not None and s.load_kg > 0]
     if loads:
         return ProgressPoint(day, max(loads), "load")
@@ -101,9 +93,7 @@ def exercise_progress(
         hard[monday] = 0
         monday += timedelta(days=7)
     for day, logged in by_day.items():
-        hard[week_start(day)] += sum(
-            1 for e in logged for s in e.working_sets if _is_hard(s.effective_rir)
-        )
+        hard[week_start(day)] += sum(1 for e in logged for s in e.sets if is_hard(s))
     exercise = next(iter(by_day.values()))[0].exercise
     return ExerciseProgress(exercise.name, exercise.tier, tuple(points),
                             tuple(sorted(hard.items())))

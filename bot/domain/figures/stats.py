@@ -45,17 +45,8 @@ Adherence (:func:`adherence`)
 
 Weekly volume
 -------------
-* **Hard set** (:func:`hard_sets_per_muscle`): a working set whose effective
-  RIR is at most 4 (``SetRecord.effective_rir``: 0 at or beyond failure, 1 for
-  an AMRAP). A set logged without any effort is counted as hard by default,
-  since most lifters log working sets without an RIR and leaving them out
-  would report far too little volume; pass ``unknown_rir_counts=False`` to
-  leave them out. A hard set counts 1 for each primary muscle and 0.5 for
-  each secondary muscle of a compound exercise (tiers A-C and lifters' own
-  untiered exercises); isolation exercises (tier D) count only their primary
-  muscles. A muscle listed as both primary and secondary counts once, at 1.
-* **Failure set** (:func:`failure_sets_by_tier`): a working set whose
-  effective RIR is 0 (logged failure, RIR 0, or a beyond-failure technique).
+Hard sets, failure sets and the rolling 7-day week they are counted over are defined
+once, in :mod:`bot.domain.figures.volume`; /stats reads them there, as the advice does.
 
 Discipline (:func:`discipline`)
     How well a lifter follows the article's exercise-dependent failure policy:
@@ -64,7 +55,8 @@ Discipline (:func:`discipline`)
       that stopped short of failure (effective RIR >= 1);
     * ``hard`` = share of tier C/D exercise-sessions (one exercise key on one
       local date, however many entries it was logged in) that had at least one
-      working set at effective RIR <= 1. Normally that is the last set; any set
+      working set near failure (effective RIR <= 1, ``volume.near_failure``).
+      Normally that is the last set; any set
       is accepted so the board agrees with advice rule A3 and with the article's
       rule of one set per exercise taken to failure. Sessions with no working set of known
       RIR are left out.
@@ -83,11 +75,17 @@ from typing import TypeAlias
 
 from bot.domain.figures.e1rm import PersonalRecord, best_e1rm, brzycki, e1rm, personal_records
 from bot.domain.figures.ranking import Page, Ranking, Standing, leaderboard_page, rank, rank_of
-from bot.domain.models import TIERS, SetRecord, StoredEntry, Tier
+from bot.domain.figures.volume import near_failure
+from bot.domain.models import (
+    DEFAULT_TARGET,
+    MAX_TARGET,
+    MIN_TARGET,
+    SHORT_OF_FAILURE_TIERS,
+    StoredEntry,
+)
 
 __all__ = [
     "DEFAULT_TARGET",
-    "HARD_SET_MAX_RIR",
     "MAX_TARGET",
     "MIN_TARGET",
     "Page",
@@ -103,8 +101,6 @@ __all__ = [
     "discipline",
     "discipline_score",
     "e1rm",
-    "failure_sets_by_tier",
-    "hard_sets_per_muscle",
     "leaderboard_page",
     "personal_records",
     "rank",
@@ -116,12 +112,6 @@ __all__ = [
     "week_start",
     "weekly_streak",
 ]
-
-DEFAULT_TARGET = 3
-MIN_TARGET = 1
-MAX_TARGET = 7
-HARD_SET_MAX_RIR = 4.0
-SECONDARY_WEIGHT = 0.5
 
 _WEEK = timedelta(days=7)
 
@@ -263,71 +253,8 @@ def days_in_window(days: Iterable[date], today: date, weeks: int | None = None) 
     return sum(1 for d in past if d >= start)
 
 
-# --------------------------------------------------------------------------- weekly volume
-
-
 def _in_range(entry: StoredEntry, since: date, until: date | None) -> bool:
     return entry.local_date >= since and (until is None or entry.local_date <= until)
-
-
-def _is_failure(s: SetRecord) -> bool:
-    rir = s.effective_rir
-    return rir is not None and rir <= 0
-
-
-def failure_sets_by_tier(
-    entries: Iterable[StoredEntry], since: date, until: date | None = None
-) -> dict[Tier, int]:
-    """Working sets at effective RIR 0 per tier, for local dates ``since..until``.
-
-    Every tier appears, with 0 when it had none; untiered exercises are left out.
-    """
-    result: dict[Tier, int] = dict.fromkeys(TIERS, 0)
-    for entry in entries:
-        tier = entry.exercise.tier
-        if tier is None or not _in_range(entry, since, until):
-            continue
-        result[tier] += sum(1 for s in entry.working_sets if _is_failure(s))
-    return result
-
-
-def _muscle_weights(entry: StoredEntry) -> dict[str, float]:
-    exercise = entry.exercise
-    weights: dict[str, float] = {}
-    if exercise.tier != "D":
-        for muscle in exercise.secondary:
-            weights[muscle] = SECONDARY_WEIGHT
-    for muscle in exercise.primary:
-        weights[muscle] = 1.0
-    return weights
-
-
-def hard_sets_per_muscle(
-    entries: Iterable[StoredEntry],
-    since: date,
-    until: date | None = None,
-    *,
-    max_rir: float = HARD_SET_MAX_RIR,
-    unknown_rir_counts: bool = True,
-) -> dict[str, float]:
-    """Hard sets per muscle for local dates ``since..until``; see the module docstring.
-
-    ``max_rir=0, unknown_rir_counts=False`` gives failure sets per muscle.
-    """
-    totals: dict[str, float] = {}
-    for entry in entries:
-        if not _in_range(entry, since, until):
-            continue
-        hard = 0
-        for s in entry.working_sets:
-            rir = s.effective_rir
-            if (rir is None and unknown_rir_counts) or (rir is not None and rir <= max_rir):
-                hard += 1
-        if hard == 0:
-            continue
-        for muscle, weight in _muscle_weights(entry).items():
-            totals[muscle] = totals.get(muscle, 0.0) + weight * hard
-    return totals
 
 
 # --------------------------------------------------------------------------- discipline
@@ -364,10 +291,10 @@ def discipline(
         known = [r for r in (s.effective_rir for s in entry.working_sets) if r is not None]
         if not known:
             continue
-        if tier in ("A", "B"):
+        if tier in SHORT_OF_FAILURE_TIERS:
             judged_ab += len(known)
             short += sum(1 for r in known if r >= 1)
         else:
             key = (entry.exercise.key, entry.local_date)
-            sessions[key] = sessions.get(key, False) or any(r <= 1 for r in known)
+            sessions[key] = sessions.get(key, False) or any(map(near_failure, known))
     return discipline_score(short, judged_ab, sum(sessions.values()), len(sessions))

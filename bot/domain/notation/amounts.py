@@ -1,25 +1,29 @@
 """Single numbers of a log line checked and converted, and the parser's error type.
 
 Shared by the grammar (``bot.domain.notation.grammar``) and the assembly of sets
-(``bot.domain.notation.assembly``): the limits, ``Stop``/``fail`` (how a ParseError leaves
-the reading code), loads in kilograms, reps, set counts and efforts.
+(``bot.domain.notation.assembly``): ``Stop``/``fail`` (how a ParseError leaves the
+reading code), loads in kilograms, reps, set counts and efforts. The limits on a set's
+numbers are those of ``bot.domain.limits``, which the import formats apply too; the
+ones here (characters, entries per message, bare reps) only concern typed text.
 """
 
 from __future__ import annotations
 
 from typing import Final, NamedTuple, NoReturn
 
-from bot.domain.models import LB_TO_KG, ParseError, Unit
+from bot.domain import limits
+
+# MAX_LOAD_KG, MAX_RIR and MAX_SETS are also read through this module (grammar, assembly).
+from bot.domain.limits import MAX_LOAD_KG as MAX_LOAD_KG
+from bot.domain.limits import MAX_RIR as MAX_RIR
+from bot.domain.limits import MAX_SETS as MAX_SETS
+from bot.domain.models import LB_TO_KG, LOG_EXAMPLE, ParseError, Unit
 from bot.domain.notation.words import Token
 
 MAX_CHARS: Final = 500
-MAX_REPS: Final = 100
-MAX_SETS: Final = 20
 MAX_ENTRIES: Final = 20  # exercises in one message
-MAX_LOAD_KG: Final = 1000.0
-MAX_RIR: Final = 10.0
 BARE_REPS_MAX: Final = 30
-EXAMPLE: Final = "squat 5x5 @100kg rir2"
+EXAMPLE: Final = LOG_EXAMPLE
 
 Effort = tuple[float, float | None, bool]  # rir, rir_max, failure
 FAILURE: Final[Effort] = (0.0, None, True)
@@ -85,9 +89,10 @@ class Load(NamedTuple):
 # ------------------------------------------------------------------ single numbers
 def to_kg(value: float, unit: Unit) -> float:
     kg = value if unit == "kg" else round(value * LB_TO_KG, 3)
-    if kg > MAX_LOAD_KG:
+    if not limits.load_allowed(kg):
         fail(
-            f"{value:g} {unit} is more than any lift I can log (the limit is 1000 kg).",
+            f"{value:g} {unit} is more than any lift I can log (the limit is "
+            f"{MAX_LOAD_KG:g} kg).",
             "Check the load for a typo, and write it with its unit, like 100kg or 225lb.",
         )
     return kg
@@ -114,11 +119,11 @@ def reps_of(tok: Token) -> int:
             "curl 10,8,6 @12kg",
         )
     reps = int(tok.value)
-    if reps < 1:
-        fail("A set needs at least 1 rep.", "Log a missed attempt as 1 rep to failure.",
-             "bench 1x1 @120kg f")
-    if reps > MAX_REPS:
-        fail(f"{reps} reps in one set is more than I can log (the limit is {MAX_REPS}).",
+    if reps < limits.MIN_REPS:
+        fail(f"A set needs at least {limits.MIN_REPS} rep.",
+             "Log a missed attempt as 1 rep to failure.", "bench 1x1 @120kg f")
+    if not limits.reps_allowed(reps):
+        fail(f"{reps} reps in one set is more than I can log (the limit is {limits.MAX_REPS}).",
              "Check for a typo; for load x reps write 100x5.", "squat 100x5")
     return reps
 
@@ -128,7 +133,7 @@ def sets_of(tok: Token) -> int:
         fail(f"{tok.text} is not a number of sets.", "Write sets x reps, like 3x8.",
              "bench 3x8 @80kg")
     sets = int(tok.value)
-    if sets > MAX_SETS:
+    if not limits.sets_allowed(sets):
         fail(f"{sets} sets is more than I log in one line (the limit is {MAX_SETS}).",
              "Check for a typo, or split the sets over two lines.", "squat 5x5 @100kg")
     return sets
@@ -137,7 +142,7 @@ def sets_of(tok: Token) -> int:
 def rpe_like(tok: Token) -> bool:
     """A bare ``@x`` is an RPE when x is 5..10 in steps of 0.5."""
     values = (tok.value, tok.high)
-    return all(v is None or (5.0 <= v <= 10.0 and (v * 2).is_integer()) for v in values)
+    return all(v is None or (5.0 <= v <= limits.MAX_RPE and (v * 2).is_integer()) for v in values)
 
 
 def effort_of(tok: Token, rpe: bool) -> Effort:
@@ -151,17 +156,18 @@ def effort_of(tok: Token, rpe: bool) -> Effort:
     for value in (lo, hi):
         if value is None:
             continue
-        if rpe and not 1.0 <= value <= 10.0:
-            fail(f"RPE {value:g} is outside the RPE scale, which runs from 1 to 10.",
+        if rpe and not limits.rpe_allowed(value):
+            fail(f"RPE {value:g} is outside the RPE scale, which runs from {limits.MIN_RPE:g} to "
+                 f"{limits.MAX_RPE:g}.",
                  "RPE 10 is failure, RPE 8 means two reps left.", "bench 3x8 @80kg rpe 8")
-        if not rpe and value > MAX_RIR:
-            fail(f"RIR {value:g} is more reps in reserve than I can use (at most 10).",
+        if not rpe and not limits.rir_allowed(value):
+            fail(f"RIR {value:g} is more reps in reserve than I can use (at most {MAX_RIR:g}).",
                  "RIR counts the reps you had left: rir 2 means two more were possible.",
                  "bench 3x8 @80kg rir 2")
     if rpe:
-        rir, rir_max = round(10.0 - (hi if hi is not None else lo), 2), None
+        rir, rir_max = limits.rir_of_rpe(hi if hi is not None else lo), None
         if hi is not None:
-            rir_max = round(10.0 - lo, 2)
+            rir_max = limits.rir_of_rpe(lo)
     else:
         rir, rir_max = lo, hi
     if rir_max == rir:

@@ -214,6 +214,14 @@ UNIT_WORDS: Final[dict[str, Unit]] = {
     "pound": "lb",
     "pounds": "lb",
 }
+
+
+def unit_of(text: str) -> Unit | None:
+    """The unit a word names (``kgs``, ``pounds``...), or None: the one list of unit words,
+    read by the log notation, /profile and the import files' unit columns."""
+    return UNIT_WORDS.get(text.strip().lower().rstrip("."))
+
+
 BODYWEIGHT_WORDS: Final = frozenset({"bw", "bodyweight", "body-weight"})
 EFFORT_WORDS: Final = frozenset({"rir", "rpe"})
 FAILURE_WORDS: Final = frozenset({"f", "fail", "failure", "failed", "tf", "mmf"})

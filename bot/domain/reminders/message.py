@@ -5,8 +5,8 @@ to its set counts), each exercise's primary muscles, soreness reports, the weekl
 target, the reminder's local date and the current instant. The result is None when
 the lifter already trained that day. A reminder needs no single set, only counts, so
 storage can hand over :class:`Session` rows; :func:`sessions_of` makes the same rows
-from full entries, with the definitions of ``stats`` (a training day has a working
-set; a failure set is a working set at effective RIR 0).
+from full entries, with the definitions the advice and /stats use (a training day has
+a working set; a failure set is ``bot.domain.figures.volume.is_failure``).
 
 What goes in, and how it is chosen
 ----------------------------------
@@ -20,10 +20,12 @@ What goes in, and how it is chosen
   most often first; when there are none, the most overdue exercises. Tier A/B lifts
   are listed as ones to keep short of failure (A1, A6), tier C/D as ones whose last
   set should be pushed (A3).
-* **Warnings**: W1 when tier A failure sets in the 7 days before today reach the
-  rule-of-thumb limit; W4 for each body part reported sore for five days or more
-  (report days plus days since the report, reports older than 14 days ignored).
-* **Weekly target**: training days in the current ISO week against the target.
+* **Warnings**: W1 when tier A failure sets in the week ending today (the lifter's
+  last 7 local days, as the advice and /stats count them) reach the rule-of-thumb
+  limit; W4 for each body part reported sore for five days or more, counted as the W4
+  check counts (:func:`bot.domain.advice.checks.sore_days`).
+* **Weekly target**: training days in the current calendar week (Monday first)
+  against the target, as /stats counts them.
 """
 
 from __future__ import annotations
@@ -34,9 +36,20 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from itertools import pairwise
 
-from bot.domain.advice.engine import W1_TIER_A_FAILURE_SETS, W4_MIN_DAYS, W4_REPORT_WINDOW
-from bot.domain.figures.stats import week_start
-from bot.domain.models import Soreness, StoredEntry, Tier
+from bot.domain.advice.checks import sore_days, sore_too_long
+from bot.domain.figures.stats import days_in_window, target_at
+from bot.domain.figures.volume import (
+    in_week,
+    is_failure,
+    tier_a_failures_too_many,
+)
+from bot.domain.models import (
+    PUSH_TO_FAILURE_TIERS,
+    SHORT_OF_FAILURE_TIERS,
+    Soreness,
+    StoredEntry,
+    Tier,
+)
 
 __all__ = [
     "LOOKBACK_DAYS",
@@ -57,8 +70,6 @@ MESSAGE_LIMIT = 1900
 _DAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTH_LABELS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
                  "Nov", "Dec")
-_SHORT_TIERS = frozenset({"A", "B"})
-_PUSH_TIERS = frozenset({"C", "D"})
 
 
 @dataclass(frozen=True)
@@ -77,11 +88,9 @@ def sessions_of(entries: Iterable[StoredEntry]) -> list[Session]:
     """Full entries reduced to sessions (one per entry; same key and day may repeat)."""
     found = []
     for entry in entries:
-        working = entry.working_sets
-        failures = sum(1 for s in working
-                       if s.effective_rir is not None and s.effective_rir <= 0)
         found.append(Session(entry.exercise.key, entry.exercise.name, entry.exercise.tier,
-                             entry.local_date, len(working), failures))
+                             entry.local_date, len(entry.working_sets),
+                             sum(map(is_failure, entry.sets))))
     return found
 
 
@@ -180,8 +189,8 @@ def _likely_today(sessions: Sequence[Session], today: date,
 
 
 def _tier_lines(likely: Sequence[Session]) -> list[str]:
-    short = [s.name for s in likely if s.tier in _SHORT_TIERS]
-    push = [s.name for s in likely if s.tier in _PUSH_TIERS]
+    short = [s.name for s in likely if s.tier in SHORT_OF_FAILURE_TIERS]
+    push = [s.name for s in likely if s.tier in PUSH_TO_FAILURE_TIERS]
     lines: list[str] = []
     if short:
         lines.append(f"• Keep short of failure, 1-3 reps in reserve: {', '.join(short)} "
@@ -194,27 +203,23 @@ def _tier_lines(likely: Sequence[Session]) -> list[str]:
 
 def _warnings(inputs: ReminderInputs, sessions: Sequence[Session]) -> list[str]:
     lines: list[str] = []
-    week_ago = inputs.today - timedelta(days=7)
-    tier_a = sum(s.failure_sets for s in sessions if s.tier == "A" and s.day >= week_ago)
-    if tier_a >= W1_TIER_A_FAILURE_SETS:
+    tier_a = sum(s.failure_sets for s in sessions
+                 if s.tier == "A" and in_week(s.day, inputs.today))
+    if tier_a_failures_too_many(tier_a):
         lines.append(f"⚠ [W1] {tier_a} failure sets on tier A lifts in the past 7 days: "
                      "keep today's sets a few reps short so your nervous system catches up.")
     for report in sorted(inputs.soreness, key=lambda r: r.body_part):
-        age = inputs.now - report.reported_at
-        if report.days <= 0 or age > W4_REPORT_WINDOW:
-            continue
-        total = report.days + max(age.days, 0)
-        if total >= W4_MIN_DAYS:
+        total = sore_days(report, inputs.now)
+        if total is not None and sore_too_long(total):
             lines.append(f"⚠ [W4] {report.body_part} sore for about {_days(total)}: "
                          "no failure sets for it until it settles.")
     return lines
 
 
 def _target_line(inputs: ReminderInputs) -> str:
-    monday = week_start(inputs.today)
-    done = len({s.day for s in inputs.sessions
-                if s.working_sets > 0 and monday <= s.day <= inputs.today})
-    target = max(1, inputs.weekly_target)
+    trained = {s.day for s in inputs.sessions if s.working_sets > 0}
+    done = days_in_window(trained, inputs.today, 1)
+    target = target_at(inputs.weekly_target, inputs.today)
     line = f"This week: {done} of {target} days."
     if done >= target:
         return f"{line} Target met; anything today is a bonus."

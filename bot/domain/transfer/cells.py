@@ -3,7 +3,8 @@
 Other apps write numbers and dates in their own ways (``102,5`` in a semicolon
 file, ``5 Mar 2024, 18:02`` in Hevy). Each reader here either returns a value or
 raises :class:`BadValue` with a sentence a lifter can act on; the caller adds the
-row number.
+row number. Reps, loads, RIR and RPE are held to the limits /log applies
+(``bot.domain.limits``), whichever format the file is in.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from bot.domain.models import LB_TO_KG
+from bot.domain import limits
+from bot.domain.models import LB_TO_KG, Unit
+from bot.domain.notation.words import unit_of
 
-MAX_REPS = 1000
-MAX_LOAD_KG = 1500.0
 EARLIEST_YEAR = 1980
 # A row may be dated this far past "now" (clock skew, time zones) before it is refused.
 FUTURE_SLACK = timedelta(days=1)
@@ -77,10 +78,17 @@ def reps(text: str, column: str) -> int | None:
         return None
     if not value.is_integer():
         raise BadValue(f"{column} '{text.strip()}' is not a whole number of reps")
-    if value > MAX_REPS:
-        raise BadValue(f"{column} '{text.strip()}' is more reps than I can believe "
-                       f"(at most {MAX_REPS})")
+    if not limits.reps_allowed(value):
+        raise BadValue(f"{column} '{text.strip()}' is more reps than I can log in one set "
+                       f"({limits.MIN_REPS} to {limits.MAX_REPS})")
     return int(value)
+
+
+def _checked_kg(kg: float, text: str, column: str, unit: str) -> float:
+    if not limits.load_allowed(kg):
+        raise BadValue(f"{column} '{text.strip()}' {unit} is heavier than I can log "
+                       f"(at most {limits.MAX_LOAD_KG:g} kg)")
+    return kg
 
 
 def load_kg(text: str, column: str, unit: str) -> float | None:
@@ -88,22 +96,32 @@ def load_kg(text: str, column: str, unit: str) -> float | None:
     value = number(text, column)
     if value is None or value == 0:
         return None
-    kg = value * LB_TO_KG if unit == "lb" else value
-    if kg > MAX_LOAD_KG:
-        raise BadValue(f"{column} '{text.strip()}' {unit} is heavier than I can believe")
-    return kg
+    return _checked_kg(value * LB_TO_KG if unit == "lb" else value, text, column, unit)
+
+
+def exact_kg(text: str, column: str) -> float | None:
+    """A load already in kilograms, kept exactly as written (0 stays 0); None when empty."""
+    value = number(text, column)
+    return None if value is None else _checked_kg(value, text, column, "kg")
 
 
 def weight_unit(text: str, fallback: str) -> str:
     """'kg' or 'lb' from a unit cell (``kg``, ``kgs``, ``lb``, ``lbs``); empty means fallback."""
-    raw = text.strip().lower().rstrip(".")
-    if not raw:
+    if not text.strip():
         return fallback
-    if raw in {"kg", "kgs", "kilo", "kilos", "kilogram", "kilograms"}:
-        return "kg"
-    if raw in {"lb", "lbs", "pound", "pounds"}:
-        return "lb"
-    raise BadValue(f"Weight Unit '{text.strip()}' is not kg or lbs")
+    unit: Unit | None = unit_of(text)
+    if unit is None:
+        raise BadValue(f"Weight Unit '{text.strip()}' is not kg or lbs")
+    return unit
+
+
+def rir(text: str, column: str) -> float | None:
+    """Reps in reserve as written; None for an empty cell."""
+    value = number(text, column)
+    if value is not None and not limits.rir_allowed(value):
+        raise BadValue(f"{column} '{text.strip()}' is more reps in reserve than I can use "
+                       f"(at most {limits.MAX_RIR:g})")
+    return value
 
 
 def rpe_to_rir(text: str, column: str) -> float | None:
@@ -111,9 +129,10 @@ def rpe_to_rir(text: str, column: str) -> float | None:
     value = number(text, column)
     if value is None or value == 0:
         return None
-    if not 1 <= value <= 10:
-        raise BadValue(f"{column} '{text.strip()}' is outside the RPE scale of 1 to 10")
-    return round(10.0 - value, 2)
+    if not limits.rpe_allowed(value):
+        raise BadValue(f"{column} '{text.strip()}' is outside the RPE scale of {limits.MIN_RPE:g} "
+                       f"to {limits.MAX_RPE:g}")
+    return limits.rir_of_rpe(value)
 
 
 def flag(text: str, column: str) -> bool:

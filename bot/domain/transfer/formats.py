@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, tzinfo
 from typing import Literal
 
-from bot.domain.models import TIERS, SetRecord, Technique, Tier
+from bot.domain.models import TECHNIQUES, TIERS, SetRecord, Tier
 from bot.domain.transfer import cells as v
 from bot.domain.transfer.export import COLUMNS as OWN_COLUMNS
 from bot.domain.transfer.export import REQUIRED as OWN_REQUIRED
@@ -31,9 +31,6 @@ FORMATS: tuple[ImportFormat, ...] = ("strong", "hevy", "liftcoach")
 FORMAT_NAMES: dict[ImportFormat, str] = {
     "strong": "Strong", "hevy": "Hevy", "liftcoach": "liftcoach",
 }
-TECHNIQUES: tuple[Technique, ...] = (
-    "dropset", "forced", "rest-pause", "myo", "partials", "negatives",
-)
 
 STRONG_COLUMNS = (
     "date", "workout name", "duration", "exercise name", "set order", "weight", "weight unit",
@@ -225,15 +222,12 @@ def own_row(number: int, cell: Cells, ctx: RowContext) -> RawRow:
     technique = cell("technique").strip().lower() or None
     if technique is not None and technique not in TECHNIQUES:
         raise v.BadValue(f"technique '{cell('technique').strip()}' is not one I know")
-    reps = v.number(cell("reps"), "reps")
-    if reps is not None and (not reps.is_integer() or reps > v.MAX_REPS):
-        raise v.BadValue(f"reps '{cell('reps').strip()}' is not a whole number of reps")
     record = SetRecord(
-        reps=None if reps is None else int(reps),
-        load_kg=v.number(cell("load_kg"), "load_kg"),
+        reps=v.reps(cell("reps"), "reps"),
+        load_kg=v.exact_kg(cell("load_kg"), "load_kg"),
         bodyweight=v.flag(cell("bodyweight"), "bodyweight"),
-        rir=v.number(cell("rir"), "rir"),
-        rir_max=v.number(cell("rir_max"), "rir_max"),
+        rir=v.rir(cell("rir"), "rir"),
+        rir_max=v.rir(cell("rir_max"), "rir_max"),
         failure=v.flag(cell("failure"), "failure"),
         technique=technique,
         warmup=v.flag(cell("warmup"), "warmup"),

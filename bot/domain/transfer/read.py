@@ -4,7 +4,9 @@ Input is decoded text (the coach decodes bytes and enforces the size limit);
 output is either an :class:`ImportResult` ready to preview and store, or an
 :class:`ImportProblem` naming what is wrong, with row numbers counted as a
 spreadsheet does (the header is row 1). A file with any bad row is refused as a
-whole, so an import never stores half a file.
+whole, so an import never stores half a file. Every format is held to the limits of
+/log (``bot.domain.limits``): each cell by ``cells``, and an entry (one exercise of one
+workout) to at most ``MAX_SETS`` sets, refused at the row of the first set too many.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 
 from bot.domain.catalogue.lookup import Catalogue
+from bot.domain.limits import MAX_SETS
 from bot.domain.models import Exercise, SetRecord
 from bot.domain.transfer import cells as v
 from bot.domain.transfer.fingerprint import entry_key
@@ -144,6 +147,7 @@ def read_import(
         return chosen
     ctx = RowContext(zone=zone, unit=unit, latest=latest)
     raw, problems = _read_rows(chosen, numbered[1:], columns, ctx)
+    problems = sorted(problems + _too_many_sets(chosen, raw))
     if problems:
         return _bad_rows(problems, FORMAT_NAMES[chosen])
     if not raw:
@@ -208,6 +212,26 @@ def _read_rows(
     return out, problems
 
 
+def _entry_of(fmt: ImportFormat, row: RawRow) -> tuple[str, str]:
+    """The entry a row belongs to: its workout and exercise."""
+    return row.workout, row.key if fmt == "liftcoach" else row.exercise.strip().lower()
+
+
+def _too_many_sets(fmt: ImportFormat, raw: list[RawRow]) -> list[tuple[int, str]]:
+    """The first row of each entry that goes past the sets /log takes in one entry."""
+    counts: dict[tuple[str, str], int] = {}
+    problems: list[tuple[int, str]] = []
+    for row in raw:
+        if row.set is None:
+            continue
+        entry = _entry_of(fmt, row)
+        counts[entry] = counts.get(entry, 0) + 1
+        if counts[entry] == MAX_SETS + 1:  # the first set past the limit: one line each
+            problems.append((row.row, f"{row.exercise} has more than {MAX_SETS} sets in one "
+                                      f"workout (at most {MAX_SETS}, as in /log)"))
+    return problems
+
+
 def _group(
     fmt: ImportFormat, raw: list[RawRow], names: NameMapper, weights: str
 ) -> ImportResult:
@@ -215,8 +239,7 @@ def _group(
     groups: dict[tuple[str, str], list[RawRow]] = {}
     skipped: dict[str, int] = {}
     for row in raw:
-        name = row.key if fmt == "liftcoach" else row.exercise.strip().lower()
-        groups.setdefault((row.workout, name), []).append(row)
+        groups.setdefault(_entry_of(fmt, row), []).append(row)
         if row.set is None and row.skip_reason != "an entry without sets":
             skipped[row.skip_reason] = skipped.get(row.skip_reason, 0) + 1
     entries: list[ImportedEntry] = []

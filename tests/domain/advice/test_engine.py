@@ -9,17 +9,11 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from bot.domain.advice.engine import (
-    MAX_ITEMS,
-    RULE_CHECKS,
-    TIER_INDEPENDENT,
-    advise,
-    evaluate,
-    muscle_weights,
-    volume_notes,
-    weekly_volume,
-)
+from bot.domain.advice.checks import RULE_CHECKS
+from bot.domain.advice.engine import MAX_ITEMS, TIER_INDEPENDENT, advise, evaluate
 from bot.domain.advice.rules import RULES
+from bot.domain.catalogue.muscles import muscle_weights
+from bot.domain.figures.volume import hard_sets_per_muscle, volume_notes
 from bot.domain.models import (
     Advice,
     Exercise,
@@ -411,6 +405,11 @@ CASES: list[Case] = [
     ),
     Case("W4 alias quads", "W4", e(LEG_PRESS, sets(3, 10, 1)), True, soreness=(sore("Quads", 5),)),
     Case("W4 group legs", "W4", e(LEG_PRESS, sets(3, 10, 1)), True, soreness=(sore("legs", 6),)),
+    # "back" is the group (lats, middle back, traps, lower back), stored as named.
+    Case("W4 group back covers the lower back", "W4", e(DEADLIFT, sets(3, 5, 2)), True,
+         soreness=(sore("back", 6),)),
+    Case("W4 group back is not the legs", "W4", e(LEG_PRESS, sets(3, 10, 1)), False,
+         soreness=(sore("back", 6),)),
     Case(
         "W4 secondary muscle",
         "W4",
@@ -705,7 +704,7 @@ def test_weekly_volume_counts_hard_sets_with_half_secondaries() -> None:
         e(BENCH, [s(8, 2), s(8, 5), s(8, warmup=True)], ago=days(2)),
         e(CURL, sets(2, 10, 1), ago=days(3)),
     ]
-    assert weekly_volume(history, NOW) == {
+    assert weekly_volume(history) == {
         "quadriceps": 3.0,
         "glutes": 3.0,
         "hamstrings": 1.5,
@@ -717,23 +716,32 @@ def test_weekly_volume_counts_hard_sets_with_half_secondaries() -> None:
     }
 
 
+def weekly_volume(entries: Sequence[StoredEntry]) -> dict[str, float]:
+    return hard_sets_per_muscle(entries, NOW.date())
+
+
 def test_weekly_volume_counts_unknown_rir_as_hard() -> None:
-    assert weekly_volume([e(CURL, sets(3, 10))], NOW) == {"biceps": 3.0}
+    assert weekly_volume([e(CURL, sets(3, 10))]) == {"biceps": 3.0}
 
 
 @pytest.mark.parametrize(("rir", "counted"), [(4.0, 1.0), (4.5, 0.0), (5.0, 0.0), (0.0, 1.0)])
 def test_weekly_volume_hard_set_edge(rir: float, counted: float) -> None:
-    assert weekly_volume([e(CURL, [s(10, rir)])], NOW).get("biceps", 0.0) == counted
+    assert weekly_volume([e(CURL, [s(10, rir)])]).get("biceps", 0.0) == counted
 
 
-@pytest.mark.parametrize(("ago", "counted"), [(days(6.99), True), (days(7), False)])
+# The week is the last 7 local dates, today included: 6 days and 23 hours ago fell on
+# the 7th local date back, which is outside (it counted under the old instant window).
+@pytest.mark.parametrize(("ago", "counted"), [
+    (days(6), True), (days(6) + hours(18), True), (days(6) + hours(18.01), False),
+    (days(6.99), False), (days(7), False), (-days(1), False),
+])
 def test_weekly_volume_window_edge(ago: timedelta, counted: bool) -> None:
-    assert bool(weekly_volume([e(CURL, [s(10, 1)], ago=ago)], NOW)) is counted
+    assert bool(weekly_volume([e(CURL, [s(10, 1)], ago=ago)])) is counted
 
 
 def test_weekly_volume_counts_each_entry_once() -> None:
     entry = e(CURL, sets(3, 10, 1))
-    assert weekly_volume([entry, entry], NOW) == {"biceps": 3.0}
+    assert weekly_volume([entry, entry]) == {"biceps": 3.0}
 
 
 def test_muscle_weights() -> None:

@@ -1,4 +1,4 @@
-"""The exercise catalogue: aliases, tiers, spelling, ambiguity, customs, body parts."""
+"""The exercise catalogue: aliases, tiers, spelling, ambiguity and customs."""
 
 from __future__ import annotations
 
@@ -9,14 +9,13 @@ from pathlib import Path
 import pytest
 
 from bot.domain.catalogue import data as catalogue_data
+from bot.domain.catalogue.body_parts import MUSCLES
 from bot.domain.catalogue.lookup import (
-    MUSCLES,
     Catalogue,
     Lookup,
     built_in_exercises,
     default_catalogue,
     normalize,
-    normalize_body_part,
     slugify,
 )
 from bot.domain.models import Exercise, Tier
@@ -103,19 +102,6 @@ TYPOS = [
 ]
 
 UNRELATED = ["hello", "banana", "my day", "chains", "box jumps", "felt great", "yesterday"]
-
-BODY_PARTS = [
-    ("quads", "quadriceps"), ("quad", "quadriceps"), ("Quads", "quadriceps"),
-    ("hammies", "hamstrings"), ("hams", "hamstrings"), ("hamstring", "hamstrings"),
-    ("pecs", "chest"), ("chest", "chest"), ("lats", "lats"), ("back", "lats"),
-    ("lower back", "lower back"), ("lower-back", "lower back"), ("upper back", "middle back"),
-    ("delts", "shoulders"), ("shoulders", "shoulders"), ("bis", "biceps"), ("biceps", "biceps"),
-    ("tris", "triceps"), ("tricep", "triceps"), ("abs", "abdominals"), ("core", "abdominals"),
-    ("calves", "calves"), ("calf", "calves"), ("glutes", "glutes"), ("traps", "traps"),
-    ("forearms", "forearms"), ("my quads", "quadriceps"), ("adductors", "adductors"),
-    ("neck", "neck"), ("hamstirngs", "hamstrings"),
-]
-
 
 def custom(name: str, tier: Tier | None = None) -> Exercise:
     return Exercise(key=slugify(name), name=name, tier=tier, custom=True)
@@ -322,17 +308,6 @@ def test_search_for_autocomplete() -> None:
 )
 def test_slugify(name: str, key: str) -> None:
     assert slugify(name) == key
-
-
-@pytest.mark.parametrize(("text", "muscle"), BODY_PARTS)
-def test_body_parts_map_to_the_muscle_vocabulary(text: str, muscle: str) -> None:
-    assert normalize_body_part(text) == muscle
-    assert muscle in MUSCLES
-
-
-@pytest.mark.parametrize("text", ["", "elbow", "banana", "black", "legs day"])
-def test_unknown_body_parts_give_none(text: str) -> None:
-    assert normalize_body_part(text) is None
 
 
 def test_default_catalogue_is_built_once() -> None:

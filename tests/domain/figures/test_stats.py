@@ -13,8 +13,6 @@ from bot.domain.figures.stats import (
     adherence,
     days_in_window,
     discipline,
-    failure_sets_by_tier,
-    hard_sets_per_muscle,
     target_at,
     training_days,
     week_counts,
@@ -391,81 +389,6 @@ def test_days_in_window(weeks: int | None, expected: int) -> None:
 
 def test_days_in_window_of_nobody() -> None:
     assert days_in_window(set(), TODAY, None) == 0
-
-
-# --------------------------------------------------------------------------- weekly volume
-
-
-def test_failure_sets_by_tier() -> None:
-    entries = [
-        entry(SQUAT, day(0, 0), SetRecord(5, 100.0, rir=2), SetRecord(5, 100.0, failure=True),
-              SetRecord(4, 100.0, rir=0), entry_id=1),
-        entry(BENCH, day(0, 1), SetRecord(8, 60.0, technique="dropset"), SetRecord(5, 80.0),
-              entry_id=2),
-        entry(CURL, day(0, 1), SetRecord(12, 10.0, failure=True, warmup=True),
-              SetRecord(10, 15.0, rir=0), SetRecord(10, 15.0, rir=1), entry_id=3),
-        entry(LEG_PRESS, day(0, 2), SetRecord(10, 200.0, rir=1, rir_max=2), entry_id=4),
-        entry(CUSTOM, day(0, 2), SetRecord(10, 20.0, failure=True), entry_id=5),
-        entry(SQUAT, day(1, 6), SetRecord(5, 100.0, failure=True), entry_id=6),  # last week
-    ]  # fmt: skip
-    assert failure_sets_by_tier(entries, CURRENT) == {"A": 2, "B": 1, "C": 0, "D": 1}
-    assert failure_sets_by_tier(entries, day(1, 0)) == {"A": 3, "B": 1, "C": 0, "D": 1}
-    assert failure_sets_by_tier(entries, day(1, 0), until=day(1, 6)) == {
-        "A": 1, "B": 0, "C": 0, "D": 0,
-    }  # fmt: skip
-    assert failure_sets_by_tier([], CURRENT) == {"A": 0, "B": 0, "C": 0, "D": 0}
-
-
-VOLUME = [
-    entry(SQUAT, day(0, 0), SetRecord(5, 60.0, warmup=True), SetRecord(5, 100.0, rir=2),
-          SetRecord(5, 100.0, rir=2), SetRecord(8, 80.0, rir=5), SetRecord(5, 100.0),
-          entry_id=1),
-    entry(CURL, day(0, 1), SetRecord(10, 15.0, rir=1), SetRecord(9, 15.0, failure=True),
-          SetRecord(12, 12.0, rir=4), entry_id=2),
-    entry(ROW, day(0, 1), SetRecord(8, 70.0, rir=3), SetRecord(8, 70.0, rir=3), entry_id=3),
-    entry(BENCH, day(1, 4), SetRecord(5, 80.0, rir=1), entry_id=4),  # last week
-]  # fmt: skip
-
-
-def test_hard_sets_per_muscle() -> None:
-    assert hard_sets_per_muscle(VOLUME, CURRENT) == {
-        # squat: 2 sets at RIR 2 and 1 without an RIR; RIR 5 and the warm-up do not count
-        "quads": 3.0,
-        "glutes": 3.0,
-        "hamstrings": 1.5,
-        "lower_back": 1.5,
-        # curl (isolation): 3 sets, no credit for forearms; row adds 2 x 0.5
-        "biceps": 4.0,
-        "lats": 2.0,
-        "upper_back": 2.0,
-        "rear_delts": 1.0,
-    }
-
-
-def test_hard_sets_without_unknown_rir_and_as_failure_sets() -> None:
-    known = hard_sets_per_muscle(VOLUME, CURRENT, unknown_rir_counts=False)
-    assert (known["quads"], known["hamstrings"]) == (2.0, 1.0)
-    assert hard_sets_per_muscle(VOLUME, CURRENT, max_rir=0, unknown_rir_counts=False) == {
-        "biceps": 1.0
-    }
-
-
-def test_hard_sets_window_and_special_exercises() -> None:
-    assert hard_sets_per_muscle(VOLUME, day(1, 0), until=day(1, 6)) == {
-        "chest": 1.0,
-        "triceps": 0.5,
-    }
-    both = Exercise("odd", "Odd", "C", primary=("chest",), secondary=("chest", "triceps"))
-    entries = [
-        entry(both, day(0, 0), SetRecord(10, 50.0, rir=2), entry_id=1),
-        entry(CUSTOM, day(0, 0), SetRecord(10, 50.0, rir=2), entry_id=2),
-    ]
-    assert hard_sets_per_muscle(entries, CURRENT) == {
-        "chest": 1.0,
-        "triceps": 0.5,
-        "core": 1.0,
-        "glutes": 0.5,
-    }
 
 
 # --------------------------------------------------------------------------- discipline

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from bot.domain import limits
 from bot.domain.catalogue.lookup import default_catalogue
 from bot.domain.models import LB_TO_KG, LogEntry, ParseError, Unit
 from bot.domain.notation.parse import parse_log
@@ -423,3 +424,17 @@ def test_examples_in_errors_work_on_other_days_too() -> None:
     result = parse("squat 5x5 2026-02-30", today=date(2030, 1, 1))
     assert isinstance(result, ParseError)
     assert isinstance(parse(result.example, today=date(2030, 1, 1)), tuple)
+
+
+def test_the_log_limits_are_the_shared_ones() -> None:
+    """/log takes each number up to the limit every import format applies too."""
+    top = (f"squat 1x{limits.MAX_REPS} @{limits.MAX_LOAD_KG:g}kg rir{limits.MAX_RIR:g}; "
+           f"bench {limits.MAX_SETS}x5 @80kg")
+    result = parse(top)
+    assert isinstance(result, tuple), result
+    assert len(result[1].sets) == limits.MAX_SETS
+    for beyond in (f"squat 1x{limits.MAX_REPS + 1} @100kg",
+                   f"squat 1x5 @{limits.MAX_LOAD_KG + 0.5:g}kg",
+                   f"squat 1x5 @100kg rir{limits.MAX_RIR + 1:g}",
+                   f"squat {limits.MAX_SETS + 1}x5 @100kg"):
+        assert isinstance(parse(beyond), ParseError), beyond

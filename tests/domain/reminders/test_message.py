@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from bot.domain.catalogue.lookup import default_catalogue
-from bot.domain.figures.stats import failure_sets_by_tier, training_days
+from bot.domain.figures.stats import training_days
+from bot.domain.figures.volume import failure_sets_by_tier
 from bot.domain.models import SetRecord, StoredEntry
 from bot.domain.reminders.message import (
     ReminderInputs,
@@ -117,7 +118,7 @@ def test_sessions_count_working_and_failure_sets_as_the_stats_do() -> None:
     logged = entry("squat", 2, sets)
     [session] = sessions_of([logged])
     assert (session.working_sets, session.failure_sets) == (6, 3)
-    by_tier = failure_sets_by_tier([logged], TODAY - timedelta(days=7))
+    by_tier = failure_sets_by_tier([logged], TODAY)
     assert by_tier["A"] == session.failure_sets
     assert training_days([logged]) == {session.day}
 

@@ -324,3 +324,47 @@ def test_a_quoted_note_with_a_line_break_does_not_shift_row_numbers() -> None:
     assert read(text).sets == 38
     bad = problem(replace_cell(text, 5, "Reps", "many"))
     assert "row 5:" in bad.error
+
+
+# ------------------------------------------------------------------ the limits of /log
+def _own_file(*sets: SetRecord) -> str:
+    squat = default_catalogue().lookup("squat").exercise
+    assert squat is not None
+    moment = datetime(2026, 11, 20, 17, 45, tzinfo=UTC)
+    return header_line() + entry_lines([StoredEntry(1, squat, sets, moment, date(2026, 11, 20))])
+
+
+@pytest.mark.parametrize(("column", "value", "says"), [
+    ("load_kg", "1000.5", "load_kg '1000.5' kg is heavier than I can log (at most 1000 kg)"),
+    ("rir", "11", "rir '11' is more reps in reserve than I can use (at most 10)"),
+    ("rir_max", "12", "rir_max '12' is more reps in reserve"),
+    ("reps", "101", "reps '101' is more reps than I can log in one set (1 to 100)"),
+    ("reps", "5.5", "reps '5.5' is not a whole number of reps"),
+])
+def test_own_format_rows_are_held_to_the_log_limits(column: str, value: str, says: str) -> None:
+    text = _own_file(SetRecord(reps=5, load_kg=100.0), SetRecord(reps=5, load_kg=100.0, rir=2))
+    bad = problem(replace_cell(text, 3, column, value))
+    assert f"row 3: {says}" in bad.error
+    # At the limits themselves the row reads.
+    edge = {"load_kg": "1000", "rir": "10", "rir_max": "10", "reps": "100"}.get(column)
+    if edge is not None:
+        assert read(replace_cell(text, 3, column, edge)).sets == 2
+
+
+@pytest.mark.parametrize(("column", "value", "says"), [
+    ("Weight", "1001", "Weight '1001' kg is heavier than I can log (at most 1000 kg)"),
+    ("Reps", "101", "Reps '101' is more reps than I can log in one set (1 to 100)"),
+    ("RPE", "0.5", "RPE '0.5' is outside the RPE scale of 1 to 10"),
+])
+def test_other_formats_use_the_same_limits(column: str, value: str, says: str) -> None:
+    bad = problem(replace_cell(strong_comma(sample_workouts(1)), 7, column, value))
+    assert f"row 7: {says}" in bad.error
+
+
+def test_an_entry_may_hold_as_many_sets_as_a_log_line() -> None:
+    twenty = _own_file(*(SetRecord(reps=5, load_kg=100.0) for _ in range(20)))
+    assert read(twenty).sets == 20
+    text = hevy(one_workout(SampleExercise("Bench Press (Barbell)",
+                                           tuple(SampleSet(60, 10) for _ in range(21)))))
+    bad = problem(text)
+    assert "row 22: Bench Press (Barbell) has more than 20 sets in one workout" in bad.error

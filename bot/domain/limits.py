@@ -1,0 +1,68 @@
+"""The numbers a set may carry, wherever it comes from, and the RPE scale.
+
+A set typed with /log and a set read from an import file are stored alike and feed the
+same advice and figures, so both are held to these limits: one definition, read by the
+log parser (``bot.domain.notation.amounts``) and by every import format
+(``bot.domain.transfer``). Each is a plausibility guard against typos ("1000x5" for
+"100x5"), not a judgement of what a lifter can do.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+MIN_REPS: Final = 1
+MAX_REPS: Final = 100
+"""Reps in one set."""
+MAX_SETS: Final = 20
+"""Sets in one entry: one exercise on one line of /log, or in one imported workout."""
+MAX_LOAD_KG: Final = 1000.0
+"""Load of one set, in kilograms (pounds are converted first)."""
+MAX_RIR: Final = 10.0
+"""Reps in reserve; RIR 0 is failure."""
+MIN_RPE: Final = 1.0
+MAX_RPE: Final = 10.0
+"""The RPE scale; RPE 10 is failure (RIR = 10 - RPE)."""
+
+
+def reps_allowed(reps: float) -> bool:
+    """A whole number of reps from ``MIN_REPS`` to ``MAX_REPS``."""
+    return float(reps).is_integer() and MIN_REPS <= reps <= MAX_REPS
+
+
+def load_allowed(kg: float) -> bool:
+    return 0 <= kg <= MAX_LOAD_KG
+
+
+def rir_allowed(rir: float) -> bool:
+    return 0 <= rir <= MAX_RIR
+
+
+def rpe_allowed(rpe: float) -> bool:
+    return MIN_RPE <= rpe <= MAX_RPE
+
+
+def sets_allowed(sets: int) -> bool:
+    return sets <= MAX_SETS
+
+
+def rir_of_rpe(rpe: float) -> float:
+    """The reps in reserve an RPE stands for: RPE 10 is RIR 0, RPE 8 is RIR 2."""
+    return round(MAX_RPE - rpe, 2)
+
+
+__all__ = [
+    "MAX_LOAD_KG",
+    "MAX_REPS",
+    "MAX_RIR",
+    "MAX_RPE",
+    "MAX_SETS",
+    "MIN_REPS",
+    "MIN_RPE",
+    "load_allowed",
+    "reps_allowed",
+    "rir_allowed",
+    "rir_of_rpe",
+    "rpe_allowed",
+    "sets_allowed",
+]
