@@ -65,8 +65,8 @@ class ProgressCog(commands.Cog):
     async def cog_unload(self) -> None:
         self.bot.tree.remove_command(self.chart.name)
 
-    @app_commands.command(name="stats", description="Your consistency, this week's failure "
-                          "sets and volume, and records (only you see it)")
+    @app_commands.command(name="stats", description="Your consistency, failure sets and "
+                          "hard sets of the last 7 days, records (only you)")
     @app_commands.describe(exercise="records of one exercise")
     @app_commands.autocomplete(exercise=exercise_names)
     async def stats(

@@ -8,7 +8,7 @@ week (the lifter's last 7 local days) and W1's limits are in
 ``bot.domain.catalogue.body_parts``. A *session* is the lifter's entries that share
 the entry's ``local_date``.
 
-Choices beyond the bare table in COACHING.md (each is tested):
+Choices beyond the bare table in docs/coaching.md (each is tested):
 
 - A3 fires only when at least one working set of the session's entries for that
   exercise has a known RIR and none of the known ones is at RIR <= 1.

@@ -4,7 +4,7 @@ Pure functions of plain values: the caller passes ``now`` (an aware datetime) an
 lifter's recent entries; nothing here reads the clock or does I/O.
 
 Each rule's condition is in ``bot.domain.advice.checks`` (with the choices made beyond
-the bare table in COACHING.md); which sets count, the week and the weekly volume per
+the bare table in docs/coaching.md); which sets count, the week and the weekly volume per
 muscle are in ``bot.domain.figures.volume`` and ``bot.domain.catalogue.muscles``. This
 module runs the checks, orders and caps what fired, and writes the fit note when
 nothing did. The week ends on the lifter's local date at ``now``, in the time zone of

@@ -5,7 +5,7 @@ the clock, and bad input never raises: it comes back as a ``ParseError`` saying 
 was wrong, how to fix it, and an example line that works.
 
 A message holds one exercise per line (or per ``;``). A line starts with the
-exercise name, then the notation of COACHING.md ("Notation lifters write"). The
+exercise name, then the notation the README documents ("Writing a log"). The
 vocabulary and tokenizer are in ``words``; the notation grammar is in ``grammar``,
 ``assembly`` and ``amounts`` (all in this package).
 

@@ -22,7 +22,7 @@ from bot.domain.models import Exercise, Tier
 
 CATALOGUE = default_catalogue()
 
-# Every alias listed under "Aliases lifters use" in COACHING.md, with the lift it names.
+# Every short name lifters commonly use for a built-in lift, with the lift it names.
 COACHING_ALIASES = [
     ("sq", "back-squat"), ("bs", "back-squat"), ("fs", "front-squat"),
     ("ohs", "overhead-squat"), ("dl", "deadlift"), ("sdl", "sumo-deadlift"),
@@ -43,7 +43,7 @@ COACHING_ALIASES = [
     ("rdf", "rear-delt-fly"), ("fp", "face-pull"),
 ]
 
-# The tier table in COACHING.md, checked on lifts from every row of it.
+# The tier table in docs/coaching.md, checked on lifts from every row of it.
 TIERS = [
     ("back-squat", "A"), ("front-squat", "A"), ("deadlift", "A"), ("sumo-deadlift", "A"),
     ("romanian-deadlift", "A"), ("good-morning", "A"), ("power-clean", "A"), ("snatch", "A"),
