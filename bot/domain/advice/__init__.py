@@ -1,1 +1,20 @@
-"""The coaching rules: what each says, when each fires, and the engine that picks them."""
+"""The coaching rules: what each says, when each fires, and the engine that picks them.
+
+This is what the bot is for: after a log, decide whether training to failure was
+wise. The rules are data (id, text, sources), each has one check over the entry and
+the lifter's recent history, and the engine runs the checks, then orders and caps
+what fires into one reply. It reads history through the figures and tiers through
+the catalogue.
+"""
+
+from bot.domain.advice.checks import W4_MIN_DAYS
+from bot.domain.advice.engine import advise, evaluate
+from bot.domain.advice.rules import RULES, explain
+
+__all__ = [
+    "RULES",
+    "W4_MIN_DAYS",
+    "advise",
+    "evaluate",
+    "explain",
+]
