@@ -68,8 +68,8 @@ COMMAND_TABLE: tuple[CommandSpec, ...] = (
                 "4w (default), 12w or all; `/leaderboard optout`, `/leaderboard optin`.",
                 subcommands=("show", "optout", "optin")),
     CommandSpec("stats", "progress", "/stats [EXERCISE]",
-                "Your training days, streak, adherence, failure sets and hard sets of the last 7 days, "
-                "best e1RM and PRs (only you see it)."),
+                "Your training days, streak, adherence, failure sets and hard sets of the "
+                "last 7 days, best e1RM and PRs (only you see it)."),
     CommandSpec("chart", "progress", "/chart exercise NAME [WEEKS]",
                 "A picture of e1RM (or top set) and weekly hard sets; "
                 "`/chart consistency [WEEKS]` for a calendar of your training days.",

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 from bot.coach.cooldown import Cooldown
 from bot.coach.lifter import Lifter, rehydrate
+from bot.coach.log_advice import session_advice
 from bot.coach.replies import Reply, error_reply, literal
-from bot.domain.advice.engine import advise
 from bot.domain.catalogue.lookup import Catalogue
 from bot.domain.models import (
     Exercise,
@@ -120,27 +120,23 @@ class Logbook:
         soreness = context.soreness
         older = [rehydrate(h, catalogue) for h in context.history]
         fresh = [rehydrate(s, catalogue) for s in stored]
+        said = session_advice(fresh, older, profile, soreness, now)
         lines: list[str] = []
-        rule_ids: list[str] = []
         for saved, parsed in zip(fresh, result, strict=True):
-            others = older + [f for f in fresh if f.entry_id != saved.entry_id]
             lines.append(f"**{describe_entry(parsed, profile.unit)}**")
             if saved.exercise.tier is None:
                 lines.append(_unknown_exercise_line(saved.exercise, self._catalogue))
-            advice = advise(saved, others, profile, soreness, now)
-            for item in advice.items:
-                lines.append(f"[{item.rule_id}] {item.text}")
-                if item.rule_id not in rule_ids:
-                    rule_ids.append(item.rule_id)
-            if not advice.items and advice.fit_note and saved.exercise.tier is not None:
-                lines.append(advice.fit_note)
+            lines.extend(said.under.get(saved.entry_id, ()))
+        lines.extend(said.items)
+        lines.extend(said.closing)
+        rule_ids = said.rule_ids
         title = (
             f"Logged {literal(stored[0].exercise.name)}" if len(stored) == 1
             else f"Logged {len(stored)} exercises"
         )
         footer = "Ask /why RULE for the reasoning." if rule_ids else None
         return Reply(
-            title=title, lines=tuple(lines), rule_ids=tuple(rule_ids), tone="ok", saved=True,
+            title=title, lines=tuple(lines), rule_ids=rule_ids, tone="ok", saved=True,
             entry_ids=tuple(s.entry_id for s in stored), footer=footer,
         )
 

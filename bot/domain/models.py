@@ -58,8 +58,12 @@ class SetRecord:
     """One set as the lifter reported it.
 
     ``rir`` is the low end of the reported effort and ``rir_max`` the high end of
-    a range (``rir 1-2``), else None. ``failure`` means RIR 0; a ``technique``
-    means the set went beyond failure.
+    a range (``rir 1-2``), else None; ``reps_max`` likewise keeps the top of a rep
+    range (``3x10-12``: reps 10, reps_max 12). ``failure`` means RIR 0; a
+    ``technique`` means the set went beyond failure. A timed or distance set
+    (``plank 3x60s``, ``farmer walk 4x40m``) carries ``seconds`` or ``meters``: those
+    are never reps or load, and such sets stay out of e1RM, rep bests and rep-based
+    advice. ``planned_max`` marks a set the lifter called a test or a max attempt.
     """
 
     reps: int | None
@@ -71,6 +75,15 @@ class SetRecord:
     technique: Technique | None = None
     warmup: bool = False
     amrap: bool = False
+    reps_max: int | None = None
+    seconds: float | None = None
+    meters: float | None = None
+    planned_max: bool = False
+
+    @property
+    def timed(self) -> bool:
+        """A set measured in time or distance rather than in reps."""
+        return self.seconds is not None or self.meters is not None
 
     @property
     def effective_rir(self) -> float | None:
@@ -85,16 +98,37 @@ class SetRecord:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """The other plausible reading of a line: what was chosen, and how to get the other.
+
+    ``chosen`` says in words how the line was read ("16 kg for 10 reps, one set");
+    ``other`` names the other reading ("16 sets of 10"); ``line`` is the exact log
+    text that stores the other reading instead, so an edge can offer it in one step.
+    """
+
+    chosen: str
+    other: str
+    line: str
+
+
+@dataclass(frozen=True)
 class LogEntry:
     """One exercise with its sets, as read from one line of a log message.
 
-    ``performed_on`` is None when the lifter gave no date (meaning today).
+    ``performed_on`` is None when the lifter gave no date (meaning today). ``note``
+    is the lifter's own words set apart from the sets (``- felt heavy``, ``(90s
+    rest)``), kept as written; ``pr`` is set when they marked it a personal record.
+    ``question`` is there when the text has another plausible reading: the entry is
+    stored as read, and the reply must show the question so it cannot be missed.
     """
 
     exercise: Exercise
     sets: tuple[SetRecord, ...]
     performed_on: date | None = None
     text: str = ""
+    note: str = ""
+    pr: bool = False
+    question: Reading | None = None
 
     @cached_property
     def working_sets(self) -> tuple[SetRecord, ...]:
@@ -112,6 +146,8 @@ class StoredEntry:
     performed_at: datetime
     local_date: date
     guild_id: str = ""
+    note: str = ""
+    pr: bool = False
 
     @cached_property
     def working_sets(self) -> tuple[SetRecord, ...]:

@@ -23,6 +23,10 @@ async def open_storage(settings: Settings) -> Storage:
     path = settings.database_path
     if path.is_dir():
         raise StorageUnavailable(f"the database path {path} is a folder; name a file")
+    folder = path.resolve().parent
+    if not folder.is_dir():
+        raise StorageUnavailable(f"cannot open the database file {path}: the folder {folder} "
+                                 "does not exist")
     try:
         return await SQLiteStorage.open(path)
     except (sqlite3.Error, OSError) as err:

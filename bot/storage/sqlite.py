@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from datetime import date, datetime
@@ -127,7 +128,17 @@ class SQLiteDriver:
 
     @classmethod
     async def connect(cls, path: str | Path) -> SQLiteDriver:
-        conn = await aiosqlite.connect(str(path), isolation_level=None)
+        pending = aiosqlite.connect(str(path), isolation_level=None)
+        try:
+            conn = await pending
+        except BaseException:
+            # A file that cannot be opened still started aiosqlite's worker thread,
+            # which is told to stop but not waited for: wait here (briefly), or it
+            # answers after the event loop has closed and prints a traceback.
+            worker = getattr(pending, "_thread", None)
+            if isinstance(worker, threading.Thread):
+                await asyncio.to_thread(worker.join, 2.0)
+            raise
         try:
             await conn.execute("PRAGMA journal_mode=WAL")
             await conn.execute("PRAGMA synchronous=FULL")

@@ -24,8 +24,8 @@ from types import MappingProxyType
 from bot.domain.advice.checks import RULE_CHECKS, Check, Hit, RuleContext
 from bot.domain.advice.rules import RULE_ORDER, RULES, Rule
 from bot.domain.figures.volume import known_rirs, require_aware, unique_entries
+from bot.domain.local_time import local_date_of
 from bot.domain.models import Advice, AdviceItem, Exercise, Profile, Severity, Soreness, StoredEntry
-from bot.domain.reminders.schedule import local_date_of
 
 MAX_ITEMS = 3
 

@@ -42,6 +42,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from bot.domain.local_time import local_date_of, zone_info
 from bot.domain.reminders.schedule_input import (
     ALL_WEEKDAYS,
     WEEKDAYS,
@@ -51,7 +52,7 @@ from bot.domain.reminders.schedule_input import (
     parse_time,
     parse_weekdays,
 )
-from bot.domain.reminders.time_zones import parse_timezone, timezone_choices, zone_info
+from bot.domain.reminders.time_zones import parse_timezone, timezone_choices
 
 __all__ = [
     "ALL_WEEKDAYS",
@@ -165,11 +166,6 @@ def next_due(spec: ReminderSpec, after: datetime) -> datetime:
                 return instant
         day += timedelta(days=1)
     raise ValueError(f"no due instant found within {_SEARCH_DAYS} days for {spec!r}")
-
-
-def local_date_of(instant: datetime, timezone: str) -> date:
-    """The calendar date on the lifter's clock at ``instant``."""
-    return _require_aware(instant, "instant").astimezone(zone_info(timezone)).date()
 
 
 def due_action(due_at: datetime, now: datetime, grace: timedelta) -> DueAction:

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import difflib
 import re
-from functools import cache, lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from functools import lru_cache
+from zoneinfo import available_timezones
 
+from bot.domain.local_time import EXCLUDED_ZONES as _EXCLUDED_ZONES
+from bot.domain.local_time import zone_info
 from bot.domain.reminders.schedule_input import ScheduleError
 
 __all__ = ["parse_timezone", "timezone_choices", "zone_info"]
 
-# Keys that zoneinfo may list but that are no use to a lifter: "localtime" depends on
-# the host, "Factory" is a placeholder zone.
-_EXCLUDED_ZONES = frozenset({"localtime", "Factory", "posixrules"})
 # Area prefixes of the main, city-based names; everything else is a legacy alias.
 _MAIN_AREAS = frozenset(
     {"Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic"}
@@ -52,17 +51,6 @@ _POPULAR_ZONES: tuple[str, ...] = (
     "Pacific/Auckland",
     "Africa/Johannesburg",
 )
-
-
-@cache
-def zone_info(name: str) -> ZoneInfo:
-    """The zone called ``name``; ValueError for a name that is not a usable zone."""
-    if name in _EXCLUDED_ZONES:
-        raise ValueError(f"unknown time zone: {name!r}")
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ValueError(f"unknown time zone: {name!r}") from exc
 
 
 @lru_cache(maxsize=1)
