@@ -20,8 +20,8 @@ from zoneinfo import ZoneInfo
 
 from bench.machine import describe
 from bot.coach import Coach
-from bot.domain.catalogue.lookup import default_catalogue
-from bot.domain.transfer.read import ImportResult, read_import
+from bot.domain.catalogue import default_catalogue
+from bot.domain.transfer import ImportResult, read_import
 from bot.storage.sql.storage import SqlStorage
 from bot.storage.sqlite import SQLiteStorage
 from tests.data_samples import sample_workouts, strong_comma

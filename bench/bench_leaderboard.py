@@ -29,7 +29,7 @@ from pathlib import Path
 
 from bench.machine import describe
 from bot.coach import Coach
-from bot.domain.catalogue.lookup import default_catalogue
+from bot.domain.catalogue import default_catalogue
 from bot.storage.sqlite import SQLiteStorage
 
 NOW = datetime(2026, 11, 26, 18, 0, tzinfo=UTC)

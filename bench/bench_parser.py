@@ -7,8 +7,8 @@ from datetime import date
 
 from bench.corpus import corpus
 from bench.machine import describe
-from bot.domain.catalogue.lookup import default_catalogue
-from bot.domain.notation.parse import parse_log
+from bot.domain.catalogue import default_catalogue
+from bot.domain.notation import parse_log
 
 TARGET = 50_000
 

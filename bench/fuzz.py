@@ -21,9 +21,9 @@ from datetime import UTC, date, datetime, timedelta
 from bench.corpus import corpus
 from bot.coach import Coach
 from bot.coach.cooldown import Cooldown
-from bot.domain.catalogue.lookup import default_catalogue
+from bot.domain.catalogue import default_catalogue
 from bot.domain.models import ParseError
-from bot.domain.notation.parse import parse_log
+from bot.domain.notation import parse_log
 from bot.storage.sqlite import SQLiteStorage
 
 SPLICES = (

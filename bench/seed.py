@@ -6,7 +6,7 @@ import random
 import time
 from datetime import UTC, datetime, timedelta
 
-from bot.domain.catalogue.lookup import default_catalogue
+from bot.domain.catalogue import default_catalogue
 from bot.domain.models import SetRecord
 from bot.storage.rows import set_values
 from bot.storage.sql.storage import SqlStorage

@@ -454,3 +454,29 @@ def test_top_level_fence_catches_a_stray_module_and_a_plain_folder(tmp_path: Pat
     (root / "bot" / "py.typed").write_text("", "utf-8")
     (root / "bot" / "stuff").mkdir()
     assert top_level_offences(root) == ["bot/helpers.py", "bot/stuff"]
+
+
+def face_offences(root: Path) -> list[str]:
+    """Imports from outside the domain that reach past a group's public face into one
+    of its modules (``bot.domain.figures.stats`` instead of ``bot.domain.figures``)."""
+    groups = {f"bot.domain.{g}" for g in DOMAIN_GROUPS}
+    return [
+        i.where(root) for i in project_imports(root)
+        if not _within(i.module, "bot.domain")
+        and any(_within(i.target, g) and i.target != g for g in groups)
+    ]
+
+
+def test_other_layers_use_the_domain_groups_public_faces() -> None:
+    assert face_offences(ROOT) == []
+
+
+def test_reaching_past_a_public_face_is_noticed(tmp_path: Path) -> None:
+    (tmp_path / "bot" / "domain" / "figures").mkdir(parents=True)
+    (tmp_path / "bot" / "coach").mkdir(parents=True)
+    for init in ("bot", "bot/domain", "bot/domain/figures", "bot/coach"):
+        (tmp_path / init / "__init__.py").write_text('"""x"""\n', "utf-8")
+    (tmp_path / "bot/domain/figures/stats.py").write_text("X = 1\n", "utf-8")
+    (tmp_path / "bot/coach/area.py").write_text(
+        "from bot.domain.figures.stats import X\n", "utf-8")
+    assert face_offences(tmp_path) == ["bot/coach/area.py:1 imports bot.domain.figures.stats"]

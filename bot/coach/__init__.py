@@ -23,7 +23,7 @@ from bot.coach.profile import Profiles
 from bot.coach.progress import Progress
 from bot.coach.reminders import Reminders
 from bot.coach.server import Server
-from bot.domain.catalogue.lookup import Catalogue, default_catalogue
+from bot.domain.catalogue import Catalogue, default_catalogue
 from bot.storage.contract import Storage
 
 __all__ = ["Clock", "Coach", "system_clock"]

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from bot.domain.figures.ranking import Ranking, rank
+from bot.domain.figures import Ranking, rank
 
 FORMAT = 1
 

@@ -32,16 +32,21 @@ from bot.coach.figure_text import (
 )
 from bot.coach.lifter import Lifter
 from bot.coach.replies import Reply, error_reply
-from bot.domain.figures.board import (
+from bot.domain.figures import (
     METRICS,
     BoardLifter,
     DisciplineDay,
     Metric,
+    Ranking,
+    Targets,
     consistency_figures,
     discipline_figures,
+    leaderboard_page,
+    rank,
+    rank_of,
+    week_start,
 )
-from bot.domain.figures.ranking import Ranking, leaderboard_page, rank, rank_of
-from bot.domain.figures.stats import DEFAULT_TARGET, Targets, week_start
+from bot.domain.models import DEFAULT_TARGET
 from bot.storage.contract import BoardData
 
 PER_PAGE = 10

@@ -22,9 +22,9 @@ from matplotlib.dates import AutoDateLocator, DateFormatter
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from bot.domain.figures.progress import CalendarWeek, ExerciseProgress
+from bot.domain.figures import CalendarWeek, ExerciseProgress
 from bot.domain.models import LB_TO_KG, Unit
-from bot.domain.notation.echo import format_load
+from bot.domain.notation import format_load
 
 TEXT = "#8c9099"  # mid-grey: readable on white and on Discord's dark grey
 GRID = "#8c909955"

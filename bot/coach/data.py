@@ -20,13 +20,20 @@ from zoneinfo import ZoneInfo
 from bot.coach import import_payload
 from bot.coach.lifter import Lifter
 from bot.coach.replies import Reply, error_reply
-from bot.domain.catalogue.lookup import Catalogue
+from bot.domain.catalogue import Catalogue
 from bot.domain.models import StoredEntry
-from bot.domain.transfer.export import entry_lines, export_filename, header_line
-from bot.domain.transfer.fingerprint import entry_key
-from bot.domain.transfer.formats import FORMAT_NAMES
-from bot.domain.transfer.names import MappingError, parse_mapping
-from bot.domain.transfer.read import ImportProblem, ImportResult, read_import
+from bot.domain.transfer import (
+    FORMAT_NAMES,
+    ImportProblem,
+    ImportResult,
+    MappingError,
+    entry_key,
+    entry_lines,
+    export_filename,
+    header_line,
+    parse_mapping,
+    read_import,
+)
 from bot.storage.contract import PendingImport
 from bot.storage.migrations.personal_data import LABELS
 

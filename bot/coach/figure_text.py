@@ -5,17 +5,20 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from bot.domain.figures.board import Metric
-from bot.domain.figures.e1rm import E1RM_TIERS, MAX_EFFECTIVE_REPS, MAX_RIR, PersonalRecord
-from bot.domain.figures.volume import (
+from bot.domain.figures import (
+    E1RM_TIERS,
+    MAX_EFFECTIVE_REPS,
+    MAX_RIR,
     WEEKLY_SETS_HIGH,
     WEEKLY_SETS_LOW,
+    Metric,
+    PersonalRecord,
     fmt_number,
     tier_a_failures_too_many,
     volume_band,
 )
 from bot.domain.models import PUSH_TO_FAILURE_TIERS, SHORT_OF_FAILURE_TIERS, TIERS, Tier, Unit
-from bot.domain.notation.echo import format_load
+from bot.domain.notation import format_load
 
 WINDOWS: dict[str, int | None] = {"4w": 4, "12w": 12, "all": None}
 WINDOW_NAMES = {"4w": "last 4 weeks", "12w": "last 12 weeks", "all": "all time"}

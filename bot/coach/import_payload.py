@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
-from bot.domain.catalogue.lookup import Catalogue
+from bot.domain.catalogue import Catalogue
 from bot.domain.models import Exercise, SetRecord, Technique, Tier
-from bot.domain.transfer.read import ImportedEntry, ImportProblem
+from bot.domain.transfer import ImportedEntry, ImportProblem
 from bot.storage.contract import NewEntry
 
 PAYLOAD_VERSION = 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.coach import help_text
 from bot.coach.commands import COMMAND_TABLE, help_line
 from bot.coach.replies import Reply, error_reply
-from bot.domain.advice.rules import RULES, explain
+from bot.domain.advice import RULES, explain
 
 
 class Info:

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot.coach.clock import Clock
-from bot.domain.catalogue.lookup import Catalogue
+from bot.domain.catalogue import Catalogue
 from bot.domain.models import Profile, StoredEntry
 from bot.storage.contract import Storage
 

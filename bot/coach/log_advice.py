@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from bot.domain.advice.engine import advise
+from bot.domain.advice import advise
 from bot.domain.models import Profile, Soreness, StoredEntry
 
 

@@ -10,7 +10,7 @@ from bot.coach.cooldown import Cooldown
 from bot.coach.lifter import Lifter, rehydrate
 from bot.coach.log_advice import session_advice
 from bot.coach.replies import Reply, error_reply, literal
-from bot.domain.catalogue.lookup import Catalogue
+from bot.domain.catalogue import Catalogue
 from bot.domain.models import (
     Exercise,
     LogEntry,
@@ -19,8 +19,8 @@ from bot.domain.models import (
     StoredEntry,
     Unit,
 )
-from bot.domain.notation.echo import describe_entry as plain_description
-from bot.domain.notation.parse import parse_log
+from bot.domain.notation import describe_entry as plain_description
+from bot.domain.notation import parse_log
 from bot.storage.contract import LogContext, LogWrite, NewEntry
 
 HISTORY_WINDOW = timedelta(days=15)  # the longest look-back of any rule (W3: two weeks)

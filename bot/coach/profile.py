@@ -8,9 +8,8 @@ from zoneinfo import ZoneInfo
 from bot.coach import help_text
 from bot.coach.lifter import Lifter
 from bot.coach.replies import Reply, error_reply, literal
-from bot.domain.advice.checks import W4_MIN_DAYS
-from bot.domain.catalogue.body_parts import normalize_body_part, vocabulary_hint
-from bot.domain.catalogue.lookup import slugify
+from bot.domain.advice import W4_MIN_DAYS
+from bot.domain.catalogue import normalize_body_part, slugify, vocabulary_hint
 from bot.domain.models import (
     GOALS,
     MAX_TARGET,
@@ -21,8 +20,8 @@ from bot.domain.models import (
     Soreness,
     Tier,
 )
-from bot.domain.notation.words import unit_of
-from bot.domain.reminders.schedule import ScheduleError, parse_timezone
+from bot.domain.notation import unit_of
+from bot.domain.reminders import ScheduleError, parse_timezone
 
 MAX_SORE_DAYS = 60
 

@@ -22,25 +22,24 @@ from bot.coach.figure_text import (
 )
 from bot.coach.lifter import Lifter
 from bot.coach.replies import Reply, error_reply
-from bot.domain.catalogue.lookup import Catalogue
-from bot.domain.figures.progress import consistency_calendar, exercise_progress
-from bot.domain.figures.stats import (
+from bot.domain.catalogue import Catalogue
+from bot.domain.figures import (
+    WEEKLY_SETS_HIGH,
+    WEEKLY_SETS_LOW,
     Targets,
     adherence,
+    consistency_calendar,
     days_in_window,
     discipline,
+    exercise_progress,
+    failure_sets_by_tier,
+    fmt_number,
+    hard_sets_per_muscle,
     personal_records,
     target_at,
     training_days,
     week_start,
     weekly_streak,
-)
-from bot.domain.figures.volume import (
-    WEEKLY_SETS_HIGH,
-    WEEKLY_SETS_LOW,
-    failure_sets_by_tier,
-    fmt_number,
-    hard_sets_per_muscle,
 )
 from bot.domain.models import LOG_EXAMPLE, Exercise, Profile, StoredEntry
 

@@ -14,13 +14,15 @@ from datetime import date, datetime, time, timedelta
 
 from bot.coach.lifter import Lifter
 from bot.coach.replies import Reply, error_reply, literal
-from bot.domain.catalogue.muscles import primary_muscles
+from bot.domain.catalogue import primary_muscles
 from bot.domain.models import Profile
-from bot.domain.reminders.message import LOOKBACK_DAYS, ReminderInputs, compose_reminder
-from bot.domain.reminders.schedule import (
+from bot.domain.reminders import (
     ALL_WEEKDAYS,
+    LOOKBACK_DAYS,
+    ReminderInputs,
     ReminderSpec,
     ScheduleError,
+    compose_reminder,
     describe_next,
     describe_weekdays,
     due_action,

@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any, TextIO
 
-from bot.domain.catalogue.lookup import default_catalogue
+from bot.domain.catalogue import default_catalogue
 from bot.domain.models import LogEntry, SetRecord
-from bot.domain.notation.parse import parse_log
+from bot.domain.notation import parse_log
 
 
 def _set_json(s: SetRecord) -> dict[str, Any]:

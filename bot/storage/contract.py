@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Literal, NamedTuple, Protocol
 
 from bot.domain.models import Exercise, Profile, SetRecord, Soreness, StoredEntry
-from bot.domain.reminders.message import Session
+from bot.domain.reminders import Session
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord.cogs.common import respond
-from bot.domain.advice.rules import RULES
+from bot.domain.advice import RULES
 
 if TYPE_CHECKING:
     import discord

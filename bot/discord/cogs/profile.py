@@ -9,7 +9,7 @@ from discord.ext import commands
 
 from bot.discord.cogs.common import respond, user_key
 from bot.domain.models import TIERS
-from bot.domain.reminders.schedule import timezone_choices
+from bot.domain.reminders import timezone_choices
 
 if TYPE_CHECKING:
     import discord

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from bot.domain.models import Goal, Profile, Soreness, Tier, Unit
-from bot.domain.reminders.message import Session
+from bot.domain.reminders import Session
 from bot.storage.contract import ReminderInputRows, ReminderOutcome, ReminderRow
 from bot.storage.driver import Driver, Step
 from bot.storage.rows import as_date, as_datetime, earliest_local_date
