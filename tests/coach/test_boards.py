@@ -9,7 +9,7 @@ import pytest
 from bot.coach import Coach
 from bot.console.render import render_text
 from bot.domain.figures.stats import discipline, week_start
-from tests.conftest import FakeClock
+from tests.helpers import FakeClock
 
 GYM = "g1"
 OTHER = "g2"

@@ -16,7 +16,7 @@ from bot.coach import Coach
 from bot.coach.boards import Boards
 from bot.coach.lifter import Lifter
 from bot.domain.figures.board import METRICS
-from tests.conftest import FakeClock
+from tests.helpers import FakeClock
 
 GYM = "g1"
 LIFTERS = [f"{100 + i}" for i in range(12)]

@@ -16,8 +16,8 @@ from bot.domain.models import Soreness
 from bot.domain.transfer.export import COLUMNS
 from bot.storage.contract import ReminderOutcome, Storage
 from bot.storage.migrations.personal_data import SERVER_CACHES, SERVER_COUNTERS
-from tests.conftest import FakeClock
 from tests.data_samples import hevy, sample_workouts, strong_comma
+from tests.helpers import FakeClock
 
 
 def _rows(data: bytes) -> list[dict[str, str]]:

@@ -10,7 +10,6 @@ from bot.coach.replies import Reply
 from bot.domain.figures.stats import training_days, weekly_streak
 from bot.domain.models import Exercise
 from bot.storage.sqlite import SQLiteStorage
-from tests.conftest import FakeClock
 from tests.data_samples import (
     SampleExercise,
     SampleSet,
@@ -21,6 +20,7 @@ from tests.data_samples import (
     strong_comma,
     strong_semicolon,
 )
+from tests.helpers import FakeClock
 
 
 def _text(reply: Reply) -> str:

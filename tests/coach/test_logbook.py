@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.coach import Coach
-from tests.conftest import FakeClock
+from tests.helpers import FakeClock
 
 
 async def test_log_stores_and_echoes_the_reading_with_rule_ids(coach: Coach) -> None:

@@ -7,8 +7,8 @@ import re
 
 from bot.coach import Coach
 from bot.coach.replies import Reply
-from tests.conftest import FakeClock
 from tests.data_samples import replace_cell
+from tests.helpers import FakeClock
 
 VOLUME = "Hard sets per muscle, last 7 days (aim: 10-20)"
 FAILURE = "Failure sets, last 7 days, by tier"

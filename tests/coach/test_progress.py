@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.coach import Coach
-from tests.conftest import FakeClock
+from tests.helpers import FakeClock
 
 
 async def log(coach: Coach, text: str, who: str = "ann") -> None:

@@ -13,7 +13,7 @@ from bot.coach import Coach
 from bot.coach.reminder_dispatch import DispatchSettings, ReminderDispatcher
 from bot.storage.contract import ReminderOutcome
 from bot.storage.sqlite import SQLiteStorage
-from tests.scheduler_fakes import Crash, FakeDms, VirtualTime
+from tests.helpers import Crash, FakeDms, VirtualTime
 
 START = datetime(2026, 11, 26, 18, 0, tzinfo=UTC)  # a Thursday
 

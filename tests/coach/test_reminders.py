@@ -11,7 +11,7 @@ from bot.coach.replies import Reply
 from bot.console.render import plain, render_text
 from bot.console.run import dispatch
 from bot.storage.contract import ReminderOutcome
-from tests.conftest import FakeClock
+from tests.helpers import FakeClock
 
 THU = date(2026, 11, 26)  # the clock fixture's date: Thursday 26 Nov 2026, 18:00 UTC
 

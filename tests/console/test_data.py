@@ -14,8 +14,8 @@ from bot.console.command_line import split_command
 from bot.console.commands import COMMANDS, ConsoleContext
 from bot.console.run import run_console
 from bot.storage import open_storage
-from tests.conftest import FakeClock
 from tests.data_samples import sample_workouts, strong_comma, strong_semicolon
+from tests.helpers import FakeClock
 
 
 async def typed(coach: Coach, line: str, out_dir: Path, user: str = "me") -> Reply:

@@ -22,8 +22,8 @@ from bot.coach.cooldown import Cooldown
 from bot.config import Settings
 from bot.discord.client import LiftBot
 from bot.storage.sqlite import SQLiteStorage
-from tests.conftest import FakeClock
 from tests.fakediscord import Channel, FakeDiscord, Guild, User, run_bot
+from tests.helpers import FakeClock
 
 TOKEN = "fake-token.liftcoach.Zq7XJ9pL2vT4"
 READY_TIMEOUT = 5.0

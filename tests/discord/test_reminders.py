@@ -13,7 +13,7 @@ from bot.storage.contract import ReminderOutcome
 from tests.discord.conftest import BotFactory, Gym
 from tests.discord.helpers import JSON, answer, embed_text, is_ephemeral, only_embed, settle
 from tests.fakediscord import FakeDiscord
-from tests.scheduler_fakes import Crash
+from tests.helpers import Crash
 
 GUARD = 5.0  # seconds before a hung wait fails the test; never an assertion on speed
 

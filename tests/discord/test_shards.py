@@ -26,12 +26,11 @@ from bot.config import Settings, load_settings
 from bot.discord.client import LiftBot
 from bot.storage.contract import Storage
 from bot.storage.sqlite import SQLiteStorage
-from tests.conftest import FakeClock
 from tests.discord.conftest import TOKEN
 from tests.discord.helpers import answer, response_text
 from tests.discord.test_token import BOOT, ROOT
 from tests.fakediscord import Channel, FakeDiscord, Guild, User, run_bot, shard_of
-from tests.pg import shared_postgres_storages
+from tests.helpers import FakeClock, shared_postgres_storages
 
 SHARDS = 2
 

@@ -9,7 +9,7 @@ import pytest
 
 from bot.storage.contract import Storage
 from bot.storage.sqlite import SQLiteStorage
-from tests.pg import postgres_storage
+from tests.helpers import postgres_storage
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

@@ -36,8 +36,7 @@ from bot.coach.reminder_dispatch import (
 from bot.config import Settings
 from bot.storage.contract import ReminderOutcome
 from bot.storage.postgres import PostgresStorage
-from tests.pg import shared_postgres_storages
-from tests.scheduler_fakes import REAL_TIMEOUT, Crash
+from tests.helpers import REAL_TIMEOUT, Crash, shared_postgres_storages
 
 START = datetime(2026, 11, 26, 18, 0, tzinfo=UTC)  # a Thursday
 DUE = START + timedelta(minutes=30)

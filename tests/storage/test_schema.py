@@ -27,7 +27,7 @@ from bot.storage.schema import (
     snapshot_text,
 )
 from bot.storage.sqlite import SQLiteDriver, SQLiteStorage
-from tests.pg import open_in_schema, require_postgres, throwaway_schema
+from tests.helpers import open_in_schema, require_postgres, throwaway_schema
 
 ENGINES = ["sqlite", "postgres"]
 
