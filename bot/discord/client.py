@@ -60,6 +60,15 @@ def intents_for(settings: Settings) -> discord.Intents:
     return intents
 
 
+def command_prefix(settings: Settings) -> Any:
+    """Typed commands (``!log``) need the message content intent: without it Discord
+    sends blank text, so only a mention of the bot can start a typed command (Discord
+    keeps the text of messages that mention the bot)."""
+    if settings.message_content_intent:
+        return commands.when_mentioned_or(settings.command_prefix)
+    return commands.when_mentioned
+
+
 class LiftBot(commands.AutoShardedBot):
     """Holds the coach; cogs reach it as ``bot.coach``."""
 
@@ -69,7 +78,7 @@ class LiftBot(commands.AutoShardedBot):
             # its options type takes a list only.
             options["shard_ids"] = list(settings.shard_ids)
         super().__init__(
-            command_prefix=commands.when_mentioned_or(settings.command_prefix),
+            command_prefix=command_prefix(settings),
             intents=intents_for(settings),
             allowed_mentions=NO_PINGS,
             help_command=None,

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+
 import discord
+import pytest
 from discord import app_commands
 
 from bot.discord.client import LiftBot
@@ -116,3 +119,23 @@ async def test_sync_is_refused_for_everyone_else(
         reply = await fake.next_bot_message(gym.training)
         assert "can't" in reply["content"].lower()
     assert global_syncs(fake) == before
+
+
+async def test_no_missing_intent_warning_when_it_is_off_by_design(
+    bots: BotFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Slash commands need no message content; a bot run without it (the default) must
+    not warn that the intent is missing, or every deployment logs a false alarm."""
+    caplog.set_level(logging.WARNING)
+    async with bots.running(intent=False):
+        pass
+    warned = [r.getMessage() for r in caplog.records if "intent is missing" in r.getMessage()]
+    assert warned == []
+
+
+async def test_typed_commands_keep_their_prefix_with_the_intent(bots: BotFactory) -> None:
+    async with bots.running(intent=True) as running:
+        assert running.user is not None
+        message = discord.Object(id=1)
+        prefixes = running.command_prefix(running, message)  # type: ignore[operator]
+        assert "!" in prefixes
