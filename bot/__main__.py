@@ -26,6 +26,10 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     console.add_argument("--db", help="SQLite file (default: DATABASE_PATH or liftcoach.db)")
     console.add_argument("--user", default="me", help="who is typing (default: me)")
     console.add_argument("--guild", default="console", help="server name (default: console)")
+    backup = sub.add_parser("backup", help="a consistent copy of the SQLite database, "
+                            "safe while the bot runs")
+    backup.add_argument("path", help="the new file to write the copy to")
+    backup.add_argument("--db", help="SQLite file (default: DATABASE_PATH or liftcoach.db)")
     parse = sub.add_parser("parse", help="print how log text is read, as JSON")
     parse.add_argument("text", nargs="?", help="text to read (default: each stdin line)")
     return parser.parse_args(argv)
@@ -50,6 +54,23 @@ def _run_console(settings: Settings, user: str, guild: str) -> int:
         return 0
 
 
+def _backup(settings: Settings, db: str | None, target: Path) -> int:
+    from bot.storage.backup import BackupError, backup_sqlite
+
+    if settings.database_url and db is None:
+        print("liftcoach: DATABASE_URL names PostgreSQL; back it up with pg_dump "
+              "(see the README, Backups)", file=sys.stderr)
+        return 2
+    source = Path(db) if db else settings.database_path
+    try:
+        size = backup_sqlite(source, target)
+    except BackupError as err:
+        print(f"liftcoach: {err}", file=sys.stderr)
+        return 2
+    print(f"Copied {source} to {target} ({size:,} bytes).")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(sys.argv[1:] if argv is None else argv)
     if args.mode == "parse":
@@ -63,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as err:
         print(f"liftcoach: {err}", file=sys.stderr)
         return 2
+    if args.mode == "backup":
+        return _backup(settings, args.db, Path(args.path))
     if args.mode == "console":
         if args.db:
             settings = replace(settings, database_path=Path(args.db))
