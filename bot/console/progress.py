@@ -11,6 +11,7 @@ from dataclasses import replace
 from bot.coach.progress import ChartReply
 from bot.coach.replies import Reply, error_reply
 from bot.console.commands import ConsoleContext, command
+from bot.console.files import inside
 
 
 @command("stats")
@@ -42,7 +43,6 @@ def _saved(ctx: ConsoleContext, result: ChartReply) -> Reply:
     """Write the PNG into the console's output folder and say where it is."""
     if result.png is None:
         return result.reply
-    ctx.out_dir.mkdir(parents=True, exist_ok=True)
-    path = (ctx.out_dir / result.filename).resolve()
+    path = inside(ctx.out_dir, result.filename)
     path.write_bytes(result.png)
     return replace(result.reply, lines=(*result.reply.lines, f"Chart saved to {path}"))
