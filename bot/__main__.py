@@ -78,7 +78,14 @@ def main(argv: list[str] | None = None) -> int:
 
         texts = [args.text] if args.text is not None else sys.stdin
         return run_parse(texts, datetime.now(UTC).date())
-    load_dotenv(find_dotenv(usecwd=True))  # the .env of the folder the bot runs in
+    env_file = find_dotenv(usecwd=True)  # the .env of the folder the bot runs in
+    try:
+        load_dotenv(env_file)
+    except (UnicodeDecodeError, OSError) as err:
+        reason = "it is not UTF-8 text" if isinstance(err, UnicodeDecodeError) else str(err)
+        print(f"liftcoach: cannot read {env_file}: {reason}; save it as UTF-8 "
+              "(see .env.example)", file=sys.stderr)
+        return 2
     try:
         settings = load_settings()
     except ConfigError as err:

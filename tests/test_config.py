@@ -11,6 +11,8 @@ import pytest
 
 from bot.config import ConfigError, load_settings
 
+ROOT = Path(__file__).resolve().parent.parent
+
 BAD = [
     ({"DATABASE_URL": "mysql://x"}, "DATABASE_URL"),
     ({"DEV_GUILD_ID": "abc"}, "DEV_GUILD_ID"),
@@ -73,3 +75,14 @@ def test_a_misconfigured_start_says_one_line_and_exits_2(
     assert "Traceback" not in result.stderr and secret not in result.stderr
     if name == "DISCORD_TOKEN":
         assert "python -m bot console" in lines[0]
+
+
+def test_a_dotenv_that_is_not_utf8_is_one_clear_line_and_status_2(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_bytes(b"DISCORD_TOKEN=abc\nNOTE=caf\xe9\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "DATABASE_URL")}
+    proc = subprocess.run([sys.executable, "-m", "bot", "console"], cwd=tmp_path,
+                          env={**env, "PYTHONPATH": str(ROOT)}, stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, timeout=60, check=False)
+    lines = proc.stderr.strip().splitlines()
+    assert proc.returncode == 2
+    assert len(lines) == 1 and "UTF-8" in lines[0] and ".env" in lines[0], proc.stderr

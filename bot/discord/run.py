@@ -6,6 +6,7 @@ import asyncio
 import logging
 import sys
 
+import aiohttp
 import discord
 
 from bot.bootstrap import StorageUnavailable, running_coach
@@ -25,28 +26,55 @@ def configure_logging(level: str) -> None:
         logging.getLogger(noisy).setLevel(max(logging.INFO, logging.getLevelName(level)))
 
 
-async def serve(settings: Settings) -> int:
+RETRY_FIRST = 1.0  # seconds before the second try to reach Discord
+RETRY_LONGEST = 60.0  # the wait doubles after each failed try, up to this
+
+
+async def serve(settings: Settings, *, tries: int | None = None,
+                first_wait: float = RETRY_FIRST) -> int:
     try:
-        return await _serve(settings)
+        return await _serve(settings, tries=tries, first_wait=first_wait)
     except StorageUnavailable as err:
         print(f"liftcoach: {err}", file=sys.stderr)
         return 2
 
 
-async def _serve(settings: Settings) -> int:
-    async with running_coach(settings) as coach, LiftBot(settings, coach) as bot:
-        try:
-            await bot.start(settings.token or "")
-        except discord.LoginFailure:
-            print("liftcoach: Discord rejected DISCORD_TOKEN; create a new token in the "
-                  "developer portal and set it again.", file=sys.stderr)
-            return 1
-        except discord.PrivilegedIntentsRequired:
-            print("liftcoach: MESSAGE_CONTENT_INTENT=true but the intent is not enabled "
-                  "for this bot in the developer portal; enable it or set it to false.",
-                  file=sys.stderr)
-            return 1
-    return 0
+async def _serve(settings: Settings, *, tries: int | None = None,
+                 first_wait: float = RETRY_FIRST) -> int:
+    """Run the bot; while Discord cannot be reached, try again with a growing wait,
+    one line per failed try (``tries`` bounds them; None tries for as long as it takes)."""
+    wait = first_wait
+    async with running_coach(settings) as coach:
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                async with LiftBot(settings, coach) as bot:
+                    await bot.start(settings.token or "")
+                return 0
+            except (OSError, aiohttp.ClientError, TimeoutError, discord.GatewayNotFound) as err:
+                reason = type(err).__name__
+            except discord.LoginFailure:
+                print("liftcoach: Discord rejected DISCORD_TOKEN; create a new token in the "
+                      "developer portal and set it again.", file=sys.stderr)
+                return 1
+            except discord.PrivilegedIntentsRequired:
+                print("liftcoach: MESSAGE_CONTENT_INTENT=true but the intent is not enabled "
+                      "for this bot in the developer portal; enable it or set it to false.",
+                      file=sys.stderr)
+                return 1
+            except discord.HTTPException as err:  # never the body: it may echo what we sent
+                print(f"liftcoach: Discord refused to log in (HTTP {err.status}); check "
+                      "DISCORD_TOKEN and try again later.", file=sys.stderr)
+                return 1
+            if tries is not None and attempt >= tries:
+                print(f"liftcoach: cannot reach Discord ({reason}) after {attempt} tries; "
+                      "giving up.", file=sys.stderr)
+                return 1
+            print(f"liftcoach: cannot reach Discord ({reason}), try {attempt}; trying "
+                  f"again in {wait:g} s.", file=sys.stderr)
+            await asyncio.sleep(wait)
+            wait = min(RETRY_LONGEST, wait * 2)
 
 
 def run_discord(settings: Settings) -> int:

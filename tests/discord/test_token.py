@@ -107,3 +107,38 @@ async def test_python_dash_m_bot_exits_cleanly_on_a_rejected_token(
     problems = [line for line in err.splitlines() if line.startswith("liftcoach:")]
     assert len(problems) == 1 and "DISCORD_TOKEN" in problems[0], err
     assert fake.requests_to("/users/@me", "GET"), "the process never reached the fake"
+
+
+async def test_discord_unreachable_at_start_is_retried_one_line_each(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture,
+) -> None:
+    from discord.http import Route
+
+    settings = Settings(token=TOKEN, database_path=tmp_path / "liftcoach.db")
+    old = Route.BASE
+    Route.BASE = "http://127.0.0.1:9/api/v10"  # the discard port: nothing listens there
+    try:
+        code = await asyncio.wait_for(serve(settings, tries=3, first_wait=0.01), 30)
+    finally:
+        Route.BASE = old
+    out, err = capsys.readouterr()
+    lines = err.strip().splitlines()
+    assert code == 1 and out == ""
+    assert len(lines) == 3 and all(line.startswith("liftcoach: cannot reach Discord")
+                                   for line in lines), err
+    assert "try 1" in lines[0] and "try 2" in lines[1] and "giving up" in lines[2]
+    assert "Traceback" not in err and TOKEN not in err + all_log_text(caplog)
+
+
+async def test_an_unusual_login_refusal_never_prints_the_response_body(
+    fake: FakeDiscord, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    fake.fail_next("/users/@me", method="GET", status=403, code=40002,
+                   message="upstream said: secret-looking body")
+    settings = Settings(token=TOKEN, database_path=tmp_path / "liftcoach.db")
+    with fake.patch_discord():
+        code = await asyncio.wait_for(serve(settings, tries=1), 20)
+    _, err = capsys.readouterr()
+    assert code == 1
+    assert_one_clear_line(err, "HTTP 403")
+    assert "secret-looking" not in err
