@@ -35,6 +35,9 @@ class CommandSpec:
     typed: bool = False  # also a prefix command in Discord (`!log`)
     # Extra names the console accepts for a step Discord does with a button.
     console_aliases: tuple[str, ...] = ()
+    # Only in a server where the bot was added (it is about that server); every other
+    # command also works from a lifter's own install, in DMs and in private channels.
+    server_only: bool = False
 
     @property
     def in_discord(self) -> bool:
@@ -66,7 +69,7 @@ COMMAND_TABLE: tuple[CommandSpec, ...] = (
     CommandSpec("leaderboard", "boards", "/leaderboard show [METRIC] [WINDOW]",
                 "This server's boards: adherence (default), streak, days or discipline over "
                 "4w (default), 12w or all; `/leaderboard optout`, `/leaderboard optin`.",
-                subcommands=("show", "optout", "optin")),
+                subcommands=("show", "optout", "optin"), server_only=True),
     CommandSpec("stats", "progress", "/stats [EXERCISE]",
                 "Your training days, streak, adherence, failure sets and hard sets of the "
                 "last 7 days, best e1RM and PRs (only you see it)."),
@@ -76,7 +79,7 @@ COMMAND_TABLE: tuple[CommandSpec, ...] = (
                 subcommands=("exercise", "consistency")),
     CommandSpec("logchannel", "server", "/logchannel set #CHANNEL",
                 "Admins: read plain posts in that channel as logs; `/logchannel off` stops.",
-                subcommands=("set", "off"), edges=DISCORD_ONLY),
+                subcommands=("set", "off"), edges=DISCORD_ONLY, server_only=True),
     CommandSpec("export", "data", "/export", "All your sets as a CSV file (only you see it)."),
     CommandSpec("import", "data", "/import FILE [format:FORMAT] [map:MAP]",
                 "Bring in history from Strong, Hevy or a liftcoach export; shows a preview "

@@ -18,6 +18,7 @@ from bot.bootstrap import build_dispatcher
 from bot.coach import Coach
 from bot.config import Settings
 from bot.discord.dm_sender import DiscordDmSender
+from bot.discord.installs import apply_installs
 from bot.discord.render import NO_PINGS
 
 log = logging.getLogger("liftcoach.discord")
@@ -95,6 +96,7 @@ class LiftBot(commands.AutoShardedBot):
     async def setup_hook(self) -> None:
         for name in COGS:  # each cog registers its own persistent buttons in setup()
             await self.load_extension(name)
+        apply_installs(self.tree)
         await self.sync_commands()
         self.dispatcher.start()
 
@@ -135,6 +137,12 @@ class LiftBot(commands.AutoShardedBot):
     async def on_app_command_error(
         self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
     ) -> None:
+        if isinstance(error, app_commands.NoPrivateMessage):
+            name = interaction.command.qualified_name if interaction.command else "That"
+            await self.answer(interaction, f"/{name} is about a server, so it works only in "
+                              "a server that added liftcoach, not in DMs. Your own commands "
+                              "(/log, /stats, /history ...) work everywhere.")
+            return
         if isinstance(error, app_commands.CheckFailure):
             if not interaction.response.is_done():  # a check that refused already said why
                 text = "You don't have permission to use this command here."

@@ -143,11 +143,13 @@ class FakeDiscord(FakeDiscordServer):
         options: dict[str, Any] | list[JSON] | None = None,
         *,
         subcommand: str | None = None,
+        user_install: bool = False,
     ) -> Interaction:
         """Invoke ``/name`` (``subcommand`` is ``"sub"`` or ``"group sub"``).
 
         Option types come from the synced command; unsynced options are typed
-        from their Python values. ``guild=None`` means a DM interaction.
+        from their Python values. ``guild=None`` means a DM interaction;
+        ``user_install`` one through the lifter's own install of the app.
         """
         data = command_data(self.world, guild, name, options or {}, subcommand)
         ix = interaction_payload(
@@ -157,6 +159,7 @@ class FakeDiscord(FakeDiscordServer):
             channel=channel,
             user=user,
             data=data,
+            user_install=user_install,
         )
         return await self._interact(ix)
 

@@ -175,7 +175,10 @@ def interaction_payload(
     user: User,
     data: JSON,
     message: JSON | None = None,
+    user_install: bool = False,
 ) -> Interaction:
+    """``user_install``: the lifter installed the app for themselves (integration type
+    1), so Discord names them as the authorizing owner instead of a server."""
     iid = world.ids.next()
     token = f"itoken-{iid}-{secrets.token_hex(8)}"
     payload: JSON = {
@@ -213,6 +216,10 @@ def interaction_payload(
             authorizing_integration_owners={"0": "0"},
             context=1,
         )
+    if user_install:
+        payload["authorizing_integration_owners"] = {"1": str(user.id)}
+        if guild is None and channel.recipient_id not in (None, world.bot_user.id, user.id):
+            payload["context"] = 2  # a DM or group DM between people, not with the bot
     if message is not None:
         payload["message"] = message
     return Interaction(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sqlite3
 import subprocess
@@ -26,7 +27,15 @@ def _backup(db: Path, target: Path) -> subprocess.CompletedProcess[str]:
                           check=False)
 
 
-async def test_a_backup_mid_burst_restores_every_confirmed_log(tmp_path: Path) -> None:
+async def _loads_in(db: Path) -> set[float | None]:
+    restored = await SQLiteStorage.open(db)  # the restore: the copy as the database
+    try:
+        return {s.load_kg for e in await restored.history("lifter", None, 5000) for s in e.sets}
+    finally:
+        await restored.close()
+
+
+def test_a_backup_mid_burst_restores_every_confirmed_log(tmp_path: Path) -> None:
     db = tmp_path / "live.db"
     copy = tmp_path / "copy.db"
     proc = subprocess.Popen(
@@ -51,11 +60,7 @@ async def test_a_backup_mid_burst_restores_every_confirmed_log(tmp_path: Path) -
     proc.wait(timeout=120)
     assert result is not None and result.returncode == 0, result and result.stderr
     assert "Copied" in result.stdout
-    restored = await SQLiteStorage.open(copy)  # the restore: the copy as the database
-    try:
-        loads = {s.load_kg for e in await restored.history("lifter", None, 5000) for s in e.sets}
-    finally:
-        await restored.close()
+    loads = asyncio.run(_loads_in(copy))
     assert all(load in loads for load in before)
     assert len(confirmed) == 600 and len(loads) < 600  # the copy came mid-burst
     conn = sqlite3.connect(copy)
