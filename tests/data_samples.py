@@ -83,7 +83,7 @@ def sample_workouts(weeks: int = 2, start: datetime | None = None) -> list[Worko
                 *_sets(80 + bump, 8, 3, rpe=8),
             )),
             SampleExercise("Shoulder Press (Dumbbell)", tuple(_sets(24, 10, 3, rpe=8.5))),
-            SampleExercise("Iso-Lateral Chest Press (Hammer Strength)", tuple(
+            SampleExercise("Converging Chest Press (Hammer Strength)", tuple(
                 _sets(50, 12, 2, rpe=9))),
             SampleExercise("Triceps Pushdown (Cable - Straight Bar)", (
                 *_sets(30, 12, 2, rpe=9), SampleSet(30, 11, "failure"),

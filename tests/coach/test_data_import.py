@@ -44,7 +44,7 @@ async def test_preview_shows_rows_sets_dates_and_unmapped_names_and_stores_nothi
     assert "78 rows → 76 sets in 22 entries from 6 workouts" in text
     assert "07 Sep 2026 to 18 Sep 2026" in text
     assert "Warm-ups 10 · drop sets 2 · sets to failure 8" in text
-    assert "Iso-Lateral Chest Press (Hammer Strength): 4 sets" in text  # unmapped, listed
+    assert "Converging Chest Press (Hammer Strength): 4 sets" in text  # unmapped, listed
     assert "Squat (Barbell) → back squat" in text
     assert "Left out 2 rows" in text
     assert await _stored(coach) == 0
@@ -61,8 +61,8 @@ async def test_confirm_stores_the_entries_as_previewed(coach: Coach) -> None:
     history = _text(await coach.logbook.history("u1", "squat"))
     assert "back squat" in history and "Fri 18 Sep" in history
     own = await coach.storage.custom_exercises("u1")
-    assert own == [Exercise("iso-lateral-chest-press-hammer-strength",
-                            "iso-lateral chest press (hammer strength)", None, custom=True)]
+    assert own == [Exercise("converging-chest-press-hammer-strength",
+                            "converging chest press (hammer strength)", None, custom=True)]
 
 
 async def test_importing_the_same_file_twice_adds_nothing(coach: Coach) -> None:
@@ -151,7 +151,7 @@ async def test_a_preview_survives_a_restart(tmp_path: Path, clock: FakeClock) ->
 async def test_a_mapping_reads_unknown_names_as_catalogue_lifts(coach: Coach) -> None:
     preview = await coach.data.import_preview(
         "u1", "g1", "s.csv", strong_comma(sample_workouts(1)).encode(),
-        mapping="Iso-Lateral Chest Press (Hammer Strength)=machine chest press")
+        mapping="Converging Chest Press (Hammer Strength)=machine chest press")
     assert "Not in the catalogue" not in _text(preview.reply)
     assert "→ machine chest press" in _text(preview.reply)
     bad = await coach.data.import_preview("u1", "g1", "s.csv", b"x", mapping="just words")

@@ -51,7 +51,7 @@ async def test_import_previews_then_confirms(coach: Coach, tmp_path: Path) -> No
 async def test_import_confirm_by_number_cancel_and_mapping(coach: Coach, tmp_path: Path) -> None:
     file = tmp_path / "s.csv"
     file.write_text(strong_semicolon(sample_workouts(1)), "utf-8")
-    mapped = await typed(coach, f"/import path:{file} map:Iso-Lateral Chest Press "
+    mapped = await typed(coach, f"/import path:{file} map:Converging Chest Press "
                          "(Hammer Strength)=machine chest press", tmp_path)
     assert not any(name == "Not in the catalogue" for name, _ in mapped.fields)
     first = await typed(coach, f"/import path:{file}", tmp_path)

@@ -52,7 +52,7 @@ async def test_upload_preview_confirm_stores_the_history(
     ix, preview = await _preview(fake, gym, gym.lifter, upload)
     text = response_text(preview)
     assert "Import preview" in text and "76 sets in 22 entries" in text
-    assert "Iso-Lateral Chest Press (Hammer Strength)" in text  # listed as unmapped
+    assert "Converging Chest Press (Hammer Strength)" in text  # listed as unmapped
     assert await entries(storage, gym.lifter) == []  # nothing stored before Confirm
 
     message = fake.response_message(ix)

@@ -102,6 +102,23 @@ def _one_line(values: tuple[str, ...]) -> str:
     return _checked("    (" + ", ".join(json.dumps(v) for v in values) + "),")
 
 
+def _alias_line(name: str, aliases: tuple[str, ...]) -> str:
+    """One dictionary item; a long one is split into adjacent strings, one per line."""
+    line = f"    {json.dumps(name)}: {json.dumps('|'.join(aliases))},"
+    if len(line) <= MAX_LINE:
+        return line
+    parts, current = [], ""
+    for alias in aliases:
+        piece = ("|" if current or parts else "") + alias
+        if current and len(current) + len(piece) > MAX_LINE - 12:
+            parts.append(current)
+            current = ""
+        current += piece
+    parts.append(current)
+    body = "\n".join(_checked(f"        {json.dumps(p)}") for p in parts)
+    return f"    {json.dumps(name)}: (\n{body}\n    ),"
+
+
 def render(rows: list[Row]) -> tuple[str, str]:
     """The two data modules' texts: muscle codes, ambiguous words and rows by tier; aliases."""
     codes = "\n".join(f'    "{code}": "{muscle}",' for muscle, code in CODES.items())
@@ -113,8 +130,7 @@ def render(rows: list[Row]) -> tuple[str, str]:
             if row[1] == tier:
                 body.append(_one_line(row[:5]))
                 if row[5]:
-                    joined = json.dumps("|".join(row[5]))
-                    aliases.append(_checked(f"    {json.dumps(row[0])}: {joined},"))
+                    aliases.append(_alias_line(row[0], row[5]))
     data = HEADER + codes + "\n}\n\n" + ROWS_INTRO + "\n".join(body) + "\n)\n"
     return data, ALIASES_HEADER + "\n".join(aliases) + "\n}\n"
 

@@ -16,7 +16,7 @@ box squat|A|Box Squat||
 pause squat|A|Barbell Squat|paused squat|
 zercher squat|A|Zercher Squats||
 safety bar squat|A|Barbell Squat|ssb squat, ssb|
-goblet squat|A|Goblet Squat||eq=dumbbell
+goblet squat|A|Goblet Squat|kettlebell goblet squat|eq=dumbbell
 deadlift|A|Barbell Deadlift|dl, conventional deadlift, barbell deadlift|
 sumo deadlift|A|Sumo Deadlift|sdl, sumo|
 romanian deadlift|A|Romanian Deadlift|rdl, barbell rdl|
@@ -28,6 +28,7 @@ rack pull|A|Rack Pulls|block pull|
 pause deadlift|A|Barbell Deadlift|paused deadlift|
 snatch-grip deadlift|A|Snatch Deadlift|snatch deadlift|
 dumbbell romanian deadlift|A|Stiff-Legged Dumbbell Deadlift|dumbbell rdl|
++dumbbell stiff leg deadlift
 good morning|A|Good Morning|gm|
 clean|A|Clean|squat clean, full clean|
 power clean|A|Power Clean|pc|
@@ -52,6 +53,7 @@ bench press|B|Barbell Bench Press - Medium Grip|bp, bench, flat bench, flat benc
 incline bench press|B|Barbell Incline Bench Press - Medium Grip|ibp, incline bench, incline press|
 decline bench press|B|Decline Barbell Bench Press|decline bench|
 close-grip bench press|B|Close-Grip Barbell Bench Press|cgbp, close grip bench, cg bench|
++bench press close grip
 pause bench press|B|Barbell Bench Press - Medium Grip|paused bench press, pause bench, paused bench|
 wide-grip bench press|B|Wide-Grip Barbell Bench Press|wide grip bench|
 floor press|B|Floor Press|barbell floor press|
@@ -63,10 +65,12 @@ decline dumbbell press|B|Decline Dumbbell Bench Press|decline dumbbell bench pre
 neutral-grip dumbbell press|B|Dumbbell Bench Press with Neutral Grip|hammer grip dumbbell press|
 overhead press|B|Standing Military Press|ohp, mp, press, military press, strict press|
 +standing press
++strict military press
 seated overhead press|B|Seated Barbell Military Press|seated ohp, seated military press|
 behind-the-neck press|B|Standing Barbell Press Behind Neck|btn press|
 dumbbell shoulder press|B|Dumbbell Shoulder Press|dbsp, dumbbell overhead press|
 +seated dumbbell press
++seated dumbbell overhead press
 arnold press|B|Arnold Dumbbell Press||
 single-arm dumbbell shoulder press|B|Dumbbell One-Arm Shoulder Press|single arm dumbbell press|
 kettlebell press|B|Two-Arm Kettlebell Military Press|kettlebell overhead press|
@@ -90,7 +94,7 @@ weighted chin-up|B|Chin-Up||eq=bodyweight
 neutral-grip pull-up|B|V-Bar Pullup|hammer grip pull up|eq=bodyweight
 muscle-up|B|Muscle Up|bar muscle up|eq=bodyweight
 lunge|B|Dumbbell Lunges|lunges, forward lunge, dumbbell lunge|
-barbell lunge|B|Barbell Lunge||
+barbell lunge|B|Barbell Lunge|barbell reverse lunge|
 walking lunge|B|Barbell Walking Lunge|dumbbell walking lunge|eq=dumbbell
 reverse lunge|B|Dumbbell Rear Lunge|rear lunge, back lunge|
 lateral lunge|B|Barbell Side Split Squat|side lunge|eq=dumbbell
@@ -106,6 +110,7 @@ yoke carry|B|Yoke Walk|yoke walk, yoke|eq=yoke
 kettlebell swing|B|One-Arm Kettlebell Swings|kbs, russian swing, swing|
 turkish get-up|B|Kettlebell Turkish Get-Up (Squat style)|tgu, get up|
 leg press|C|Leg Press|lp, leg press machine, 45 degree leg press|
++horizontal leg press, seated leg press
 hack squat|C|Hack Squat|machine hack squat, hack squat machine|
 smith machine squat|C|Smith Machine Squat|smith squat|eq=smith machine
 pendulum squat|C|Hack Squat||
@@ -113,26 +118,36 @@ belt squat|C|Leg Press||
 smith machine split squat|C|Smith Single-Leg Split Squat|smith split squat|eq=smith machine
 smith machine romanian deadlift|C|Smith Machine Stiff-Legged Deadlift|smith rdl|eq=smith machine
 machine chest press|C|Leverage Chest Press|chest press, chest press machine, seated chest press|
++machine bench press, iso lateral chest press
 machine incline chest press|C|Leverage Incline Chest Press|incline chest press|
 +incline machine press
+machine decline chest press|C|Leverage Decline Chest Press|decline chest press|
++machine decline press, machine decline bench press
 smith machine bench press|C|Smith Machine Bench Press|smith bench|eq=smith machine
 smith machine incline press|C|Smith Machine Incline Bench Press|smith incline bench|eq=smith machine
++smith machine incline bench press
 smith machine overhead press|C|Smith Machine Overhead Shoulder Press|smith ohp|eq=smith machine
 machine shoulder press|C|Machine Shoulder (Military) Press|shoulder press machine|
++seated machine shoulder press
 cable chest press|C|Cable Chest Press||
 cable shoulder press|C|Cable Shoulder Press||
-dip machine|C|Dip Machine|machine dip, assisted dip, seated dip|
+dip machine|C|Dip Machine|machine dip, seated dip|
+assisted dip|C|Dips - Triceps Version|assisted chest dip, assisted triceps dip|eq=machine
 lat pulldown|C|Wide-Grip Lat Pulldown|lpd, pulldown, wide grip pulldown, wide grip lat pulldown|
++machine lat pulldown
 close-grip pulldown|C|Close-Grip Front Lat Pulldown|close grip lat pulldown, v bar pulldown|
++lat pulldown close grip
 reverse-grip pulldown|C|Underhand Cable Pulldowns|underhand pulldown, supinated pulldown|
++lat pulldown underhand
 assisted pull-up|C|Band Assisted Pull-Up|assisted pullup, assisted chin up|eq=machine
-seated cable row|C|Seated Cable Rows|cable row, seated row, low row|
++band assisted pull up, band pull up
+seated cable row|C|Seated Cable Rows|cable row, seated row, low row, seated cable row v grip|
 single-arm cable row|C|Seated One-arm Cable Pulley Rows||
 chest-supported row|C|Dumbbell Incline Row|csr, chest supported dumbbell row, incline dumbbell row|
 chest-supported t-bar row|C|Lying T-Bar Row|lying t bar row|
 seal row|C|Lying Cambered Barbell Row||
-machine row|C|Leverage Iso Row|iso row, hammer strength row|
-machine high row|C|Leverage High Row|high row|
+machine row|C|Leverage Iso Row|iso row, hammer strength row, seated machine row, iso lateral row|
+machine high row|C|Leverage High Row|high row, iso lateral high row|
 smith machine row|C|Smith Machine Bent Over Row|smith row|eq=smith machine
 inverted row|C|Inverted Row|bodyweight row, australian pull up|eq=bodyweight
 push-up|C|Pushups|pushup, press up|
@@ -156,21 +171,23 @@ seated calf raise|D|Seated Calf Raise||
 leg press calf raise|D|Calf Press On The Leg Press Machine|calf press|
 donkey calf raise|D|Donkey Calf Raises||eq=machine
 smith machine calf raise|D|Smith Machine Calf Raise|smith calf raise|eq=smith machine
-barbell calf raise|D|Standing Barbell Calf Raise||
-pec deck|D|Butterfly|pec dec, pec deck fly, pec fly, machine fly, butterfly|
-cable crossover|D|Cable Crossover|xover, crossover|
++smith machine standing calf raise
+barbell calf raise|D|Standing Barbell Calf Raise|standing barbell calf raise|
+pec deck|D|Butterfly|pec dec, pec deck fly, pec fly, machine fly, butterfly, machine chest fly|
+cable crossover|D|Cable Crossover|xover, crossover, cable fly crossover|
 cable fly|D|Flat Bench Cable Flyes|standing cable fly|
-low-to-high cable fly|D|Low Cable Crossover|low cable crossover|
+low-to-high cable fly|D|Low Cable Crossover|low cable crossover, low cable fly crossover|
 incline cable fly|D|Incline Cable Flye||
-dumbbell fly|D|Dumbbell Flyes|fly, flat dumbbell fly|
+dumbbell fly|D|Dumbbell Flyes|fly, flat dumbbell fly, dumbbell chest fly|
 incline dumbbell fly|D|Incline Dumbbell Flyes|incline fly|
 dumbbell pullover|D|Straight-Arm Dumbbell Pullover|pullover|
 straight-arm pulldown|D|Straight-Arm Pulldown|cable pullover|
++straight arm lat pulldown, rope straight arm pulldown
 back extension|D|Hyperextensions (Back Extensions)|hyper, hyperextension|eq=bench
 +45 degree back extension
 reverse hyperextension|D|Reverse Hyperextension|reverse hyper|
-barbell curl|D|Barbell Curl|straight bar curl, standing barbell curl|
-ez-bar curl|D|EZ-Bar Curl|ez curl|
+barbell curl|D|Barbell Curl|straight bar curl, standing barbell curl, barbell bicep curl|
+ez-bar curl|D|EZ-Bar Curl|ez curl, ez bar bicep curl|
 dumbbell curl|D|Dumbbell Bicep Curl|curl, bicep curl, alternating dumbbell curl|
 hammer curl|D|Alternate Hammer Curl|dumbbell hammer curl|
 cross-body hammer curl|D|Cross Body Hammer Curl||
@@ -182,6 +199,7 @@ machine curl|D|Machine Bicep Curl|bicep curl machine|
 concentration curl|D|Concentration Curls||
 spider curl|D|Spider Curl||
 cable curl|D|Standing Biceps Cable Curl|cable bicep curl|
++single arm cable curl, unilateral cable curl
 rope hammer curl|D|Cable Hammer Curls - Rope Attachment|cable hammer curl|
 bayesian curl|D|Standing One-Arm Cable Curl||
 reverse curl|D|Reverse Barbell Curl|reverse grip curl|
@@ -190,13 +208,16 @@ drag curl|D|Drag Curl||
 wrist curl|D|Palms-Up Barbell Wrist Curl Over A Bench||
 wrist roller|D|Wrist Roller||
 triceps pushdown|D|Triceps Pushdown|tpd, pushdown, cable pushdown, v bar pushdown|
-rope pushdown|D|Triceps Pushdown - Rope Attachment|rope triceps pushdown|
+rope pushdown|D|Triceps Pushdown - Rope Attachment|rope triceps pushdown, triceps rope pushdown|
 reverse-grip pushdown|D|Reverse Grip Triceps Pushdown||
-skullcrusher|D|EZ-Bar Skullcrusher|skulls, lying triceps extension|
+skullcrusher|D|EZ-Bar Skullcrusher|skulls, lying triceps extension, barbell skullcrusher|
 dumbbell skullcrusher|D|Lying Dumbbell Tricep Extension|dumbbell lying triceps extension|
 overhead triceps extension|D|Standing Dumbbell Triceps Extension|ohte, overhead extension|
 +french press, triceps extension
+barbell triceps extension|D|Standing Overhead Barbell Triceps Extension||
++barbell overhead triceps extension
 cable overhead triceps extension|D|Cable Rope Overhead Triceps Extension|rope overhead extension|
++cable triceps extension
 triceps kickback|D|Tricep Dumbbell Kickback|dumbbell kickback|
 tate press|D|Tate Press||
 machine triceps extension|D|Machine Triceps Extension||
@@ -210,7 +231,8 @@ plate front raise|D|Front Plate Raise|plate raise|eq=plate
 cable front raise|D|Front Cable Raise||
 rear delt fly|D|Reverse Flyes|rdf, reverse fly, rear delt raise, rear fly|
 reverse pec deck|D|Reverse Machine Flyes|reverse pec dec, rear delt machine|
-cable rear delt fly|D|Cable Rear Delt Fly||
++machine reverse fly, machine rear delt fly
+cable rear delt fly|D|Cable Rear Delt Fly|cable reverse fly|
 face pull|D|Face Pull|fp, rope face pull|
 band pull-apart|D|Band Pull Apart|pull apart|
 external rotation|D|External Rotation|dumbbell external rotation|
@@ -221,8 +243,8 @@ dumbbell upright row|D|Standing Dumbbell Upright Row||
 shrug|D|Barbell Shrug|barbell shrug|
 dumbbell shrug|D|Dumbbell Shrug||
 machine shrug|D|Leverage Shrug||
-hip abduction machine|D|Thigh Abductor|hip abduction, abductor machine, abduction|
-hip adduction machine|D|Thigh Adductor|hip adduction, adductor machine, adduction|
+hip abduction machine|D|Thigh Abductor|hip abduction, abductor machine, abduction, hip abductor|
+hip adduction machine|D|Thigh Adductor|hip adduction, adductor machine, adduction, hip adductor|
 cable glute kickback|D|One-Legged Cable Kickback|glute kickback, cable kickback|
 sissy squat|D|Weighted Sissy Squat||eq=bodyweight
 crunch|D|Crunches||

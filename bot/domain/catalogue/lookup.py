@@ -4,87 +4,38 @@ Lifters write the same lift many ways ("BSS", "bulgarians", "rear foot elevated 
 squats"), so every name and alias is reduced to one normal form and indexed once at
 construction. Lookups are dictionary hits; only text that misses every index falls
 back to a close-spelling search, whose results are remembered.
+
+Two rules keep a guess from changing the lift. Equipment words (``barbell``, ``db``,
+``cable``, ``smith``, ``hammer strength``...; see :mod:`equipment`) are respected: a
+name that says its equipment only ever reads as a lift on that equipment. And a close
+spelling is taken as a lift only when it is a typo of it (at most one or two letters
+added, dropped, changed or swapped, as in ``sqaut``) in words that are not themselves
+words of the catalogue: ``decline press`` is never read as ``incline press``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
-
-from rapidfuzz import fuzz, process
+from functools import cache
 
 from bot.domain.catalogue import data
+from bot.domain.catalogue import equipment as eq
 from bot.domain.catalogue.aliases import ALIASES
+from bot.domain.catalogue.forms import compact as _compact
+from bot.domain.catalogue.forms import normalize, plain, slugify
+from bot.domain.catalogue.index import Index as _Index
 from bot.domain.models import TIERS, Exercise, Tier
 
-# A spelling at least this similar to a known name is taken as that name...
+# Body-part words (short, few) are still read through a plain similarity of this much.
 CONFIDENT_RATIO = 0.85
-# ...unless another exercise scores within this margin of it (then we only suggest).
-CONFIDENT_MARGIN = 0.03
-# Below this a name is not even worth suggesting.
-SUGGEST_RATIO = 0.6
+# From this similarity on, the closest name is worth one "did you mean?" question.
+ASK_RATIO = 0.82
 MAX_SUGGESTIONS = 3
 # Shorter text is an abbreviation: it must match exactly, never by spelling.
 MIN_FUZZY_LENGTH = 4
-# Known spellings shorter than this are never guessed at ("chains" is not "chin").
-MIN_GUESS_LENGTH = 5
-_FUZZY_MEMORY = 4096
-
-_SEPARATORS = re.compile(r"[\W_]+")
-_APOSTROPHES = str.maketrans("", "", "'’‘`´")
-# Trailing "s" that is not a plural.
-_NOT_PLURAL = frozenset({"abs", "bis", "tris", "kbs", "ohs"})
-_IRREGULAR = {"flyes": "fly", "flye": "fly", "flies": "fly", "calves": "calf"}
-_SHORTHAND = {"db": "dumbbell", "bb": "barbell", "kb": "kettlebell", "bicep": "biceps",
-              "tricep": "triceps"}
+_MISS_MEMORY = 4096
 _TIER_OF: dict[str, Tier] = {t: t for t in TIERS}
-
-
-def _singular(word: str) -> str:
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    if len(word) < 3 or not word.endswith("s") or word in _NOT_PLURAL:
-        return word
-    if word.endswith(("sses", "ches", "shes", "xes")):
-        return word[:-2]
-    if word.endswith(("ss", "us", "is")):
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    return word[:-1]
-
-
-@lru_cache(maxsize=16384)
-def normalize(text: str) -> str:
-    """One spelling for equal names: case, punctuation, spacing and plurals ignored.
-
-    ``"Back-Squats"``, ``"back  squat"`` and ``"BACK SQUAT"`` all give ``"back squat"``;
-    common shorthand is spelled out (``db`` -> ``dumbbell``, ``one arm`` -> ``single arm``).
-    """
-    lowered = text.lower().translate(_APOSTROPHES).replace("&", " and ")
-    words: list[str] = []
-    for raw in _SEPARATORS.split(lowered):
-        if not raw:
-            continue
-        word = _singular(raw)
-        word = _SHORTHAND.get(word, word)
-        if word in ("arm", "leg") and words and words[-1] in ("one", "1"):
-            words[-1] = "single"
-        words.append(word)
-    return " ".join(words)
-
-
-def _compact(normal: str) -> str:
-    return normal.replace(" ", "")
-
-
-def slugify(name: str) -> str:
-    """A stable key for a name: ``"Farmer's Carry"`` -> ``"farmers-carry"``."""
-    lowered = name.lower().translate(_APOSTROPHES).replace("&", " and ")
-    return "-".join(part for part in _SEPARATORS.split(lowered) if part)
-
 
 @dataclass(frozen=True)
 class Lookup:
@@ -93,12 +44,14 @@ class Lookup:
     ``exercise`` is set for a confident match (``corrected`` when it was read through a
     misspelling). Otherwise ``ambiguous`` lists the lifts an abbreviation could mean,
     or ``suggestions`` the closest names; both empty means nothing is close.
+    ``closest`` is the one suggestion close enough to ask about ("did you mean X?").
     """
 
     exercise: Exercise | None
     ambiguous: tuple[Exercise, ...] = ()
     suggestions: tuple[Exercise, ...] = ()
     corrected: bool = False
+    closest: Exercise | None = None
 
     @property
     def unknown(self) -> bool:
@@ -109,92 +62,13 @@ class Lookup:
 _NOTHING = Lookup(None)
 
 
-class _Index:
-    """Dictionaries from normal forms to keys for one group of exercises."""
-
-    def __init__(
-        self, exercises: Iterable[Exercise], ambiguous: Mapping[str, Iterable[str]], strict: bool
-    ) -> None:
-        self.by_key: dict[str, Exercise] = {}
-        self.exact: dict[str, str] = {}
-        self.compact: dict[str, str] = {}
-        self.ambiguous: dict[str, tuple[str, ...]] = {}
-        self.rows: list[tuple[Exercise, tuple[str, ...]]] = []
-        self.spellings: list[tuple[str, str]] = []
-        self._choices: list[str] = []
-        self._memory: dict[str, dict[str, float]] = {}
-        clashes: set[str] = set()
-        for exercise in exercises:
-            if exercise.key in self.by_key:
-                if strict:
-                    raise ValueError(f"duplicate exercise key {exercise.key!r}")
-                continue
-            self.by_key[exercise.key] = exercise
-            forms = self._forms(exercise)
-            self.rows.append((exercise, forms))
-            for form in forms:
-                owner = self.exact.setdefault(form, exercise.key)
-                if owner != exercise.key and strict:
-                    raise ValueError(f"{form!r} names both {owner!r} and {exercise.key!r}")
-                squeezed = _compact(form)
-                if self.compact.setdefault(squeezed, exercise.key) != exercise.key:
-                    clashes.add(squeezed)
-        for squeezed in clashes:
-            del self.compact[squeezed]
-        self.spellings = [
-            (form, key) for form, key in self.exact.items() if len(form) >= MIN_GUESS_LENGTH
-        ]
-        self._choices = [form for form, _ in self.spellings]
-        for text, keys in ambiguous.items():
-            candidates = tuple(keys)
-            missing = [k for k in candidates if k not in self.by_key]
-            if missing:
-                raise ValueError(f"ambiguous {text!r} points at unknown keys {missing}")
-            form = normalize(text)
-            if form in self.exact:
-                raise ValueError(f"{text!r} is both an alias and ambiguous")
-            self.ambiguous[form] = candidates
-            self.ambiguous[_compact(form)] = candidates
-
-    @staticmethod
-    def _forms(exercise: Exercise) -> tuple[str, ...]:
-        texts = (exercise.name, exercise.key, *exercise.aliases)
-        forms = (normalize(t) for t in texts)
-        return tuple(dict.fromkeys(f for f in forms if f))
-
-    def close(self, form: str) -> dict[str, float]:
-        """Keys spelled like ``form`` with their best difflib ratio (remembered)."""
-        found = self._memory.get(form)
-        if found is None:
-            found = self._compare(form)
-            if len(self._memory) >= _FUZZY_MEMORY:
-                self._memory.clear()
-            self._memory[form] = found
-        return found
-
-    def _compare(self, form: str) -> dict[str, float]:
-        # rapidfuzz's ratio is the same normalised similarity as difflib's, computed in
-        # compiled code: a close-spelling search over every spelling costs microseconds,
-        # so a long message full of unknown names cannot stall the bot.
-        best: dict[str, float] = {}
-        found = process.extract(
-            form, self._choices, scorer=fuzz.ratio, score_cutoff=SUGGEST_RATIO * 100,
-            limit=None,
-        )
-        for _, score, index in found:
-            key = self.spellings[index][1]
-            ratio = score / 100
-            if ratio > best.get(key, 0.0):
-                best[key] = ratio
-        return best
-
-
 class Catalogue:
     """Built-in exercises, optionally layered with one lifter's own.
 
     Search order for a name: built-in names and aliases, built-in ambiguous
-    abbreviations, the lifter's own names, then the same with spaces ignored, and
-    last a close-spelling match over everything.
+    abbreviations, the lifter's own names, then the same with spaces ignored; then the
+    name with its equipment words moved or left out (the lift must be on that
+    equipment); last a close-spelling match over everything.
     """
 
     def __init__(
@@ -209,6 +83,7 @@ class Catalogue:
         self._base = base
         self._own = own
         self._shown = [*base.by_key.values(), *own.by_key.values()]
+        self._misses: dict[tuple[str, str], Lookup] = {}
 
     def with_custom(self, customs: Iterable[Exercise]) -> Catalogue:
         """A catalogue that also knows the lifter's own exercises.
@@ -240,6 +115,33 @@ class Catalogue:
         form = normalize(text)
         if not form:
             return _NOTHING
+        found = self._exact(form)
+        if found is not None:
+            return found
+        named = eq.split(form)
+        if named.kinds:
+            found = self._with_equipment(named)
+            if found is not None:
+                return found
+        typed = plain(text)
+        found = self._misses.get((form, typed))
+        if found is None:
+            found = self._by_spelling(form, typed, named)
+            if len(self._misses) >= _MISS_MEMORY:
+                self._misses.clear()
+            self._misses[(form, typed)] = found
+        return found
+
+    def close_match(self, text: str) -> Exercise | None:
+        """The lift to ask about when ``text`` names nothing: "did you mean X?".
+
+        None when the text names a lift (or an ambiguous abbreviation) already, and
+        when nothing is close enough to be worth the question; then keeping the text as
+        the lifter's own exercise is right.
+        """
+        return self.lookup(text).closest
+
+    def _exact(self, form: str) -> Lookup | None:
         base, own = self._base, self._own
         for probe, base_table, own_table in (
             (form, base.exact, own.exact), (_compact(form), base.compact, own.compact)
@@ -250,7 +152,30 @@ class Catalogue:
                 return Lookup(None, ambiguous=tuple(base.by_key[k] for k in base.ambiguous[probe]))
             if probe in own_table:
                 return Lookup(own.by_key[own_table[probe]])
-        return self._by_spelling(form)
+        return None
+
+    def _with_equipment(self, named: eq.Named) -> Lookup | None:
+        """``bench press barbell``, ``barbell bench press``: the equipment moved to every
+        place of the name, then the name without it if that lift is on this equipment."""
+        rest = list(named.rest)
+        blocks = [tuple(w for p in named.phrases for w in p)]
+        blocks.append(tuple(w for k in sorted(named.kinds) for w in eq.CANONICAL.get(k, (k,))))
+        for block in dict.fromkeys(blocks):
+            for i in range(len(rest) + 1):
+                found = self._exact(" ".join((*rest[:i], *block, *rest[i:])))
+                if found is not None and found.exercise is not None:
+                    return found
+        if not rest:
+            return None
+        bare = " ".join(rest)
+        found = self._exact(bare)
+        if found is None:
+            return None
+        fitting = [e for e in (found.exercise, *found.ambiguous)
+                   if e is not None and eq.fits(named.kinds, e.equipment, bare)]
+        if len(fitting) == 1:
+            return Lookup(fitting[0])
+        return Lookup(None, ambiguous=tuple(fitting)) if fitting else None
 
     def search(self, prefix_or_text: str, limit: int = 25) -> tuple[Exercise, ...]:
         """Exercises for autocomplete: exact, then prefix, then substring matches.
@@ -272,33 +197,65 @@ class Catalogue:
         if ranked:
             ranked.sort(key=lambda r: r[:3])
             return tuple(r[3] for r in ranked[:limit])
-        return tuple(e for _, e in self._scored(form)[:limit])
+        return tuple(e for _, e in self._scored((form,), frozenset())[:limit])
 
     def _exercise(self, key: str) -> Exercise:
         found = self.get(key)
         assert found is not None
         return found
 
-    def _scored(self, form: str) -> list[tuple[float, Exercise]]:
-        """Exercises whose names are spelled like ``form``, best first, one entry each."""
-        if len(form) < MIN_FUZZY_LENGTH:
+    def _known(self, word: str) -> bool:
+        return word in self._base.words or word in self._own.words
+
+    def _scored(
+        self, probes: tuple[str, ...], kinds: frozenset[str]
+    ) -> list[tuple[float, Exercise]]:
+        """Exercises whose names are spelled like a probe, best first, one entry each."""
+        if len(probes[0]) < MIN_FUZZY_LENGTH:
             return []
-        best = dict(self._base.close(form))
-        for key, ratio in self._own.close(form).items():
+        best = dict(self._base.close(probes, kinds))
+        for key, ratio in self._own.close(probes, kinds).items():
             best[key] = max(ratio, best.get(key, 0.0))
         ordered = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
         return [(ratio, self._exercise(key)) for key, ratio in ordered]
 
-    def _by_spelling(self, form: str) -> Lookup:
-        scored = self._scored(form)
+    def _by_spelling(self, form: str, plain: str, named: eq.Named) -> Lookup:
+        """A typo of one lift is that lift; otherwise the closest names, those holding
+        every known word written (on the equipment written) first."""
+        if len(form) >= MIN_FUZZY_LENGTH:
+            typos: dict[str, int] = {}
+            for probe in dict.fromkeys((form, plain)):
+                for index in (self._base, self._own):
+                    for key, edits in index.typos(probe, self._known).items():
+                        typos[key] = min(edits, typos.get(key, edits))
+            if typos:
+                fewest = min(typos.values())
+                best = [k for k, n in typos.items() if n == fewest]
+                if len(best) == 1:
+                    return Lookup(self._exercise(best[0]), corrected=True)
+        block = tuple(w for p in named.phrases for w in p)
+        probes = (form, " ".join((*block, *named.rest))) if named.kinds else (form,)
+        scored = self._scored(probes, named.kinds)
+        required = tuple(w for w in named.rest if self._known(w))
+        keys = None if named.kinds and required else [e.key for _, e in scored]
+        covering = (self._base.covering(named.kinds, required, keys)
+                    | self._own.covering(named.kinds, required, keys))
+        if keys is None:  # on that equipment, however far the spelling
+            scored += [(0.0, self._exercise(k)) for k in sorted(covering)
+                       if all(e.key != k for _, e in scored)]
         if not scored:
             return _NOTHING
+        scored.sort(key=lambda r: (r[1].key not in covering, -r[0]))
         top_ratio, top = scored[0]
-        runner_up = scored[1][0] if len(scored) > 1 else 0.0
-        if top_ratio >= CONFIDENT_RATIO and top_ratio - runner_up > CONFIDENT_MARGIN:
-            return Lookup(top, corrected=True)
-        return Lookup(None, suggestions=tuple(e for _, e in scored[:MAX_SUGGESTIONS]))
+        closest = top if top.key in covering and top_ratio >= ASK_RATIO else None
+        return Lookup(None, suggestions=tuple(e for _, e in scored[:MAX_SUGGESTIONS]),
+                      closest=closest)
 
+
+__all__ = [
+    "ASK_RATIO", "CONFIDENT_RATIO", "Catalogue", "Lookup", "built_in_exercises",
+    "default_catalogue", "normalize", "slugify",
+]
 
 _NO_MATCH = 9
 

@@ -1,23 +1,24 @@
-"""Exercise names from other apps, read through the catalogue.
+"""Exercise names from other apps, read through the catalogue by its own rules.
 
 Strong and Hevy name lifts as ``Bench Press (Dumbbell)`` or ``Triceps Pushdown (Cable -
-Straight Bar)``. The equipment in brackets is tried in the name first, at every
-position (``incline dumbbell bench press``), then the bare name. Only exact names
-and aliases are taken with equipment added, because a close spelling of an
-equipment-qualified name can land on the wrong variant; the bare name may also be
-read through a close spelling, and every such reading is shown to the lifter.
-Names that still match nothing become the lifter's own exercises (no tier) unless
-the lifter maps them with ``Name=exercise``.
+Straight Bar)``. The whole name is looked up first, so the equipment in brackets is
+held to what the catalogue holds any name to: ``Bicep Curl (Barbell)`` is a barbell
+curl or nothing, never a dumbbell curl. Then the bracket is tried at every place in the
+name (``Pull Up (Weighted)`` is ``weighted pull up``), then the name with only the
+equipment of the bracket (``triceps pushdown cable``), and, when the bracket names no
+equipment, the name alone. Names that still match nothing become the lifter's own
+exercises (no tier) unless the lifter maps them with ``Name=exercise``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.domain.catalogue.lookup import Catalogue, normalize, slugify
+from bot.domain.catalogue.equipment import split as kinds_named
+from bot.domain.catalogue.lookup import Catalogue, Lookup, normalize, slugify
 from bot.domain.models import Exercise
 
 How = Literal["same", "read", "mapped", "own", "new"]
@@ -44,7 +45,7 @@ class MappingError(ValueError):
 
 
 def parse_mapping(text: str) -> dict[str, str]:
-    """``"Iso-Lateral Row (Machine)=chest-supported row; Skullcrusher=skulls"`` -> dict.
+    """``"Converging Row (Machine)=chest-supported row; Skullcrusher=skulls"`` -> dict.
 
     Keys are normalised names as written in the file; values are what to read them as.
     """
@@ -88,24 +89,36 @@ class NameMapper:
         target = self._mapping.get(form)
         if target is not None:
             return self._mapped(target)
-        exact = self._exact(written)
-        if exact is not None:
-            how: How = "own" if exact.custom else "same"
-            return Resolved(exact, how)
-        for attempt in self._variants(written):
-            hit = self._exact(attempt)
-            if hit is not None:
-                return Resolved(hit, "own" if hit.custom else "read")
-        bare = self._bare(written)
-        found = self._catalogue.lookup(bare)
-        if found.exercise is not None:
-            return Resolved(found.exercise, "own" if found.exercise.custom else "read")
-        close = tuple(e.name for e in (*found.ambiguous, *found.suggestions))
-        if not close:
-            close = tuple(e.name for e in self._catalogue.lookup(written).suggestions)
+        first = self._catalogue.lookup(written)
+        for attempt in (first, *self._attempts(written)):
+            if attempt.exercise is not None:
+                exercise = attempt.exercise
+                if exercise.custom:
+                    return Resolved(exercise, "own")
+                same = normalize(exercise.name) == form
+                return Resolved(exercise, "same" if same else "read")
+        close = tuple(e.name for e in (*first.ambiguous, *first.suggestions))
         name = own_name(written)
         return Resolved(Exercise(key=slugify(name), name=name, tier=None, custom=True), "new",
                         close[:3])
+
+    def _attempts(self, written: str) -> Iterator[Lookup]:
+        """Readings of a bracketed name after the whole name (tried lazily, in order)."""
+        match = _BRACKETS.match(written.strip())
+        if match is None:
+            return
+        name = match.group("name")
+        inside = match.group("equipment").split("-")[0].strip()
+        words = name.split()
+        for i in range(len(words) + 1):
+            found = self._catalogue.lookup(" ".join((*words[:i], inside, *words[i:])))
+            if not found.corrected:
+                yield found
+        kit = [w for p in kinds_named(normalize(inside)).phrases for w in p]
+        if kit:
+            yield self._catalogue.lookup(" ".join((name, *kit)))
+        else:
+            yield self._catalogue.lookup(name)
 
     def _mapped(self, target: str) -> Resolved:
         found = self._catalogue.lookup(target)
@@ -113,26 +126,3 @@ class NameMapper:
             return Resolved(found.exercise, "mapped")
         name = own_name(target)
         return Resolved(Exercise(key=slugify(name), name=name, tier=None, custom=True), "mapped")
-
-    def _exact(self, text: str) -> Exercise | None:
-        found = self._catalogue.lookup(text)
-        if found.exercise is None or found.corrected:
-            return None
-        return found.exercise
-
-    @staticmethod
-    def _bare(written: str) -> str:
-        match = _BRACKETS.match(written.strip())
-        return match.group("name") if match else written
-
-    @staticmethod
-    def _variants(written: str) -> list[str]:
-        """The name with its bracketed equipment put at every position."""
-        match = _BRACKETS.match(written.strip())
-        if match is None:
-            return []
-        words = match.group("name").split()
-        equipment = match.group("equipment").split("-")[0].strip()
-        if not equipment or not words:
-            return [match.group("name")]
-        return [" ".join((*words[:i], equipment, *words[i:])) for i in range(len(words) + 1)]

@@ -172,16 +172,16 @@ def test_naive_times_are_read_in_the_lifters_zone() -> None:
 def test_unknown_names_are_listed_and_kept_as_the_lifters_own() -> None:
     result = read(strong_comma(sample_workouts()))
     [unknown] = result.unmapped
-    assert unknown.name == "Iso-Lateral Chest Press (Hammer Strength)"
+    assert unknown.name == "Converging Chest Press (Hammer Strength)"
     assert unknown.sets == 4  # 2 sets, in each of 2 weeks
     assert "machine chest press" in unknown.suggestions
-    own = entry(result, "iso-lateral chest press (hammer strength)")
+    own = entry(result, "converging chest press (hammer strength)")
     assert own.exercise.custom and own.exercise.tier is None
     assert ("Squat (Barbell)", "back squat") in result.read_as
 
 
 def test_a_mapping_reads_a_name_as_a_catalogue_lift() -> None:
-    mapping = parse_mapping("Iso-Lateral Chest Press (Hammer Strength) = machine chest press")
+    mapping = parse_mapping("Converging Chest Press (Hammer Strength) = machine chest press")
     result = read(strong_comma(sample_workouts()), mapping=mapping)
     assert result.unmapped == ()
     assert entry(result, "machine chest press").exercise.tier == "C"
