@@ -265,7 +265,59 @@ class BoardStore(Protocol):
     ) -> tuple[Membership, Membership]: ...
 
 
-class Storage(ReminderStore, DataStore, BoardStore, Protocol):
+@dataclass(frozen=True)
+class PlanSettingsRow:
+    """A lifter's failure/heavy blocks: each ``block_weeks`` long (None: off), the first
+    failure block starting on the Monday ``block_start`` (see bot.domain.plan.blocks)."""
+
+    block_weeks: int | None
+    block_start: date
+
+
+class PlanStore(Protocol):
+    """The plan's block setting and the weekly check-in (see bot.coach.plan, .checkin).
+
+    The check-in's schedule rows have the reminders' shape (:class:`ReminderRow`, one
+    weekday in ``weekdays``) and the same claim, lease and record semantics.
+    """
+
+    async def get_plan_settings(self, user_id: str) -> PlanSettingsRow | None: ...
+
+    async def save_plan_settings(
+        self, user_id: str, settings: PlanSettingsRow, now: datetime
+    ) -> None: ...
+
+    async def keep_plan_settings(
+        self, user_id: str, settings: PlanSettingsRow, now: datetime
+    ) -> PlanSettingsRow: ...
+
+    async def get_checkin(self, user_id: str) -> ReminderRow | None: ...
+
+    async def save_checkin(
+        self, user_id: str, local_time: str, timezone: str, weekday: int,
+        next_due_at: datetime, now: datetime,
+    ) -> None: ...
+
+    async def disable_checkin(self, user_id: str, reason: str, now: datetime) -> bool: ...
+
+    async def take_checkin_notice(self, user_id: str) -> str | None: ...
+
+    async def claim_due_checkins(
+        self, now: datetime, limit: int, owner: str, lease: timedelta
+    ) -> list[ReminderRow]: ...
+
+    async def release_checkin_leases(self, owner: str) -> int: ...
+
+    async def defer_checkin(self, user_id: str, owner: str, until: datetime) -> None: ...
+
+    async def next_checkin_wakeup(self, now: datetime) -> datetime | None: ...
+
+    async def finish_checkins(
+        self, outcomes: Sequence[ReminderOutcome], now: datetime
+    ) -> None: ...
+
+
+class Storage(ReminderStore, DataStore, BoardStore, PlanStore, Protocol):
     async def close(self) -> None: ...
 
     async def add_entries(

@@ -18,6 +18,8 @@ USER_TABLES: tuple[str, ...] = (
     "discipline_days",
     "pending_imports",
     "reminders",
+    "checkins",
+    "plan_settings",
     "guild_members",
     "board_stamps",
     "soreness",
@@ -59,5 +61,7 @@ LABELS: dict[str, str] = {
     "board_queue": "entries waiting to reach the leaderboards",
     "board_stamps": "when your leaderboard figures last changed",
     "reminders": "reminder schedule and reminder records",
+    "checkins": "weekly check-in schedule and records",
+    "plan_settings": "your plan's block setting",
     "pending_imports": "imports waiting for confirmation",
 }
