@@ -19,6 +19,7 @@ from bot.coach.data import DEFAULT_MAX_BYTES, Data
 from bot.coach.info import Info
 from bot.coach.lifter import Lifter
 from bot.coach.logbook import Logbook
+from bot.coach.plan import Plan
 from bot.coach.profile import Profiles
 from bot.coach.progress import Progress
 from bot.coach.reminders import Reminders
@@ -50,6 +51,7 @@ class Coach:
         self.progress = Progress(self.lifter)
         self.data = Data(self.lifter, import_max_bytes)
         self.reminders = Reminders(self.lifter)
+        self.plan = Plan(self.lifter)
 
     @property
     def catalogue(self) -> Catalogue:

@@ -77,6 +77,13 @@ COMMAND_TABLE: tuple[CommandSpec, ...] = (
                 "A picture of e1RM (or top set) and weekly hard sets; "
                 "`/chart consistency [WEEKS]` for a calendar of your training days.",
                 subcommands=("exercise", "consistency")),
+    CommandSpec("plan", "plan", "/plan [block:BLOCK]",
+                "This week's plan: where failure goes on each exercise, this week's block "
+                "(failure or heavy) and when the next starts; `/plan block:2w` (3w, 4w, 6w or "
+                "off) sets the block length."),
+    CommandSpec("checkin", "plan", "/checkin on [day:DAY] [time:HH:MM]",
+                "A weekly DM: last week against its plan, and the plan ahead. "
+                "`/checkin on day:sun time:18:00`; `/checkin off`.", subcommands=("on", "off")),
     CommandSpec("logchannel", "server", "/logchannel set #CHANNEL",
                 "Admins: read plain posts in that channel as logs; `/logchannel off` stops.",
                 subcommands=("set", "off"), edges=DISCORD_ONLY, server_only=True),

@@ -35,15 +35,15 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
-from typing import Literal
+from datetime import datetime, timedelta
+from typing import Literal, Protocol
 
 from bot.coach.clock import Clock, system_clock
 from bot.coach.pacing import Monotonic, Pacer, Sleep
-from bot.coach.reminders import Delivery, Reminders
-from bot.storage.contract import ReminderOutcome
+from bot.coach.reminders import Delivery
+from bot.storage.contract import ReminderOutcome, ReminderRow
 
 log = logging.getLogger("liftcoach.scheduler")
 
@@ -59,6 +59,7 @@ class DmRequest:
     channel_id: str | None
     text: str
     nonce: str
+    attachment: tuple[str, bytes] | None = None  # (file name, PNG), for a sender that can
 
 
 @dataclass(frozen=True)
@@ -88,19 +89,42 @@ class DispatchSettings:
     error_backoff: timedelta = timedelta(seconds=30)
 
 
+class DueSource(Protocol):
+    """What the dispatcher works from: the daily reminders (:class:`Reminders`), or
+    another DM on the same schedule table shape (the weekly check-in)."""
+
+    on_change: Callable[[], None] | None
+
+    async def claim(self, now: datetime, limit: int, owner: str, lease: timedelta
+                    ) -> list[ReminderRow]: ...
+
+    async def release(self, owner: str) -> int: ...
+
+    async def next_wakeup(self, now: datetime) -> datetime | None: ...
+
+    async def defer(self, user_id: str, owner: str, until: datetime) -> None: ...
+
+    async def finish(self, outcomes: Sequence[ReminderOutcome], now: datetime) -> None: ...
+
+    async def prepare(self, rows: Sequence[ReminderRow], now: datetime, grace: timedelta
+                      ) -> list[Delivery]: ...
+
+
 class ReminderDispatcher:
     """Sends due reminders; see the module docstring for the guarantees."""
 
     def __init__(
         self,
-        reminders: Reminders,
+        reminders: DueSource,
         send_dm: SendDm,
         settings: DispatchSettings | None = None,
         *,
         clock: Clock = system_clock,
         sleep: Sleep = asyncio.sleep,
         monotonic: Monotonic = time.monotonic,
+        name: str = "reminder-dispatcher",
     ) -> None:
+        self.name = name
         self.settings = settings or DispatchSettings()
         self._reminders = reminders
         self._send_dm = send_dm
@@ -119,7 +143,7 @@ class ReminderDispatcher:
 
     def start(self) -> asyncio.Task[None]:
         if self._task is None or self._task.done():
-            self._task = asyncio.create_task(self.run(), name="reminder-dispatcher")
+            self._task = asyncio.create_task(self.run(), name=self.name)
         return self._task
 
     async def stop(self) -> None:
@@ -202,7 +226,8 @@ class ReminderDispatcher:
 
     async def _deliver(self, delivery: Delivery) -> ReminderOutcome | None:
         row = delivery.row
-        request = DmRequest(row.user_id, row.dm_channel_id, delivery.text or "", delivery.nonce)
+        request = DmRequest(row.user_id, row.dm_channel_id, delivery.text or "", delivery.nonce,
+                            delivery.attachment)
         try:
             result = await self._send_dm(request, self.pace)
         except Exception:

@@ -56,10 +56,13 @@ NOTICES = {
 }
 
 
-def reminder_nonce(user_id: str, local_date: date) -> str:
+def reminder_nonce(user_id: str, local_date: date, kind: str = "") -> str:
     """The idempotency key of one lifter's reminder on one local date (Discord's nonce,
-    at most 25 characters, so a repeated send of the same day is recognised)."""
-    digest = hashlib.blake2b(f"{user_id}:{local_date.isoformat()}".encode(), digest_size=10)
+    at most 25 characters, so a repeated send of the same day is recognised). ``kind``
+    keeps another DM on the same machinery (the weekly check-in) apart from the daily
+    reminder of that date."""
+    key = f"{user_id}:{local_date.isoformat()}"
+    digest = hashlib.blake2b((f"{kind}:{key}" if kind else key).encode(), digest_size=10)
     return digest.hexdigest()
 
 
@@ -79,10 +82,12 @@ class Delivery:
     next_due_at: datetime
     text: str | None = None
     settled: ReminderOutcome | None = None
+    kind: str = ""  # "" for the daily reminder; see reminder_nonce
+    attachment: tuple[str, bytes] | None = None  # (file name, PNG) sent with the text
 
     @property
     def nonce(self) -> str:
-        return reminder_nonce(self.row.user_id, self.local_date)
+        return reminder_nonce(self.row.user_id, self.local_date, self.kind)
 
     def outcome(self, kind: ReminderOutcomeKind, dm_channel_id: str | None = None
                 ) -> ReminderOutcome:

@@ -18,6 +18,7 @@ from bot.console import (  # noqa: F401  (each area registers its commands)
     data,
     info,
     logbook,
+    plan,
     profile,
     progress,
     reminders,

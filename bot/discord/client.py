@@ -48,6 +48,7 @@ COGS = (
     "bot.discord.cogs.data",
     "bot.discord.cogs.boards",
     "bot.discord.cogs.progress",
+    "bot.discord.cogs.plan",
 )
 
 
