@@ -101,8 +101,9 @@ class Logbook:
             news = [_new_entry(entry, now, zone, today, source_ref) for entry in result]
             return LogWrite(news, customs)
 
-        context, stored = await self._storage.log_entries(
+        logged = await self._storage.log_entries(
             user_id, guild_id, now - HISTORY_WINDOW, now, plan)
+        context, stored = logged.context, logged.stored
         profile = context.profile or Profile()
         result, catalogue = read[0]
         if only_known and (

@@ -8,35 +8,61 @@ lifter's data takes that lifter's id and scopes its SQL by it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Literal, NamedTuple, Protocol
 
-from bot.domain.models import Exercise, Profile, SetRecord, Soreness, StoredEntry
+from bot.domain.models import Exercise, Profile, SetRecord, Soreness, StoredEntry, Unit
 from bot.domain.reminders import Session
+from bot.storage.log_types import DateOrder, LogPrefs, NewOffer, Offer
 
 
 @dataclass(frozen=True)
 class LogContext:
-    """What the coach reads before a log: profile, own exercises, soreness, recent entries."""
+    """What the coach reads before a log: profile, own exercises, soreness, recent entries.
+
+    ``best_loads`` is the lifter's heaviest working load per exercise key over all
+    their history (kg); ``replaced`` the lifter's entries a replacing log named that
+    still exist, in id order.
+    """
 
     profile: Profile | None
     customs: tuple[Exercise, ...]
     soreness: tuple[Soreness, ...]
     history: tuple[StoredEntry, ...]
+    prefs: LogPrefs = field(default_factory=LogPrefs)
+    best_loads: Mapping[str, float] = field(default_factory=dict)
+    replaced: tuple[StoredEntry, ...] = ()
 
 
 @dataclass(frozen=True)
 class LogWrite:
-    """What a log stores: the lifter's new own exercises first, then the entries."""
+    """What a log stores, in one transaction: the lifter's new own exercises first, then
+    the entries (after removing ``replaces``, the lifter's entries by id), then the
+    offers made about them. ``unit`` saves the lifter's chosen unit; ``unit_asked``
+    records that they were asked about it."""
 
     entries: Sequence[NewEntry]
     customs: Sequence[Exercise] = ()
+    replaces: Sequence[int] = ()
+    offers: Sequence[NewOffer] = ()
+    unit: Unit | None = None
+    unit_asked: bool = False
 
 
 LogPlanner = Callable[[LogContext], "LogWrite | None"]
 """Reads a log against the lifter's context; None stores nothing."""
+
+
+@dataclass(frozen=True)
+class Logged:
+    """What a log read and stored: the context, the entries and the offers' ids (in the
+    order of :attr:`LogWrite.offers`)."""
+
+    context: LogContext
+    stored: list[StoredEntry]
+    offer_ids: list[int]
 
 
 @dataclass(frozen=True)
@@ -49,6 +75,8 @@ class NewEntry:
     local_date: date
     source: str = "log"
     source_ref: str | None = None
+    note: str = ""
+    pr: bool = False
 
 
 ReminderOutcomeKind = Literal["sent", "trained", "failed", "rolled", "closed", "invalid"]
@@ -327,8 +355,22 @@ class Storage(ReminderStore, DataStore, BoardStore, PlanStore, Protocol):
     async def log_context(self, user_id: str, since: datetime) -> LogContext: ...
 
     async def log_entries(
-        self, user_id: str, guild_id: str, since: datetime, now: datetime, plan: LogPlanner
-    ) -> tuple[LogContext, list[StoredEntry]]: ...
+        self, user_id: str, guild_id: str, since: datetime, now: datetime, plan: LogPlanner,
+        *, replacing: Sequence[int] = (),
+    ) -> Logged: ...
+
+    async def take_offer(self, user_id: str, offer_id: int) -> Offer | None:
+        """Remove the lifter's offer and return it (None when it is not theirs or gone):
+        of two presses at once, one gets it."""
+        ...
+
+    async def put_back_offer(self, user_id: str, offer: Offer) -> None:
+        """Store a taken offer again (it could not be used: nothing was replaced)."""
+        ...
+
+    async def get_log_prefs(self, user_id: str) -> LogPrefs: ...
+
+    async def save_date_order(self, user_id: str, order: DateOrder, now: datetime) -> None: ...
 
     async def entries_since(self, user_id: str, since: datetime) -> list[StoredEntry]: ...
 
@@ -345,8 +387,11 @@ class Storage(ReminderStore, DataStore, BoardStore, PlanStore, Protocol):
     async def get_profile(self, user_id: str) -> Profile | None: ...
 
     async def save_profile(
-        self, user_id: str, profile: Profile, now: datetime, today: date
-    ) -> None: ...
+        self, user_id: str, profile: Profile, now: datetime, today: date,
+        *, unit_chosen: bool = False,
+    ) -> None:
+        """``unit_chosen``: the lifter named the unit, so it counts as chosen from now on."""
+        ...
 
     async def target_history(self, user_id: str) -> list[tuple[date, int]]: ...
 

@@ -18,17 +18,20 @@ from bot.domain.models import (
     Tier,
     Unit,
 )
+from bot.storage.contract import NewEntry
 from bot.storage.driver import Step
 
 SET_COLUMNS = (
     "reps", "load_kg", "bodyweight", "rir", "rir_max", "failure", "technique", "warmup", "amrap",
+    "reps_max", "seconds", "meters", "planned_max",
 )
 
 
 def set_values(s: SetRecord) -> tuple[Any, ...]:
     return (
         s.reps, s.load_kg, int(s.bodyweight), s.rir, s.rir_max, int(s.failure),
-        s.technique, int(s.warmup), int(s.amrap),
+        s.technique, int(s.warmup), int(s.amrap), s.reps_max, s.seconds, s.meters,
+        int(s.planned_max),
     )
 
 
@@ -36,9 +39,10 @@ def set_values(s: SetRecord) -> tuple[Any, ...]:
 def _set_record(
     reps: int | None, load: float | None, bw: int, rir: float | None, rir_max: float | None,
     failure: int, technique: Technique | None, warmup: int, amrap: int,
+    reps_max: int | None, seconds: float | None, meters: float | None, planned_max: int,
 ) -> SetRecord:
     return SetRecord(reps, load, bool(bw), rir, rir_max, bool(failure), technique,
-                     bool(warmup), bool(amrap))
+                     bool(warmup), bool(amrap), reps_max, seconds, meters, bool(planned_max))
 
 
 def set_from_row(row: Sequence[Any]) -> SetRecord:
@@ -67,22 +71,59 @@ def as_date(value: Any) -> date:
     return date.fromisoformat(str(value))
 
 
+ENTRY_COLUMNS = (
+    "entry_id", "guild_id", "exercise_key", "exercise_name", "tier", "performed_at",
+    "local_date", "note", "pr",
+)
+_SET_START = len(ENTRY_COLUMNS) + 1  # after the entry columns and the set's position
+
+ENTRY_SELECT = (
+    "SELECT " + ", ".join(f"e.{c}" for c in ENTRY_COLUMNS) + ", s.position, "
+    + ", ".join(f"s.{c}" for c in SET_COLUMNS)
+    + " FROM entries e LEFT JOIN sets s ON s.entry_id = e.entry_id"
+)
+"""Every read of whole entries (history, a log's context, export pages) selects this,
+so a column added to entries or sets comes back on every path at once."""
+
+ENTRY_INSERT_COLUMNS = (
+    "entry_id", "user_id", "guild_id", "exercise_key", "exercise_name", "tier",
+    "performed_at", "local_date", "created_at", "source", "source_ref", "note", "pr",
+)
+ENTRY_INSERT = (
+    f"INSERT INTO entries ({', '.join(ENTRY_INSERT_COLUMNS)})"
+    f" VALUES ({', '.join('?' for _ in ENTRY_INSERT_COLUMNS)})"
+)
+SET_INSERT = (
+    f"INSERT INTO sets (entry_id, position, {', '.join(SET_COLUMNS)})"
+    f" VALUES (?, ?, {', '.join('?' for _ in SET_COLUMNS)})"
+)
+
+
+def entry_values(
+    entry_id: int, user_id: str, guild_id: str, new: NewEntry, now: datetime, source: str
+) -> tuple[Any, ...]:
+    """An ENTRY_INSERT row: every insert of entries (log, import) writes every column."""
+    return (entry_id, user_id, guild_id, new.exercise.key, new.exercise.name,
+            new.exercise.tier, new.performed_at, new.local_date, now, source, new.source_ref,
+            new.note, int(new.pr))
+
+
 def group_entries(
     rows: Iterable[Sequence[Any]],
     to_datetime: Any,
     to_date: Any,
 ) -> list[StoredEntry]:
-    """Rows of (7 entry columns, set position, set columns...) ordered by entry, position.
-
-    A position of None (an entry without sets, from an outer join) adds no set.
+    """Rows of ENTRY_SELECT (entry columns, set position, set columns) ordered by entry,
+    then position. A position of None (an entry without sets, from the outer join)
+    adds no set.
     """
     out: list[StoredEntry] = []
-    current: list[Any] | None = None
+    current: Sequence[Any] | None = None
     sets: list[SetRecord] = []
 
     def flush() -> None:
         if current is not None:
-            entry_id, guild_id, key, name, tier, performed_at, local_date = current
+            entry_id, guild_id, key, name, tier, performed_at, local_date, note, pr = current
             out.append(
                 StoredEntry(
                     entry_id=int(entry_id),
@@ -91,16 +132,18 @@ def group_entries(
                     performed_at=cast(datetime, to_datetime(performed_at)),
                     local_date=cast(date, to_date(local_date)),
                     guild_id=guild_id,
+                    note=note or "",
+                    pr=bool(pr),
                 )
             )
 
     for row in rows:
         if current is None or row[0] != current[0]:
             flush()
-            current = list(row[:7])
+            current = row[:_SET_START - 1]
             sets = []
-        if row[7] is not None:
-            sets.append(set_from_row(row[8:]))
+        if row[_SET_START - 1] is not None:
+            sets.append(set_from_row(row[_SET_START:]))
     flush()
     return out
 
@@ -143,3 +186,8 @@ def earliest_local_date(since: datetime) -> date:
     (user_id, local_date) index range instead of all their entries.
     """
     return (since.astimezone(UTC) - timedelta(days=2)).date()
+
+
+def marks(values: Sequence[Any]) -> str:
+    """One ``?`` per value, for an ``IN (...)`` list."""
+    return ", ".join("?" for _ in values)

@@ -17,6 +17,7 @@ USER_TABLES: tuple[str, ...] = (
     "board_days",
     "discipline_days",
     "pending_imports",
+    "log_offers",
     "reminders",
     "checkins",
     "plan_settings",
@@ -64,4 +65,5 @@ LABELS: dict[str, str] = {
     "checkins": "weekly check-in schedule and records",
     "plan_settings": "your plan's block setting",
     "pending_imports": "imports waiting for confirmation",
+    "log_offers": "choices offered under your log replies",
 }

@@ -11,28 +11,24 @@ from bot.storage.contract import NewEntry, PendingImport
 from bot.storage.driver import Driver, Executor
 from bot.storage.ids import IdSource
 from bot.storage.migrations.personal_data import CHILD_TABLES, SERVER_CACHES, USER_TABLES
-from bot.storage.rows import SET_COLUMNS, as_date, as_datetime, group_entries, set_values
+from bot.storage.rows import (
+    ENTRY_INSERT,
+    ENTRY_SELECT,
+    SET_INSERT,
+    as_date,
+    as_datetime,
+    entry_values,
+    group_entries,
+    set_values,
+)
 
 IMPORT_SOURCE = "import"
 PENDING_PER_USER = 5
 
-_SELECT = (
-    "SELECT e.entry_id, e.guild_id, e.exercise_key, e.exercise_name, e.tier, e.performed_at,"
-    " e.local_date, s.position, " + ", ".join(f"s.{c}" for c in SET_COLUMNS) + " FROM entries e"
-    " LEFT JOIN sets s ON s.entry_id = e.entry_id"
-)
 # Refs already stored are filtered out first; ON CONFLICT covers an import of the
 # same entries committed meanwhile by another process (the partial unique index).
-_INSERT_ENTRY = (
-    "INSERT INTO entries (entry_id, user_id, guild_id, exercise_key, exercise_name, tier,"
-    " performed_at, local_date, created_at, source, source_ref)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
-)
+_INSERT_ENTRY = f"{ENTRY_INSERT} ON CONFLICT DO NOTHING"
 _REF_CHUNK = 500
-_INSERT_SET = (
-    f"INSERT INTO sets (entry_id, position, {', '.join(SET_COLUMNS)})"
-    f" VALUES (?, ?, {', '.join('?' for _ in SET_COLUMNS)})"
-)
 _TABLES_WITH_USER_ID = {
     "sqlite": "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) p"
               " WHERE m.type = 'table' AND p.name = 'user_id'",
@@ -65,7 +61,7 @@ class DataSql:
             return []
         marks = ", ".join("?" for _ in ids)
         rows = await self.driver.fetchall(
-            f"{_SELECT} WHERE e.user_id = ? AND e.entry_id IN ({marks})"
+            f"{ENTRY_SELECT} WHERE e.user_id = ? AND e.entry_id IN ({marks})"
             " ORDER BY e.performed_at, e.entry_id, s.position",
             (user_id, *(r[0] for r in ids)),
         )
@@ -104,14 +100,12 @@ class DataSql:
             ids = self.ids.reserve(len(fresh), now)
             news = list(zip(ids, fresh.values(), strict=True))
             await tx.executemany(_INSERT_ENTRY, [
-                (entry_id, user_id, guild_id, new.exercise.key, new.exercise.name,
-                 new.exercise.tier, new.performed_at, new.local_date, now, IMPORT_SOURCE,
-                 new.source_ref)
+                entry_values(entry_id, user_id, guild_id, new, now, IMPORT_SOURCE)
                 for entry_id, new in news
             ])
             inserted = await _existing_ids(tx, user_id, [entry_id for entry_id, _ in news])
             news = [(entry_id, new) for entry_id, new in news if entry_id in inserted]
-            await tx.executemany(_INSERT_SET, [
+            await tx.executemany(SET_INSERT, [
                 (entry_id, i, *set_values(s))
                 for entry_id, new in news for i, s in enumerate(new.sets)
             ])

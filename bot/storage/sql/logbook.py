@@ -7,35 +7,37 @@ from datetime import datetime
 from typing import Any
 
 from bot.domain.models import StoredEntry
-from bot.storage.contract import LogContext, LogPlanner, NewEntry
+from bot.storage.contract import LogContext, Logged, LogPlanner, NewEntry
 from bot.storage.driver import Driver, Step
 from bot.storage.ids import IdSource
+from bot.storage.log_types import Offer
 from bot.storage.rows import (
     CUSTOM_SELECT,
+    ENTRY_INSERT,
+    ENTRY_SELECT,
     PROFILE_SELECT,
-    SET_COLUMNS,
+    SET_INSERT,
     SORENESS_SELECT,
     as_date,
     as_datetime,
     custom_from_row,
     custom_steps,
     earliest_local_date,
+    entry_values,
     group_entries,
+    marks,
     profile_from_row,
     set_values,
     soreness_from_row,
 )
+from bot.storage.sql.offers import (
+    BEST_LOADS_SELECT,
+    PREFS_SELECT,
+    offer_steps,
+    prefs_from_row,
+    unit_steps,
+)
 
-_ENTRY_SELECT = (
-    "SELECT e.entry_id, e.guild_id, e.exercise_key, e.exercise_name, e.tier, e.performed_at,"
-    " e.local_date, s.position, " + ", ".join(f"s.{c}" for c in SET_COLUMNS) + " FROM entries e"
-    " LEFT JOIN sets s ON s.entry_id = e.entry_id"
-)
-_ENTRY_INSERT = (
-    "INSERT INTO entries (entry_id, user_id, guild_id, exercise_key, exercise_name, tier,"
-    " performed_at, local_date, created_at, source, source_ref)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
 _MEMBER_INSERT = (
     "INSERT INTO guild_members (guild_id, user_id, joined_at) VALUES (?, ?, ?)"
     " ON CONFLICT (guild_id, user_id) DO NOTHING"
@@ -49,10 +51,6 @@ _SINCE = (
 _RECENT = (
     "e.user_id = ? AND e.local_date >= ? AND e.performed_at >= ?"
     " ORDER BY e.local_date, e.entry_id, s.position"
-)
-_SET_INSERT = (
-    f"INSERT INTO sets (entry_id, position, {', '.join(SET_COLUMNS)})"
-    f" VALUES (?, ?, {', '.join('?' for _ in SET_COLUMNS)})"
 )
 
 
@@ -71,16 +69,19 @@ class EntriesSql:
         return stored
 
     async def log_entries(
-        self, user_id: str, guild_id: str, since: datetime, now: datetime, plan: LogPlanner
-    ) -> tuple[LogContext, list[StoredEntry]]:
+        self, user_id: str, guild_id: str, since: datetime, now: datetime, plan: LogPlanner,
+        *, replacing: Sequence[int] = (),
+    ) -> Logged:
         """A whole log in one trip: read the lifter's context, let ``plan`` read the text
         against it, store what it returns (nothing when it returns None).
 
-        ``plan`` runs where the database work runs (on SQLite, its thread), between the
-        read and the write, so it must be quick and pure.
+        ``replacing`` names entries of the lifter's the plan may replace: the context
+        holds those that still exist. ``plan`` runs where the database work runs (on
+        SQLite, its thread), between the read and the write, so it must be quick and pure.
         """
         found: list[LogContext] = []
         stored: list[StoredEntry] = []
+        offer_ids: list[int] = []
 
         def choose(rows: list[list[Sequence[Any]]]) -> list[Step] | None:
             context = _context(rows)
@@ -90,46 +91,49 @@ class EntriesSql:
                 return None
             steps = [step for exercise in wanted.customs
                      for step in custom_steps(user_id, exercise)]
+            if wanted.replaces:
+                gone = tuple(wanted.replaces)
+                steps.append(Step(f"DELETE FROM entries WHERE user_id = ? AND entry_id IN"
+                                  f" ({marks(gone)})", (user_id, *gone)))
             entry_steps, entries = self._entry_steps(user_id, guild_id, wanted.entries, now)
             stored.extend(entries)
-            return steps + entry_steps
+            offers, ids = offer_steps(self.ids, user_id, guild_id, wanted, entries, now)
+            offer_ids.extend(ids)
+            return steps + entry_steps + offers + unit_steps(user_id, wanted, now)
 
-        await self.driver.read_then_write(_context_steps(user_id, since), choose)
-        return found[0], stored
+        await self.driver.read_then_write(_context_steps(user_id, since, replacing), choose)
+        return Logged(found[0], stored, offer_ids)
 
     def _entry_steps(
         self, user_id: str, guild_id: str, entries: Sequence[NewEntry], now: datetime
     ) -> tuple[list[Step], list[StoredEntry]]:
         ids = self.ids.reserve(len(entries), now)
-        entry_rows = [
-            (entry_id, user_id, guild_id, new.exercise.key, new.exercise.name, new.exercise.tier,
-             new.performed_at, new.local_date, now, new.source, new.source_ref)
-            for entry_id, new in zip(ids, entries, strict=True)
-        ]
+        entry_rows = [entry_values(entry_id, user_id, guild_id, new, now, new.source)
+                      for entry_id, new in zip(ids, entries, strict=True)]
         set_rows = [
             (entry_id, i, *set_values(s))
             for entry_id, new in zip(ids, entries, strict=True)
             for i, s in enumerate(new.sets)
         ]
-        steps = [Step(_ENTRY_INSERT, many=entry_rows), Step(_SET_INSERT, many=set_rows)]
+        steps = [Step(ENTRY_INSERT, many=entry_rows), Step(SET_INSERT, many=set_rows)]
         if guild_id:
             steps.append(Step(_MEMBER_INSERT, (guild_id, user_id, now)))
         stored = [
             StoredEntry(entry_id=entry_id, exercise=new.exercise, sets=new.sets,
                         performed_at=new.performed_at, local_date=new.local_date,
-                        guild_id=guild_id)
+                        guild_id=guild_id, note=new.note, pr=new.pr)
             for entry_id, new in zip(ids, entries, strict=True)
         ]
         return steps, stored
 
     async def log_context(self, user_id: str, since: datetime) -> LogContext:
         """All a log needs to know about the lifter, in one trip to the database."""
-        return _context(await self.driver.batch(_context_steps(user_id, since)))
+        return _context(await self.driver.batch(_context_steps(user_id, since, ())))
 
     async def _entries(
         self, where: str, params: Sequence[Any], tail: str = ""
     ) -> list[StoredEntry]:
-        rows = await self.driver.fetchall(f"{_ENTRY_SELECT} WHERE {where} {tail}", params)
+        rows = await self.driver.fetchall(f"{ENTRY_SELECT} WHERE {where} {tail}", params)
         return group_entries(rows, as_datetime, as_date)
 
     async def entries_since(self, user_id: str, since: datetime) -> list[StoredEntry]:
@@ -146,9 +150,8 @@ class EntriesSql:
         )
         if not ids:
             return []
-        marks = ", ".join("?" for _ in ids)
         return await self._entries(
-            f"e.user_id = ? AND e.entry_id IN ({marks})", (user_id, *(r[0] for r in ids)),
+            f"e.user_id = ? AND e.entry_id IN ({marks(ids)})", (user_id, *(r[0] for r in ids)),
             "ORDER BY e.performed_at DESC, e.entry_id DESC, s.position",
         )
 
@@ -184,22 +187,60 @@ class EntriesSql:
                 )
         return found
 
+    # offers ----------------------------------------------------------------------
 
-def _context_steps(user_id: str, since: datetime) -> list[Step]:
-    return [
+    async def take_offer(self, user_id: str, offer_id: int) -> Offer | None:
+        async with self.driver.transaction() as tx:
+            row = await tx.fetchone(
+                "DELETE FROM log_offers WHERE user_id = ? AND offer_id = ? RETURNING"
+                " offer_id, kind, entry_ids, line, guild_id, source_ref, created_at",
+                (user_id, offer_id),
+            )
+        return None if row is None else _offer(row)
+
+    async def put_back_offer(self, user_id: str, offer: Offer) -> None:
+        async with self.driver.transaction() as tx:
+            await tx.execute(
+                "INSERT INTO log_offers (offer_id, user_id, kind, entry_ids, line, guild_id,"
+                " source_ref, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (offer_id) DO NOTHING",
+                (offer.offer_id, user_id, offer.kind, ",".join(map(str, offer.entry_ids)),
+                 offer.line, offer.guild_id, offer.source_ref, offer.created_at),
+            )
+
+
+def _offer(row: Sequence[Any]) -> Offer:
+    ids = tuple(int(part) for part in str(row[2]).split(",") if part)
+    return Offer(int(row[0]), row[1], ids, row[3], row[4], row[5], as_datetime(row[6]))
+
+
+def _context_steps(user_id: str, since: datetime, replacing: Sequence[int]) -> list[Step]:
+    steps = [
         Step(PROFILE_SELECT, (user_id,), fetch=True),
         Step(CUSTOM_SELECT, (user_id,), fetch=True),
         Step(SORENESS_SELECT, (user_id,), fetch=True),
-        Step(f"{_ENTRY_SELECT} WHERE {_RECENT}", (user_id, earliest_local_date(since), since),
+        Step(f"{ENTRY_SELECT} WHERE {_RECENT}", (user_id, earliest_local_date(since), since),
              fetch=True),
+        Step(PREFS_SELECT, (user_id,), fetch=True),
+        Step(BEST_LOADS_SELECT, (user_id,), fetch=True),
     ]
+    if replacing:
+        ids = tuple(replacing)
+        steps.append(Step(
+            f"{ENTRY_SELECT} WHERE e.user_id = ? AND e.entry_id IN ({marks(ids)})"
+            " ORDER BY e.entry_id, s.position", (user_id, *ids), fetch=True))
+    return steps
 
 
 def _context(rows: list[list[Sequence[Any]]]) -> LogContext:
-    profile, customs, soreness, history = rows
+    profile, customs, soreness, history, prefs, bests = rows[:6]
+    replaced = rows[6] if len(rows) > 6 else []
     return LogContext(
         profile=profile_from_row(profile[0]) if profile else None,
         customs=tuple(custom_from_row(r) for r in customs),
         soreness=tuple(soreness_from_row(r) for r in soreness),
         history=tuple(group_entries(history, as_datetime, as_date)),
+        prefs=prefs_from_row(prefs[0] if prefs else None),
+        best_loads={str(r[0]): float(r[1]) for r in bests if r[1] is not None},
+        replaced=tuple(group_entries(replaced, as_datetime, as_date)),
     )

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from bot.domain.models import Exercise, Profile, Soreness
 from bot.storage.driver import Driver
+from bot.storage.log_types import DateOrder, LogPrefs
 from bot.storage.rows import (
     CUSTOM_SELECT,
     PROFILE_SELECT,
@@ -16,6 +17,7 @@ from bot.storage.rows import (
     profile_from_row,
     soreness_from_row,
 )
+from bot.storage.sql.offers import PREFS_SELECT, prefs_from_row
 
 
 class LifterSql:
@@ -28,20 +30,23 @@ class LifterSql:
         return None if row is None else profile_from_row(row)
 
     async def save_profile(
-        self, user_id: str, profile: Profile, now: datetime, today: date
+        self, user_id: str, profile: Profile, now: datetime, today: date,
+        *, unit_chosen: bool = False,
     ) -> None:
-        """Save the profile; a changed weekly target is recorded from ``today`` (local)."""
+        """Save the profile; a changed weekly target is recorded from ``today`` (local).
+        ``unit_chosen`` marks the unit as the lifter's own choice (it stays marked)."""
         async with self.driver.transaction() as tx:
             old = await tx.fetchval(
                 "SELECT weekly_target FROM users WHERE user_id = ?", (user_id,)
             )
             await tx.execute(
-                "INSERT INTO users (user_id, unit, goal, timezone, weekly_target, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET"
+                "INSERT INTO users (user_id, unit, goal, timezone, weekly_target, created_at,"
+                " unit_chosen) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET"
                 " unit = excluded.unit, goal = excluded.goal, timezone = excluded.timezone,"
-                " weekly_target = excluded.weekly_target",
+                " weekly_target = excluded.weekly_target, unit_chosen = CASE WHEN"
+                " excluded.unit_chosen = 1 THEN 1 ELSE users.unit_chosen END",
                 (user_id, profile.unit, profile.goal, profile.timezone, profile.weekly_target,
-                 now),
+                 now, int(unit_chosen)),
             )
             if old is None or int(old) != profile.weekly_target:
                 await tx.execute(
@@ -49,6 +54,17 @@ class LifterSql:
                     " ON CONFLICT (user_id, effective_from) DO UPDATE SET target = excluded.target",
                     (user_id, today, profile.weekly_target),
                 )
+
+    async def get_log_prefs(self, user_id: str) -> LogPrefs:
+        return prefs_from_row(await self.driver.fetchone(PREFS_SELECT, (user_id,)))
+
+    async def save_date_order(self, user_id: str, order: DateOrder, now: datetime) -> None:
+        async with self.driver.transaction() as tx:
+            await tx.execute(
+                "INSERT INTO users (user_id, date_order, created_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (user_id) DO UPDATE SET date_order = excluded.date_order",
+                (user_id, order, now),
+            )
 
     async def target_history(self, user_id: str) -> list[tuple[date, int]]:
         rows = await self.driver.fetchall(

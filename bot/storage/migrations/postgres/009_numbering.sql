@@ -1,0 +1,4 @@
+-- Nothing to change on PostgreSQL. SQLite's migration 009 drops board_days' per-lifter
+-- index because its triggers no longer look days up by lifter; PostgreSQL's trigger
+-- functions still do (board_days_forget_day), so the index stays here. This file keeps
+-- the two engines' migrations numbered alike, so one number names one change on both.
