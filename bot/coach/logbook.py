@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from bot.coach.cooldown import Cooldown
 from bot.coach.lifter import Lifter, rehydrate
 from bot.coach.log_advice import session_advice
+from bot.coach.plan import Plan
 from bot.coach.replies import Reply, error_reply, literal
 from bot.domain.catalogue import Catalogue
 from bot.domain.models import (
@@ -130,6 +131,7 @@ class Logbook:
             lines.extend(said.under.get(saved.entry_id, ()))
         lines.extend(said.items)
         lines.extend(said.closing)
+        lines.extend(await Plan(self._lifter).note_for_log(user_id, fresh))
         rule_ids = said.rule_ids
         title = (
             f"Logged {literal(stored[0].exercise.name)}" if len(stored) == 1
