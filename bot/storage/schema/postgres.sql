@@ -225,6 +225,28 @@ CREATE TABLE board_versions (
     CONSTRAINT board_versions_pkey PRIMARY KEY (guild_id)
 );
 
+CREATE TABLE checkins (
+    user_id text NOT NULL,
+    local_time text NOT NULL,
+    timezone text NOT NULL,
+    weekdays text NOT NULL,
+    enabled integer DEFAULT 1 NOT NULL,
+    next_due_at timestamp with time zone,
+    dm_channel_id text,
+    disabled_reason text,
+    notice_pending integer DEFAULT 0 NOT NULL,
+    version integer DEFAULT 0 NOT NULL,
+    lease_owner text,
+    lease_until timestamp with time zone,
+    last_local_date date,
+    last_outcome text,
+    last_handled_at timestamp with time zone,
+    updated_at timestamp with time zone NOT NULL,
+    CONSTRAINT checkins_pkey PRIMARY KEY (user_id)
+);
+CREATE INDEX checkins_due ON checkins USING btree (next_due_at);
+CREATE INDEX checkins_lease ON checkins USING btree (lease_until) WHERE (lease_until IS NOT NULL);
+
 CREATE TABLE custom_exercises (
     user_id text NOT NULL,
     key text NOT NULL,
@@ -295,6 +317,14 @@ CREATE TABLE pending_imports (
 );
 CREATE INDEX pending_imports_age ON pending_imports USING btree (created_at);
 CREATE INDEX pending_imports_user ON pending_imports USING btree (user_id, pending_id);
+
+CREATE TABLE plan_settings (
+    user_id text NOT NULL,
+    block_weeks integer,
+    block_start date NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    CONSTRAINT plan_settings_pkey PRIMARY KEY (user_id)
+);
 
 CREATE TABLE reminders (
     user_id text NOT NULL,

@@ -57,6 +57,27 @@ CREATE TABLE board_versions (
     resets INTEGER NOT NULL DEFAULT 0
 );
 
+CREATE TABLE checkins (
+    user_id TEXT PRIMARY KEY,
+    local_time TEXT NOT NULL,
+    timezone TEXT NOT NULL,
+    weekdays TEXT NOT NULL,
+    enabled INTEGER NOT NULL DEFAULT 1,
+    next_due_at TEXT,
+    dm_channel_id TEXT,
+    disabled_reason TEXT,
+    notice_pending INTEGER NOT NULL DEFAULT 0,
+    version INTEGER NOT NULL DEFAULT 0,
+    lease_owner TEXT,
+    lease_until TEXT,
+    last_local_date TEXT,
+    last_outcome TEXT,
+    last_handled_at TEXT,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX checkins_due ON checkins (next_due_at);
+CREATE INDEX checkins_lease ON checkins (lease_until) WHERE lease_until IS NOT NULL;
+
 CREATE TABLE custom_exercises (
     user_id TEXT NOT NULL,
     key TEXT NOT NULL,
@@ -259,6 +280,13 @@ CREATE TABLE pending_imports (
 );
 CREATE INDEX pending_imports_age ON pending_imports (created_at);
 CREATE INDEX pending_imports_user ON pending_imports (user_id, pending_id);
+
+CREATE TABLE plan_settings (
+    user_id TEXT PRIMARY KEY,
+    block_weeks INTEGER,
+    block_start TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
 
 CREATE TABLE reminders (
     user_id TEXT PRIMARY KEY,
