@@ -47,6 +47,7 @@ class SampleSet:
 class SampleExercise:
     name: str
     sets: tuple[SampleSet, ...]
+    note: str = ""  # the app's note on the exercise, written on each of its rows
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class Workout:
     name: str
     minutes: int
     exercises: tuple[SampleExercise, ...] = field(default=())
+    notes: str = ""  # the workout's notes (Strong: Workout Notes; Hevy: description)
 
     @property
     def end(self) -> datetime:
@@ -142,7 +144,8 @@ def strong_comma(workouts: list[Workout]) -> str:
                 table.append((
                     f"{w.start:%Y-%m-%d %H:%M:%S}", w.name, f"{w.minutes // 60}h {w.minutes % 60}m",
                     ex.name, _strong_order(s.kind, number), _number(s.weight), str(s.reps),
-                    _number(s.km), str(s.seconds), "", "", "" if s.rpe is None else _number(s.rpe),
+                    _number(s.km), str(s.seconds), ex.note, w.notes,
+                    "" if s.rpe is None else _number(s.rpe),
                 ))
     return _rows(table)
 
@@ -163,11 +166,30 @@ def strong_semicolon(
                     _number(s.weight, decimal_comma), unit_text, str(s.reps),
                     "" if s.rpe is None else _number(s.rpe, decimal_comma),
                     _number(s.km, decimal_comma) if s.km else "", "km" if s.km else "",
-                    str(s.seconds) if s.seconds else "", "", "", f"{w.minutes}m",
+                    str(s.seconds) if s.seconds else "", ex.note, w.notes, f"{w.minutes}m",
                 ))
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=";", lineterminator="\n", quoting=csv.QUOTE_ALL).writerows(table)
     return buffer.getvalue()
+
+
+STRONG_2016_HEADER = ("Date", "Workout Name", "Exercise Name", "Set Order", "kg", "Reps", "km",
+                      "Seconds", "Notes")
+
+
+def strong_2016(workouts: list[Workout], unit: str = "kg") -> str:
+    """Strong's 2016 export: the weight column headed with its unit, sets counted from 0."""
+    header = tuple({"kg": "lbs", "km": "mi"}.get(c, c) if unit == "lb" else c
+                   for c in STRONG_2016_HEADER)
+    table = [header]
+    for w in workouts:
+        for ex in w.exercises:
+            for number, s in enumerate(ex.sets):
+                table.append((
+                    f"{w.start:%Y-%m-%d %H:%M:%S}", w.name, ex.name, str(number),
+                    f"{s.weight:.1f}", str(s.reps), f"{s.km:.1f}", str(s.seconds), ex.note,
+                ))
+    return _rows(table)
 
 
 def hevy_date(moment: datetime, style: str) -> str:
@@ -186,10 +208,11 @@ def hevy(workouts: list[Workout], unit: str = "kg", date_style: str = "short") -
             for index, s in enumerate(ex.sets):
                 cardio = s.reps == 0
                 table.append((
-                    w.name, hevy_date(w.start, date_style), hevy_date(w.end, date_style), "",
-                    ex.name, "", "", str(index), s.kind,
-                    "" if cardio or s.weight == 0 else _number(s.weight),
-                    "" if cardio else str(s.reps), _number(s.km) if s.km else "",
+                    w.name, hevy_date(w.start, date_style), hevy_date(w.end, date_style), w.notes,
+                    ex.name, "", ex.note, str(index), s.kind,
+                    "" if s.weight == 0 else _number(s.weight),
+                    "" if cardio else str(s.reps),
+                    _number(s.km if unit == "kg" else s.km / 1.609344) if s.km else "",
                     str(s.seconds) if s.seconds else "",
                     "" if s.rpe is None else _number(s.rpe),
                 ))

@@ -61,8 +61,10 @@ COMMAND_TABLE: tuple[CommandSpec, ...] = (
                 "tz:Europe/Berlin target:3`"),
     CommandSpec("sore", "profile", "/sore BODYPART DAYS",
                 "Tell the coach a body part has been sore, e.g. `/sore quads 6`."),
-    CommandSpec("exercise", "profile", "/exercise NAME tier:X",
-                "Set the tier (A-D) of your own exercise. `/exercise zercher squat tier:A`"),
+    CommandSpec("exercise", "profile", "/exercise NAME [tier:X] [rename:NEW] [merge:LIFT]",
+                "Your own exercise: set its tier (A-D), rename it, or merge it into a "
+                "catalogue lift (its history moves along). `/exercise zercher squat tier:A`, "
+                "`/exercise sqaut merge:back squat`"),
     CommandSpec("remind", "reminders", "/remind set time:HH:MM [days:DAYS] [timezone:ZONE]",
                 "A daily DM in your time zone. `/remind set time:07:30 days:mon,wed,fri`; "
                 "`/remind show`, `/remind off`.", subcommands=("set", "show", "off")),
@@ -88,7 +90,7 @@ COMMAND_TABLE: tuple[CommandSpec, ...] = (
                 "Admins: read plain posts in that channel as logs; `/logchannel off` stops.",
                 subcommands=("set", "off"), edges=DISCORD_ONLY, server_only=True),
     CommandSpec("export", "data", "/export", "All your sets as a CSV file (only you see it)."),
-    CommandSpec("import", "data", "/import FILE [format:FORMAT] [map:MAP]",
+    CommandSpec("import", "data", "/import FILE [format:FORMAT] [map:MAP] [unit:UNIT]",
                 "Bring in history from Strong, Hevy or a liftcoach export; shows a preview "
                 "to confirm.", console_aliases=("import-confirm",)),
     CommandSpec("forget-me", "data", "/forget-me",

@@ -22,6 +22,7 @@ from bot.coach.lifter import Lifter
 from bot.coach.replies import Reply, error_reply
 from bot.domain.catalogue import Catalogue
 from bot.domain.models import StoredEntry
+from bot.domain.notation import unit_of
 from bot.domain.transfer import (
     FORMAT_NAMES,
     ImportProblem,
@@ -40,12 +41,13 @@ from bot.storage.migrations.personal_data import LABELS
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 EXPORT_PAGE = 500
 PENDING_TTL = timedelta(hours=24)
-LISTED_NAMES = 10
+FIELD_CHARS = 1000  # a Discord embed field holds 1024 characters
 FORMAT_CHOICES = ("auto", "strong", "hevy", "liftcoach")
 NO_ZONE = ("You have not set a time zone, so I read the times as UTC. If that is wrong, "
            "Cancel, set yours with /profile tz:Europe/Berlin (your own) and import again.")
 _IMPORT_EXAMPLE = "/import file:strong_workouts.csv format:auto"
-_MAP_EXAMPLE = '/import file:strong.csv map:"Chest Fly (Dumbbell)=dumbbell fly"'
+_MAP_EXAMPLE = '/import file:strong.csv map:"Chest Fly (Band)=dumbbell fly"'
+_LB_EXAMPLE = "/import file:strong.csv unit:lb"
 
 
 class Export(NamedTuple):
@@ -56,10 +58,18 @@ class Export(NamedTuple):
 
 @dataclass(frozen=True)
 class Preview:
-    """The preview reply, and the pending import its Confirm button refers to (if any)."""
+    """The preview reply, and the pending import its Confirm button refers to (if any).
+
+    ``names`` lists every name of the file and what it was read as, one a line, for an
+    edge that cannot show them all in one message (it attaches them instead).
+    ``pounds_hint`` is set when the loads look like pounds read as kilograms: an edge
+    may show its exact way to import again with ``unit:lb``.
+    """
 
     reply: Reply
     pending_id: int | None = None
+    names: str = ""
+    pounds_hint: bool = False
 
 
 class Data:
@@ -129,11 +139,19 @@ class Data:
         data: bytes,
         fmt: str = "auto",
         mapping: str | None = None,
+        unit: str | None = None,
     ) -> Preview:
-        """Read the file and show what would be added; nothing is stored until Confirm."""
+        """Read the file and show what would be added; nothing is stored until Confirm.
+
+        ``unit`` (kg or lb) reads a file that does not say its unit (Strong's comma
+        format) in that unit instead of the profile's."""
         too_big = self.check_size(len(data))
         if too_big is not None:
             return Preview(too_big)
+        given = unit_of(unit) if unit else None
+        if unit and given is None:
+            return Preview(_import_error(f"'{unit}' is not a unit I know.",
+                                         "Use unit:kg or unit:lb.", _LB_EXAMPLE))
         try:
             names = parse_mapping(mapping or "")
         except MappingError as err:
@@ -148,8 +166,8 @@ class Data:
         now = self._clock()
         result = read_import(
             text, fmt=fmt, catalogue=await self._lifter.catalogue_for(user_id),
-            zone=ZoneInfo(zone_name),
-            unit=profile.unit if profile else "kg", latest=now, mapping=names,
+            zone=ZoneInfo(zone_name), unit=given or (profile.unit if profile else "kg"),
+            latest=now, mapping=names, unit_given=given is not None,
         )
         if isinstance(result, ImportProblem):
             return Preview(_problem_reply(result))
@@ -167,7 +185,7 @@ class Data:
                                pending_id)
         if profile is None and result.format != "liftcoach":
             reply = replace(reply, lines=(*reply.lines, NO_ZONE))
-        return Preview(reply, pending_id)
+        return Preview(reply, pending_id, _name_list(result), result.pounds_hint)
 
     async def import_confirm(self, user_id: str, pending_id: int | None = None) -> Reply:
         """Store a previewed import (the caller's own only); a second confirm adds nothing."""
@@ -311,28 +329,67 @@ def _preview_reply(
         f"Weights: {result.weights}."
         + ("" if own else f" Times without a zone read in {zone}."),
     ]
+    lines.extend(_kept_lines(result))
+    if result.pounds_hint:
+        lines.append(
+            "⚠ These weights look like pounds (almost all in steps of 2.5 and 5, as plates "
+            "in pounds go), but I read them as kg, your profile unit, because the file does "
+            "not say. If they are pounds, Cancel and import again with unit:lb: "
+            f"`/import file:{filename.replace('`', chr(39))} unit:lb`.")
     for reason, n in result.skipped:
         lines.append(f"Left out {n} row{'s' if n != 1 else ''}: {reason}.")
     if known:
         lines.append(f"{known} of these entries are already in your history and will be "
                      "skipped.")
-    fields: list[tuple[str, str]] = []
-    if result.read_as:
-        shown = [f"{a} → {b}" for a, b in result.read_as[:LISTED_NAMES]]
-        if len(result.read_as) > LISTED_NAMES:
-            shown.append(f"… and {len(result.read_as) - LISTED_NAMES} more")
-        fields.append(("Read as", "\n".join(shown)))
+    fields = [*_listed("Read as", [f"{a} → {b}" for a, b in result.read_as])]
     if result.unmapped:
-        shown = []
-        for u in result.unmapped[:LISTED_NAMES]:
-            close = f" (closest: {', '.join(u.suggestions)})" if u.suggestions else ""
-            shown.append(f"{u.name}: {u.sets} sets{close}")
-        if len(result.unmapped) > LISTED_NAMES:
-            shown.append(f"… and {len(result.unmapped) - LISTED_NAMES} more")
+        shown = [f"{u.name}: {u.sets} sets"
+                 + (f" (closest: {', '.join(u.suggestions)})" if u.suggestions else "")
+                 for u in result.unmapped]
         shown.append("Kept as your own exercises (no tier) unless you import again with "
-                     "map:\"Name=exercise\"; give one a tier with /exercise NAME tier:X.")
-        fields.append(("Not in the catalogue", "\n".join(shown)))
+                     "map:\"Name=exercise\"; later, give one a tier with /exercise NAME "
+                     "tier:X or move it onto a catalogue lift with /exercise NAME merge:LIFT.")
+        fields.extend(_listed("Not in the catalogue", shown))
     return Reply(title="Import preview", lines=tuple(lines), fields=tuple(fields),
-                 private=True, footer=f"Import #{pending_id}: nothing is stored until you "
+                 private=True, tone="warning" if result.pounds_hint else "info",
+                 footer=f"Import #{pending_id}: nothing is stored until you "
                  "confirm; the preview waits a day.")
 
+
+def _kept_lines(result: ImportResult) -> list[str]:
+    """What else the file holds that is kept: timed sets, assistance, notes."""
+    lines = []
+    timed, helped = result.count("timed"), result.count("assisted")
+    if timed:
+        lines.append(f"Timed or distance sets {timed}: kept as seconds and metres, never as "
+                     "reps or load.")
+    if helped:
+        lines.append(f"Assisted sets {helped}: the weight is help, kept as bodyweight minus "
+                     "it, never as added load.")
+    if result.notes:
+        lines.append(f"Notes kept with {result.notes} entr"
+                     f"{'y' if result.notes == 1 else 'ies'}.")
+    return lines
+
+
+def _listed(title: str, items: list[str]) -> list[tuple[str, str]]:
+    """Every item, in as many fields as it takes (each within an embed field's size)."""
+    fields: list[tuple[str, str]] = []
+    chunk: list[str] = []
+    for item in items:
+        if chunk and len("\n".join((*chunk, item))) > FIELD_CHARS:
+            fields.append((title if not fields else f"{title} (more)", "\n".join(chunk)))
+            chunk = []
+        chunk.append(item[:FIELD_CHARS])
+    if chunk:
+        fields.append((title if not fields else f"{title} (more)", "\n".join(chunk)))
+    return fields
+
+
+def _name_list(result: ImportResult) -> str:
+    """Every name in the file and what it becomes, as plain text."""
+    lines = [f"{a} -> {b}" for a, b in result.read_as]
+    lines += [f"{u.name} -> your own exercise ({u.sets} sets)"
+              + (f"; closest: {', '.join(u.suggestions)}" if u.suggestions else "")
+              for u in result.unmapped]
+    return "\n".join(lines) + ("\n" if lines else "")

@@ -16,7 +16,7 @@ from bot.domain.models import Exercise, SetRecord, Technique, Tier
 from bot.domain.transfer import ImportedEntry, ImportProblem
 from bot.storage.contract import NewEntry
 
-PAYLOAD_VERSION = 1
+PAYLOAD_VERSION = 2
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "a spreadsheet or zip file (.xlsx, .numbers, .zip)"),
     (b"%PDF", "a PDF"),
@@ -79,9 +79,10 @@ def _entry(e: ImportedEntry) -> dict[str, Any]:
     return {
         "k": e.exercise.key, "n": e.exercise.name, "t": e.exercise.tier,
         "c": e.exercise.custom, "at": e.performed_at.isoformat(),
-        "d": e.local_date.isoformat(), "r": e.key,
+        "d": e.local_date.isoformat(), "r": e.key, "note": e.note, "pr": e.pr,
         "s": [[s.reps, s.load_kg, s.bodyweight, s.rir, s.rir_max, s.failure, s.technique,
-               s.warmup, s.amrap] for s in e.sets],
+               s.warmup, s.amrap, s.reps_max, s.seconds, s.meters, s.planned_max]
+              for s in e.sets],
     }
 
 
@@ -94,7 +95,7 @@ def _new_entry(
                             custom=bool(e["c"]))
     sets = tuple(_set(tuple(r), same) for r in e["s"])
     return NewEntry(exercise, sets, datetime.fromisoformat(e["at"]), date.fromisoformat(e["d"]),
-                    source="import", source_ref=e["r"])
+                    source="import", source_ref=e["r"], note=str(e["note"]), pr=bool(e["pr"]))
 
 
 def _set(r: tuple[Any, ...], same: dict[tuple[Any, ...], SetRecord]) -> SetRecord:
@@ -103,5 +104,6 @@ def _set(r: tuple[Any, ...], same: dict[tuple[Any, ...], SetRecord]) -> SetRecor
         found = same[r] = SetRecord(
             reps=r[0], load_kg=r[1], bodyweight=bool(r[2]), rir=r[3], rir_max=r[4],
             failure=bool(r[5]), technique=cast(Technique | None, r[6]), warmup=bool(r[7]),
-            amrap=bool(r[8]))
+            amrap=bool(r[8]), reps_max=r[9], seconds=r[10], meters=r[11],
+            planned_max=bool(r[12]))
     return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from zoneinfo import ZoneInfo
 
-from bot.coach import help_text
+from bot.coach import help_text, own_exercises
 from bot.coach.lifter import Lifter
 from bot.coach.replies import Reply, error_reply, literal
 from bot.domain.advice import W4_MIN_DAYS
@@ -145,6 +145,15 @@ class Profiles:
         return Reply(title=f"{literal(clean)}: tier {t}",
                      lines=(help_text.TIERS[TIERS.index(_tier(t))],),
                      tone="ok", private=True, saved=True)
+
+    async def rename_exercise(self, user_id: str, old: str, new: str) -> Reply:
+        """/exercise OLD rename:NEW: every entry of the lifter's own exercise gets the name."""
+        return await own_exercises.rename(self._lifter, user_id, old, new)
+
+    async def merge_exercise(self, user_id: str, old: str, into: str) -> Reply:
+        """/exercise OLD merge:LIFT: the own exercise's entries become the catalogue lift's
+        (also the one-step yes to "did you mean LIFT?" after a log)."""
+        return await own_exercises.merge(self._lifter, user_id, old, into)
 
 
 def _goal(text: str) -> Goal:

@@ -50,15 +50,20 @@ async def import_(ctx: ConsoleContext) -> Reply:
         return found
     name, data = found
     mapping = ctx.line.rest.partition("map:")[2].strip().strip('"') or None
+    mapping = mapping.split(" unit:")[0].strip().strip('"') if mapping else None
     preview = await ctx.coach.data.import_preview(
         ctx.user_id, ctx.guild_id, name, data,
-        ctx.line.options.get("format", "auto"), mapping,
+        ctx.line.options.get("format", "auto"), mapping, ctx.line.options.get("unit"),
     )
     if preview.pending_id is None:
         return preview.reply
-    how = (f"Type /import confirm to add them (or /import-confirm {preview.pending_id}), "
-           "or /import cancel.")
-    return replace(preview.reply, lines=(*preview.reply.lines, how))
+    lines = list(preview.reply.lines)
+    if preview.pounds_hint:
+        lines.append(f"To read them as pounds, type: /import cancel, then "
+                     f"/import path:{path_text} unit:lb")
+    lines.append(f"Type /import confirm to add them (or /import-confirm {preview.pending_id}), "
+                 "or /import cancel.")
+    return replace(preview.reply, lines=tuple(lines))
 
 
 @command("import-confirm")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.coach import own_exercises
 from bot.coach.replies import Reply, error_reply
 from bot.console.commands import ConsoleContext, command
 
@@ -29,8 +30,24 @@ async def sore(ctx: ConsoleContext) -> Reply:
 
 @command("exercise")
 async def exercise(ctx: ConsoleContext) -> Reply:
+    """``/exercise NAME tier:X``, ``/exercise NAME rename:NEW``, ``/exercise NAME merge:LIFT``
+    (also ``/exercise rename OLD to NEW`` and ``/exercise merge OLD into LIFT``)."""
+    rest = ctx.line.rest
+    for word, joint in (("rename", " to "), ("merge", " into ")):
+        head, _, tail = rest.partition(" ")
+        if head.lower() == word and joint in tail:
+            old, _, new = tail.partition(joint)
+            rest = f"{old} {word}:{new}"
+    for word in ("rename", "merge"):
+        old, found, new = rest.partition(f"{word}:")
+        if found and "tier:" in new + old:
+            return own_exercises.one_change_please()
+        if found and word == "rename":
+            return await ctx.coach.profile.rename_exercise(ctx.user_id, old, new)
+        if found:
+            return await ctx.coach.profile.merge_exercise(ctx.user_id, old, new)
     if "tier" not in ctx.line.options:
-        return error_reply("Give the tier with tier:X.", "Tiers are A, B, C and D.",
-                           "/exercise zercher squat tier:A")
+        return error_reply("Give the tier with tier:X, or rename:NEW or merge:LIFT.",
+                           "Tiers are A, B, C and D.", "/exercise zercher squat tier:A")
     return await ctx.coach.profile.exercise(ctx.user_id, " ".join(ctx.line.words),
                                     ctx.line.options["tier"])

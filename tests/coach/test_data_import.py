@@ -41,12 +41,13 @@ async def test_preview_shows_rows_sets_dates_and_unmapped_names_and_stores_nothi
     text = _text(preview.reply)
     assert preview.pending_id is not None and preview.reply.private
     assert "not set a time zone" not in text
-    assert "78 rows → 76 sets in 22 entries from 6 workouts" in text
+    assert "78 rows → 78 sets in 24 entries from 6 workouts" in text
     assert "07 Sep 2026 to 18 Sep 2026" in text
     assert "Warm-ups 10 · drop sets 2 · sets to failure 8" in text
     assert "Converging Chest Press (Hammer Strength): 4 sets" in text  # unmapped, listed
     assert "Squat (Barbell) → back squat" in text
-    assert "Left out 2 rows" in text
+    assert "Left out" not in text  # the treadmill is kept, as timed sets
+    assert "Timed or distance sets 2" in text
     assert await _stored(coach) == 0
 
 
@@ -56,13 +57,14 @@ async def test_confirm_stores_the_entries_as_previewed(coach: Coach) -> None:
     assert preview.pending_id is not None
     assert "not set a time zone" in _text(preview.reply)  # no profile yet: times read as UTC
     done = await coach.data.import_confirm("u1", preview.pending_id)
-    assert done.saved and "Added 22 entries with 76 sets" in _text(done)
-    assert await _stored(coach) == 22
+    assert done.saved and "Added 24 entries with 78 sets" in _text(done)
+    assert await _stored(coach) == 24
     history = _text(await coach.logbook.history("u1", "squat"))
     assert "back squat" in history and "Fri 18 Sep" in history
     own = await coach.storage.custom_exercises("u1")
     assert own == [Exercise("converging-chest-press-hammer-strength",
-                            "converging chest press (hammer strength)", None, custom=True)]
+                            "converging chest press (hammer strength)", None, custom=True),
+                   Exercise("treadmill", "treadmill", None, custom=True)]
 
 
 async def test_importing_the_same_file_twice_adds_nothing(coach: Coach) -> None:
@@ -71,21 +73,21 @@ async def test_importing_the_same_file_twice_adds_nothing(coach: Coach) -> None:
     second = await coach.data.import_preview("u1", "g1", "s.csv", data)  # before confirming
     assert (await coach.data.import_confirm("u1", first.pending_id)).saved
     again = await coach.data.import_confirm("u1", second.pending_id)
-    assert "Added 0 entries" in _text(again) and "Skipped 22" in _text(again)
+    assert "Added 0 entries" in _text(again) and "Skipped 24" in _text(again)
     assert not again.saved
     third = await coach.data.import_preview("u1", "g1", "s.csv", data)
     assert third.pending_id is None and "already in your history" in _text(third.reply)
-    assert await _stored(coach) == 22
+    assert await _stored(coach) == 24
 
 
 async def test_partly_new_files_add_only_the_new_entries(coach: Coach) -> None:
     await _import(coach, "u1", strong_comma(sample_workouts(weeks=1)))
     preview = await coach.data.import_preview(
         "u1", "g1", "more.csv", strong_comma(sample_workouts(weeks=2)).encode())
-    assert "11 of these entries are already in your history" in _text(preview.reply)
+    assert "12 of these entries are already in your history" in _text(preview.reply)
     done = await coach.data.import_confirm("u1", preview.pending_id)
-    assert "Added 11 entries" in _text(done) and "Skipped 11" in _text(done)
-    assert await _stored(coach) == 22
+    assert "Added 12 entries" in _text(done) and "Skipped 12" in _text(done)
+    assert await _stored(coach) == 24
 
 
 async def test_only_the_importer_can_confirm_and_only_once(coach: Coach) -> None:
@@ -101,7 +103,7 @@ async def test_only_the_importer_can_confirm_and_only_once(coach: Coach) -> None
     for forged in (0, -1, 10**40):
         assert (await coach.data.import_confirm("alice", forged)).is_error
         assert (await coach.data.import_cancel("alice", forged)).is_error
-    assert await _stored(coach, "alice") == 11
+    assert await _stored(coach, "alice") == 12
 
 
 async def test_cancel_drops_the_preview(coach: Coach) -> None:
@@ -142,7 +144,7 @@ async def test_a_preview_survives_a_restart(tmp_path: Path, clock: FakeClock) ->
     storage = await SQLiteStorage.open(path)
     try:
         done = await Coach(storage, clock).data.import_confirm("u1")  # the latest
-        assert done.saved and "Added 11 entries" in _text(done)
+        assert done.saved and "Added 12 entries" in _text(done)
         assert preview.pending_id is not None
     finally:
         await storage.close()
@@ -152,8 +154,9 @@ async def test_a_mapping_reads_unknown_names_as_catalogue_lifts(coach: Coach) ->
     preview = await coach.data.import_preview(
         "u1", "g1", "s.csv", strong_comma(sample_workouts(1)).encode(),
         mapping="Converging Chest Press (Hammer Strength)=machine chest press")
-    assert "Not in the catalogue" not in _text(preview.reply)
-    assert "→ machine chest press" in _text(preview.reply)
+    assert "Converging Chest Press (Hammer Strength): " not in _text(preview.reply)
+    assert "Converging Chest Press (Hammer Strength) → machine chest press" in _text(
+        preview.reply)
     bad = await coach.data.import_preview("u1", "g1", "s.csv", b"x", mapping="just words")
     assert bad.reply.is_error and "Name=exercise" in _text(bad.reply)
 
@@ -237,3 +240,64 @@ async def test_imported_history_feeds_stats_and_the_importing_servers_board(
     assert [tuple(m) for m in members] == [("gym", "u1")]
     tiers = {e.exercise.name: e.exercise.tier for e in stored}
     assert tiers["back squat"] == "A" and tiers["leg extension"] == "D"
+
+
+# ------------------------------------------------------------------ issue #14
+def _pounds_file() -> bytes:
+    lifts = (SampleExercise("Squat (Barbell)", tuple(SampleSet(w, 5) for w in (135, 185, 225))),
+             SampleExercise("Bench Press (Barbell)", tuple(SampleSet(w, 8) for w in (95, 135))),
+             SampleExercise("Bicep Curl (Dumbbell)", tuple(SampleSet(w, 10) for w in (25, 30))))
+    days = [Workout(datetime(2026, 10, d, 18, 0), "Full body", 60, lifts)  # noqa: DTZ001
+            for d in (5, 7, 9, 12)]
+    return strong_comma(days).encode()
+
+
+async def test_pounds_in_a_kg_profile_are_flagged_with_the_line_that_fixes_it(
+    coach: Coach,
+) -> None:
+    preview = await coach.data.import_preview("u1", "g1", "strong.csv", _pounds_file())
+    text = _text(preview.reply)
+    assert preview.pounds_hint and preview.reply.tone == "warning"
+    assert "look like pounds" in text and "`/import file:strong.csv unit:lb`" in text
+    await coach.data.import_cancel("u1", preview.pending_id)
+    as_lb = await coach.data.import_preview("u1", "g1", "strong.csv", _pounds_file(), unit="lb")
+    assert not as_lb.pounds_hint and "as you chose with unit:lb" in _text(as_lb.reply)
+    await coach.data.import_confirm("u1", as_lb.pending_id)
+    stored = await coach.storage.entries_since("u1", datetime(2000, 1, 1, tzinfo=UTC))
+    heaviest = max(s.load_kg or 0 for e in stored for s in e.sets)
+    assert round(heaviest, 1) == 102.1  # 225 lb, not 225 kg
+    bad = await coach.data.import_preview("u1", "g1", "s.csv", _pounds_file(), unit="stone")
+    assert bad.reply.is_error and "unit:lb" in _text(bad.reply)
+
+
+async def test_the_preview_lists_every_name_and_what_it_was_read_as(coach: Coach) -> None:
+    lifts = [f"{lift} ({kit})" for lift in ("Bench Press", "Shoulder Press", "Lateral Raise",
+                                            "Bicep Curl")
+             for kit in ("Dumbbell", "Machine", "Cable", "Barbell")]
+    days = [Workout(datetime(2026, 10, 5, 18, 0), "Day", 60,  # noqa: DTZ001
+                    tuple(SampleExercise(n, (SampleSet(20, 10),)) for n in lifts))]
+    preview = await coach.data.import_preview("u1", "g1", "h.csv", hevy(days).encode())
+    text = _text(preview.reply)
+    for name in lifts:  # not only the first ten
+        assert name in text and name in preview.names
+    assert "Bicep Curl (Barbell) → barbell curl" in text
+    assert "Bicep Curl (Barbell) -> barbell curl" in preview.names
+    assert all(len(value) <= 1024 for _, value in preview.reply.fields)
+
+
+async def test_timed_sets_assistance_and_notes_are_previewed_and_stored(coach: Coach) -> None:
+    days = [Workout(datetime(2026, 10, 5, 18, 0), "Day", 60, (  # noqa: DTZ001
+        SampleExercise("Pull Up (Assisted)", (SampleSet(30, 8),), note="band too"),
+        SampleExercise("Plank", (SampleSet(0, 0, seconds=60),)),
+    ), notes="gym was packed")]
+    preview = await coach.data.import_preview("u1", "g1", "h.csv", hevy(days).encode())
+    text = _text(preview.reply)
+    assert "Timed or distance sets 1" in text and "Assisted sets 1" in text
+    assert "Notes kept with 1 entry" in text
+    await coach.data.import_confirm("u1", preview.pending_id)
+    pull, plank = sorted(await coach.storage.entries_since(
+        "u1", datetime(2000, 1, 1, tzinfo=UTC)), key=lambda e: e.exercise.key)
+    assert pull.exercise.key == "assisted-pull-up"
+    assert (pull.sets[0].bodyweight, pull.sets[0].load_kg) == (True, -30)
+    assert pull.note == "band too · Workout: gym was packed"
+    assert plank.sets[0].seconds == 60 and plank.sets[0].reps is None

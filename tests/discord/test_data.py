@@ -51,7 +51,7 @@ async def test_upload_preview_confirm_stores_the_history(
     upload = Upload("strong_workouts.csv", strong_comma(sample_workouts()).encode())
     ix, preview = await _preview(fake, gym, gym.lifter, upload)
     text = response_text(preview)
-    assert "Import preview" in text and "76 sets in 22 entries" in text
+    assert "Import preview" in text and "78 sets in 24 entries" in text
     assert "Converging Chest Press (Hammer Strength)" in text  # listed as unmapped
     assert await entries(storage, gym.lifter) == []  # nothing stored before Confirm
 
@@ -62,14 +62,14 @@ async def test_upload_preview_confirm_stores_the_history(
 
     update, done = await _press(fake, gym, gym.lifter, message, confirm)
     assert update["data"]["components"] == []  # the buttons go at once
-    assert is_ephemeral(done) and "Imported 22 entries" in response_text(done)
+    assert is_ephemeral(done) and "Imported 24 entries" in response_text(done)
     stored = await entries(storage, gym.lifter)
-    assert len(stored) == 22 and {e.guild_id for e in stored} == {str(gym.guild.id)}
+    assert len(stored) == 24 and {e.guild_id for e in stored} == {str(gym.guild.id)}
 
     # The same file again: nothing new, so no buttons at all.
     _, again = await _preview(fake, gym, gym.lifter, upload)
     assert "Nothing new to import" in response_text(again) and buttons(again) == []
-    assert len(await entries(storage, gym.lifter)) == 22
+    assert len(await entries(storage, gym.lifter)) == 24
 
 
 async def test_only_the_importer_can_press_confirm(
@@ -101,8 +101,8 @@ async def test_confirm_works_after_a_restart(
     async with bots.running() as second:
         _, done = await _press(fake, gym, gym.lifter, message,
                                _button(message, "import:confirm:"))
-        assert "Imported 11 entries" in response_text(done)
-        assert len(await entries(bots.storage(second), gym.lifter)) == 11
+        assert "Imported 12 entries" in response_text(done)
+        assert len(await entries(bots.storage(second), gym.lifter)) == 12
 
 
 async def test_a_file_over_the_limit_is_refused_before_it_is_downloaded(
@@ -203,5 +203,5 @@ async def test_a_failure_behind_confirm_brings_the_buttons_back(
 
     monkeypatch.undo()
     _, done = await _press(fake, gym, gym.lifter, message, confirm)
-    assert "Imported 11 entries" in response_text(done)
-    assert len(await entries(bots.storage(bot), gym.lifter)) == 11
+    assert "Imported 12 entries" in response_text(done)
+    assert len(await entries(bots.storage(bot), gym.lifter)) == 12

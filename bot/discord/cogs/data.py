@@ -14,12 +14,14 @@ import logging
 import re
 import uuid
 from collections.abc import Awaitable
-from typing import TYPE_CHECKING, Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Literal
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.coach.data import Preview
 from bot.coach.replies import Reply
 from bot.discord.cogs.common import guild_key, respond, user_key
 from bot.discord.render import NO_PINGS, to_embed
@@ -36,6 +38,32 @@ FORMATS = [
 
 
 log = logging.getLogger("liftcoach.data")
+NAMES_FILE = "import-names.txt"
+_EMBED_CHARS = 5800  # Discord refuses an embed of more than 6000 characters
+_EMBED_FIELDS = 25
+_FIELD_CHARS = 1024
+
+
+def _fits(reply: Reply) -> bool:
+    """Whether every field of the preview fits in one embed, unclipped."""
+    total = len(reply.title) + len("\n".join(reply.lines)) + len(reply.footer or "")
+    total += sum(len(k) + len(v) for k, v in reply.fields)
+    return (total <= _EMBED_CHARS and len(reply.fields) <= _EMBED_FIELDS
+            and all(len(v) <= _FIELD_CHARS for _, v in reply.fields))
+
+
+def preview_embed(preview: Preview) -> discord.Embed:
+    """The preview as an embed; when its name lists do not fit, they go to the attached
+    file (every name still listed) and the embed says so."""
+    reply = preview.reply
+    if _fits(reply):
+        return to_embed(reply)
+    kept = tuple(f for f in reply.fields if not f[0].startswith(("Read as", "Not in")))
+    read = sum(1 for line in preview.names.splitlines() if "-> your own" not in line)
+    own = len(preview.names.splitlines()) - read
+    line = (f"Names: {read} read as catalogue lifts, {own} kept as your own; every one is "
+            f"listed in the attached {NAMES_FILE}.")
+    return to_embed(replace(reply, lines=(*reply.lines, line), fields=kept))
 
 
 async def _refuse(interaction: discord.Interaction[Any], text: str) -> None:
@@ -166,12 +194,13 @@ class DataCog(commands.Cog):
                           "Hevy or a liftcoach export")
     @app_commands.describe(file="the CSV file the app exported",
                            fmt="which app wrote it (detected when left out)",
-                           mapping='read names as catalogue lifts: "Name=exercise; Name=exercise"')
+                           mapping='read names as catalogue lifts: "Name=exercise; Name=exercise"',
+                           unit="the unit of a file that does not say (Strong's comma format)")
     @app_commands.rename(fmt="format", mapping="map")
     @app_commands.choices(fmt=FORMATS)
     async def import_(
         self, interaction: discord.Interaction[Any], file: discord.Attachment,
-        fmt: str = "auto", mapping: str | None = None,
+        fmt: str = "auto", mapping: str | None = None, unit: Literal["kg", "lb"] | None = None,
     ) -> None:
         too_big = self.bot.coach.data.check_size(file.size)
         if too_big is not None:  # refused by its size, before downloading anything
@@ -181,10 +210,13 @@ class DataCog(commands.Cog):
         data = await file.read()
         preview = await self.bot.coach.data.import_preview(
             user_key(interaction.user), guild_key(interaction.guild), file.filename, data,
-            fmt, mapping,
+            fmt, mapping, unit,
         )
-        kwargs: dict[str, Any] = {"embed": to_embed(preview.reply), "ephemeral": True,
+        kwargs: dict[str, Any] = {"embed": preview_embed(preview), "ephemeral": True,
                                   "allowed_mentions": NO_PINGS}
+        if not _fits(preview.reply):
+            kwargs["file"] = discord.File(io.BytesIO(preview.names.encode("utf-8")),
+                                          filename=NAMES_FILE)
         if preview.pending_id is not None:
             kwargs["view"] = import_view(interaction.user.id, preview.pending_id)
         await interaction.followup.send(**kwargs)

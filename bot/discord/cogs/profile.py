@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from discord import app_commands
 from discord.ext import commands
 
+from bot.coach import own_exercises
 from bot.discord.cogs.common import respond, user_key
 from bot.domain.models import TIERS
 from bot.domain.reminders import timezone_choices
@@ -21,6 +22,15 @@ async def zone_autocomplete(
     interaction: discord.Interaction[Any], current: str
 ) -> list[app_commands.Choice[str]]:
     return [app_commands.Choice(name=z, value=z) for z in timezone_choices(current, limit=25)]
+
+
+async def lift_autocomplete(
+    interaction: discord.Interaction[Any], current: str
+) -> list[app_commands.Choice[str]]:
+    """Catalogue lifts for merge:, as the lifter types."""
+    bot: LiftBot = interaction.client
+    return [app_commands.Choice(name=e.name, value=e.name)
+            for e in bot.coach.catalogue.search(current, limit=25)]
 
 
 class ProfileCog(commands.Cog):
@@ -57,14 +67,27 @@ class ProfileCog(commands.Cog):
         reply = await self.bot.coach.profile.sore(user_key(interaction.user), bodypart, days)
         await respond(interaction, reply, ephemeral=True)
 
-    @app_commands.command(name="exercise", description="Set the tier of your own exercise")
+    @app_commands.command(name="exercise", description="Set the tier of your own exercise, "
+                          "rename it, or merge it into a catalogue lift")
     @app_commands.describe(name="the name you log it under",
-                           tier="A heavy compound … D isolation (see /help)")
+                           tier="A heavy compound … D isolation (see /help)",
+                           rename="a new name for it (its history moves along)",
+                           merge="the catalogue lift it really is (its history moves there)")
     @app_commands.choices(tier=[app_commands.Choice(name=f"tier {t}", value=t) for t in TIERS])
+    @app_commands.autocomplete(merge=lift_autocomplete)
     async def exercise(
-        self, interaction: discord.Interaction[Any], name: str, tier: str
+        self, interaction: discord.Interaction[Any], name: str, tier: str | None = None,
+        rename: str | None = None, merge: str | None = None,
     ) -> None:
-        reply = await self.bot.coach.profile.exercise(user_key(interaction.user), name, tier)
+        user, profile = user_key(interaction.user), self.bot.coach.profile
+        if sum(x is not None for x in (tier, rename, merge)) != 1:
+            reply = own_exercises.one_change_please()
+        elif rename is not None:
+            reply = await profile.rename_exercise(user, name, rename)
+        elif merge is not None:
+            reply = await profile.merge_exercise(user, name, merge)
+        else:
+            reply = await profile.exercise(user, name, tier or "")
         await respond(interaction, reply, ephemeral=True)
 
 

@@ -8,13 +8,15 @@ domain group may build on it.
 """
 
 from bot.domain.catalogue.body_parts import normalize_body_part, vocabulary_hint
-from bot.domain.catalogue.lookup import Catalogue, default_catalogue, slugify
+from bot.domain.catalogue.lookup import Catalogue, Lookup, default_catalogue, normalize, slugify
 from bot.domain.catalogue.muscles import muscle_weights, primary_muscles
 
 __all__ = [
     "Catalogue",
+    "Lookup",
     "default_catalogue",
     "muscle_weights",
+    "normalize",
     "normalize_body_part",
     "primary_muscles",
     "slugify",

@@ -19,6 +19,13 @@ from bot.domain.models import LB_TO_KG, Unit
 from bot.domain.notation.words import unit_of
 
 EARLIEST_YEAR = 1980
+# A timed or distance set past these is a typo, not a set: a day, 500 km.
+MAX_SECONDS = 24 * 3600.0
+MAX_METERS = 500_000.0
+# Notes are kept as written, up to this many characters (the rest is cut).
+MAX_NOTE = 500
+_METERS_PER = {"m": 1.0, "km": 1000.0, "mi": 1609.344, "miles": 1609.344, "mile": 1609.344,
+               "ft": 0.3048, "feet": 0.3048, "yd": 0.9144, "yards": 0.9144}
 # A row may be dated this far past "now" (clock skew, time zones) before it is refused.
 FUTURE_SLACK = timedelta(days=1)
 
@@ -49,8 +56,8 @@ class When:
     local_date: date
 
 
-def number(text: str, column: str) -> float | None:
-    """A non-negative number, or None for an empty cell.
+def number(text: str, column: str, *, signed: bool = False) -> float | None:
+    """A non-negative number (any sign when ``signed``), or None for an empty cell.
 
     A decimal comma (``102,5``) is read as a decimal point when no point is present.
     """
@@ -66,7 +73,7 @@ def number(text: str, column: str) -> float | None:
             value = float(raw.replace(",", "."))
         except ValueError:
             raise BadValue(f"{column} '{raw}' is not a number") from None
-    if not math.isfinite(value) or value < 0:
+    if not math.isfinite(value) or (value < 0 and not signed):
         raise BadValue(f"{column} '{raw}' is not a number I can use (it must be 0 or more)")
     return value
 
@@ -100,9 +107,44 @@ def load_kg(text: str, column: str, unit: str) -> float | None:
 
 
 def exact_kg(text: str, column: str) -> float | None:
-    """A load already in kilograms, kept exactly as written (0 stays 0); None when empty."""
+    """A load already in kilograms, kept exactly as written (0 stays 0); None when empty.
+
+    A negative load is assistance (bodyweight minus it), held to the same limit."""
+    value = number(text, column, signed=True)
+    if value is None:
+        return None
+    _checked_kg(abs(value), text, column, "kg")
+    return value
+
+
+def seconds(text: str, column: str) -> float | None:
+    """The seconds of a timed set; None for an empty cell or 0 (most sets are not timed)."""
     value = number(text, column)
-    return None if value is None else _checked_kg(value, text, column, "kg")
+    if value is None or value == 0:
+        return None
+    if value > MAX_SECONDS:
+        raise BadValue(f"{column} '{text.strip()}' is longer than a timed set can be "
+                       f"(at most {MAX_SECONDS:g} seconds)")
+    return value
+
+
+def meters(text: str, column: str, unit: str) -> float | None:
+    """A distance in metres from a cell in ``unit`` (m, km, mi...); None when empty or 0."""
+    value = number(text, column)
+    if value is None or value == 0:
+        return None
+    per = _METERS_PER.get(unit.strip().lower())
+    if per is None:
+        raise BadValue(f"Distance unit '{unit.strip()}' is not m, km or mi")
+    distance = value * per
+    if distance > MAX_METERS:
+        raise BadValue(f"{column} '{text.strip()}' {unit} is farther than a set can go")
+    return round(distance, 3)
+
+
+def note(text: str) -> str:
+    """A note as written, on one line, cut to ``MAX_NOTE`` characters."""
+    return " ".join(text.split())[:MAX_NOTE]
 
 
 def weight_unit(text: str, fallback: str) -> str:

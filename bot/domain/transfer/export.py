@@ -18,8 +18,10 @@ from bot.domain.models import SetRecord, StoredEntry
 COLUMNS: tuple[str, ...] = (
     "entry", "performed_at", "local_date", "exercise", "exercise_key", "tier", "custom",
     "set", "reps", "load_kg", "bodyweight", "rir", "rir_max", "failure", "technique",
-    "warmup", "amrap",
+    "warmup", "amrap", "reps_max", "seconds", "meters", "planned_max", "note", "pr",
 )
+# The entry's own columns, written on each of its rows after the set's.
+_ENTRY_TAIL = ("note", "pr")
 # Columns an own-format file must have; the flags default to 0 and the rest to empty.
 REQUIRED: tuple[str, ...] = (
     "entry", "performed_at", "local_date", "exercise", "exercise_key", "set", "reps", "load_kg",
@@ -44,10 +46,12 @@ def entry_lines(entries: Iterable[StoredEntry]) -> str:
             entry.exercise.name, entry.exercise.key, entry.exercise.tier or "",
             _flag(entry.exercise.custom),
         )
+        tail = (entry.note, _flag(entry.pr))
         if not entry.sets:
-            writer.writerow((*head, *("" for _ in COLUMNS[len(head):])))
+            blank = len(COLUMNS) - len(head) - len(_ENTRY_TAIL)
+            writer.writerow((*head, *("" for _ in range(blank)), *tail))
         for position, s in enumerate(entry.sets, 1):
-            writer.writerow((*head, str(position), *set_cells(s)))
+            writer.writerow((*head, str(position), *set_cells(s), *tail))
     return buffer.getvalue()
 
 
@@ -55,6 +59,7 @@ def set_cells(s: SetRecord) -> tuple[str, ...]:
     return (
         _num(s.reps), _num(s.load_kg), _flag(s.bodyweight), _num(s.rir), _num(s.rir_max),
         _flag(s.failure), s.technique or "", _flag(s.warmup), _flag(s.amrap),
+        _num(s.reps_max), _num(s.seconds), _num(s.meters), _flag(s.planned_max),
     )
 
 

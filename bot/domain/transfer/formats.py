@@ -3,15 +3,17 @@
 Three formats are read:
 
 - Strong, comma separated (``Date,Workout Name,Duration,Exercise Name,Set Order,Weight,
-  Reps,...,RPE``; weights in the lifter's unit, since the file does not say) and
-  semicolon separated with a ``Weight Unit`` column. ``Set Order`` is a number, or
+  Reps,...,RPE``; weights in the lifter's unit, since the file does not say), its 2016
+  form whose weight column is headed ``kg`` or ``lbs`` (and distance ``km`` or ``mi``),
+  and semicolon separated with a ``Weight Unit`` column. ``Set Order`` is a number, or
   ``W`` (warm-up), ``D`` (drop set) or ``F`` (failure); rest-timer rows are skipped.
 - Hevy (``title,start_time,...,set_type,weight_kg|weight_lbs,reps,...,rpe``) with
   ``set_type`` normal, warmup, dropset or failure.
 - The project's own export (see :mod:`bot.domain.transfer.export`).
 
-Each row becomes a :class:`RawRow`: the workout it belongs to, the exercise name
-as written and the set, or no set for rows that are not lifting (cardio, timed holds).
+Each row becomes a :class:`RawRow`: the workout it belongs to, the exercise name as
+written, the set and the notes. A row without reps but with seconds or a distance is
+a timed set (a plank, a carry, a run); a row with none of them is no set.
 """
 
 from __future__ import annotations
@@ -38,6 +40,10 @@ STRONG_COLUMNS = (
     "workout duration",
 )
 STRONG_REQUIRED = ("date", "exercise name", "set order", "weight", "reps")
+# Strong's 2016 export heads the weight and distance columns with their units.
+STRONG_UNIT_HEADERS = {"kg": ("weight", "kg"), "lbs": ("weight", "lb"), "lb": ("weight", "lb"),
+                       "km": ("distance", "km"), "mi": ("distance", "mi"),
+                       "miles": ("distance", "mi")}
 HEVY_COLUMNS = (
     "title", "start_time", "end_time", "description", "exercise_title", "superset_id",
     "exercise_notes", "set_index", "set_type", "weight_kg", "weight_lbs", "reps",
@@ -45,7 +51,8 @@ HEVY_COLUMNS = (
 )
 HEVY_REQUIRED = ("start_time", "exercise_title", "set_type", "reps")
 _SIGNATURES: dict[ImportFormat, frozenset[str]] = {
-    "strong": frozenset(STRONG_COLUMNS) - {"notes", "rpe", "date", "weight", "reps"},
+    "strong": (frozenset(STRONG_COLUMNS) - {"notes", "rpe", "date", "weight", "reps"})
+    | {"kg", "lbs"},
     "hevy": frozenset(HEVY_COLUMNS) - {"title", "description", "reps", "rpe"},
     "liftcoach": frozenset(OWN_COLUMNS) - {"reps", "set"},
 }
@@ -70,6 +77,9 @@ class RawRow:
     key: str = ""
     tier: Tier | None = None
     custom: bool = False
+    note: str = ""
+    workout_note: str = ""
+    pr: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,6 +92,7 @@ class RowContext:
     zone: tzinfo
     unit: str
     latest: datetime
+    distance_unit: str = ""  # Strong's comma format: the header's, else by the weight unit
     _dates: dict[str, v.When] = field(default_factory=dict, compare=False, repr=False)
 
     def when(self, text: str, read: Callable[[str, str], datetime], column: str) -> v.When:
@@ -98,6 +109,17 @@ def columns_of(header: list[str]) -> dict[str, int]:
     for i, name in enumerate(header):
         out.setdefault(name.strip().strip('"').strip().lower(), i)
     return out
+
+
+def header_units(columns: dict[str, int]) -> dict[str, str]:
+    """Strong 2016: the ``kg``/``lbs``/``km``/``mi`` columns read as weight and distance,
+    in the unit their header names (``{"weight": "kg", "distance": "km"}``)."""
+    units: dict[str, str] = {}
+    for header, (column, unit) in STRONG_UNIT_HEADERS.items():
+        if header in columns and column not in columns and column not in units:
+            columns[column] = columns[header]
+            units[column] = unit
+    return units
 
 
 def detect(columns: Mapping[str, int]) -> ImportFormat | None:
@@ -135,16 +157,22 @@ def strong_row(number: int, cell: Cells, ctx: RowContext) -> RawRow:
         raise v.BadValue("Exercise Name is empty")
     workout = f"{date_text.strip()}|{cell('workout name').strip()}"
     marker = cell("set order").strip().upper()
+    note, workout_note = v.note(cell("notes")), v.note(cell("workout notes"))
     if "REST" in marker or "NOTE" in marker:
-        return RawRow(number, workout, when, exercise, None, skip_reason="rest timer or note")
+        return RawRow(number, workout, when, exercise, None, skip_reason="rest timer or note",
+                      note=note, workout_note=workout_note)
     unit = v.weight_unit(cell("weight unit"), ctx.unit)
     reps = v.reps(cell("reps"), "Reps")
     load = v.load_kg(cell("weight"), "Weight", unit)
     rir = v.rpe_to_rir(cell("rpe"), "RPE")
     kind = _strong_kind(marker)
-    if reps is None:
-        return RawRow(number, workout, when, exercise, None, skip_reason=_NO_REPS)
-    return RawRow(number, workout, when, exercise, _set(reps, load, rir, kind))
+    distance_unit = cell("distance unit").strip() or ctx.distance_unit or (
+        "mi" if unit == "lb" else "km")
+    timed = _timed(cell("seconds"), "Seconds", cell("distance"), "Distance", distance_unit)
+    made = _set(reps, load, rir, kind, timed)
+    return RawRow(number, workout, when, exercise, made,
+                  skip_reason="" if made is not None else _NO_REPS, note=note,
+                  workout_note=workout_note)
 
 
 def _strong_kind(marker: str) -> str:
@@ -160,7 +188,7 @@ def _strong_kind(marker: str) -> str:
 
 
 # ------------------------------------------------------------------ Hevy
-_NO_REPS = "no reps (cardio or a timed set)"
+_NO_REPS = "no reps, time or distance"
 HEVY_KINDS = {"normal": "normal", "warmup": "warmup", "warm_up": "warmup", "warm-up": "warmup",
               "dropset": "dropset", "drop_set": "dropset", "drop": "dropset",
               "failure": "failure", "": "normal"}
@@ -186,13 +214,39 @@ def hevy_row(number: int, cell: Cells, ctx: RowContext) -> RawRow:
         load = v.load_kg(cell("weight_lbs"), "weight_lbs", "lb")
     reps = v.reps(cell("reps"), "reps")
     rir = v.rpe_to_rir(cell("rpe"), "rpe")
+    if cell("distance_km").strip():
+        distance, distance_column, distance_unit = cell("distance_km"), "distance_km", "km"
+    else:
+        distance, distance_column, distance_unit = cell("distance_miles"), "distance_miles", "mi"
+    timed = _timed(cell("duration_seconds"), "duration_seconds", distance, distance_column,
+                   distance_unit)
+    made = _set(reps, load, rir, kind, timed)
+    return RawRow(number, workout, when, exercise, made, int(order or 0),
+                  "" if made is not None else _NO_REPS, note=v.note(cell("exercise_notes")),
+                  workout_note=v.note(cell("description")))
+
+
+def _timed(
+    seconds: str, seconds_column: str, distance: str, distance_column: str, unit: str
+) -> tuple[float | None, float | None]:
+    return (v.seconds(seconds, seconds_column),
+            v.meters(distance, distance_column, unit))
+
+
+def _set(
+    reps: int | None, load: float | None, rir: float | None, kind: str,
+    timed: tuple[float | None, float | None] = (None, None),
+) -> SetRecord | None:
+    """A set from another app: RPE already turned into RIR; failure means RIR 0.
+
+    Without reps, seconds or a distance make it a timed set; with none, it is no set.
+    """
     if reps is None:
-        return RawRow(number, workout, when, exercise, None, int(order or 0), _NO_REPS)
-    return RawRow(number, workout, when, exercise, _set(reps, load, rir, kind), int(order or 0))
-
-
-def _set(reps: int, load: float | None, rir: float | None, kind: str) -> SetRecord:
-    """A set from another app: RPE already turned into RIR; failure means RIR 0."""
+        seconds, meters = timed
+        if seconds is None and meters is None:
+            return None
+        return SetRecord(reps=None, load_kg=load, seconds=seconds, meters=meters,
+                         warmup=kind == "warmup")
     if kind == "dropset":
         return SetRecord(reps=reps, load_kg=load, rir=0.0, failure=True, technique="dropset")
     if kind == "failure" or rir == 0.0:
@@ -216,7 +270,8 @@ def own_row(number: int, cell: Cells, ctx: RowContext) -> RawRow:
     position = v.number(cell("set"), "set")
     base = RawRow(number, f"{entry}|{cell('performed_at').strip()}", when, exercise, None,
                   order=int(position or 0), key=key, tier=tier_text or None,
-                  custom=v.flag(cell("custom"), "custom"))
+                  custom=v.flag(cell("custom"), "custom"), note=v.note(cell("note")),
+                  pr=v.flag(cell("pr"), "pr"))
     if position is None:
         return replace(base, skip_reason="an entry without sets")
     technique = cell("technique").strip().lower() or None
@@ -232,6 +287,10 @@ def own_row(number: int, cell: Cells, ctx: RowContext) -> RawRow:
         technique=technique,
         warmup=v.flag(cell("warmup"), "warmup"),
         amrap=v.flag(cell("amrap"), "amrap"),
+        reps_max=v.reps(cell("reps_max"), "reps_max"),
+        seconds=v.seconds(cell("seconds"), "seconds"),
+        meters=v.meters(cell("meters"), "meters", "m"),
+        planned_max=v.flag(cell("planned_max"), "planned_max"),
     )
     return replace(base, set=record)
 

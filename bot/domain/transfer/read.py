@@ -30,10 +30,12 @@ from bot.domain.transfer.formats import (
     RowContext,
     columns_of,
     detect,
+    header_units,
     missing_columns,
     reader_for,
 )
 from bot.domain.transfer.names import NameMapper, Resolved
+from bot.domain.transfer.units import assisted, looks_like_pounds, with_assistance
 
 MAX_LISTED_PROBLEMS = 3
 _EXAMPLE = "/import file:strong.csv format:auto"
@@ -55,7 +57,12 @@ class ImportProblem:
 
 @dataclass(frozen=True)
 class ImportedEntry:
-    """One exercise of one workout, ready to store. ``key`` makes storing it idempotent."""
+    """One exercise of one workout, ready to store. ``key`` makes storing it idempotent.
+
+    ``note`` holds the app's notes on the exercise in that workout; the first entry of a
+    workout also carries the workout's notes (``Workout: ...``). ``pr`` comes from the
+    project's own export only.
+    """
 
     exercise: Exercise
     sets: tuple[SetRecord, ...]
@@ -63,6 +70,8 @@ class ImportedEntry:
     local_date: date
     written_as: str
     key: str
+    note: str = ""
+    pr: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,6 +92,7 @@ class ImportResult:
     unmapped: tuple[UnmappedName, ...]
     read_as: tuple[tuple[str, str], ...]
     weights: str
+    pounds_hint: bool = False  # a file without units whose loads look like pounds
 
     @property
     def sets(self) -> int:
@@ -101,13 +111,22 @@ class ImportResult:
         return len({e.performed_at for e in self.entries})
 
     def count(self, kind: str) -> int:
-        """Sets of a kind: ``warmup``, ``dropset`` or ``failure`` (failure includes drops)."""
+        """Sets of a kind: ``warmup``, ``dropset``, ``failure`` (failure includes drops),
+        ``timed`` (seconds or a distance) or ``assisted`` (load is assistance)."""
         every = [s for e in self.entries for s in e.sets]
         if kind == "warmup":
             return sum(s.warmup for s in every)
         if kind == "dropset":
             return sum(s.technique == "dropset" for s in every)
+        if kind == "timed":
+            return sum(s.timed for s in every)
+        if kind == "assisted":
+            return sum(s.load_kg is not None and s.load_kg < 0 for s in every)
         return sum(s.failure for s in every)
+
+    @property
+    def notes(self) -> int:
+        return sum(bool(e.note) for e in self.entries)
 
 
 def read_import(
@@ -119,11 +138,13 @@ def read_import(
     unit: str,
     latest: datetime,
     mapping: Mapping[str, str] | None = None,
+    unit_given: bool = False,
 ) -> ImportResult | ImportProblem:
     """Read ``text`` as ``fmt`` ('auto', 'strong', 'hevy' or 'liftcoach').
 
     Naive times are wall-clock times in ``zone``; Strong's comma format gives
-    weights in ``unit``; rows dated after ``latest`` (plus a day) are refused.
+    weights in ``unit`` (the profile's, or the one the lifter gave: ``unit_given``);
+    rows dated after ``latest`` (plus a day) are refused.
     """
     text = text.lstrip("\ufeff")
     if not text.strip():
@@ -142,10 +163,12 @@ def read_import(
     header = numbered[0][1]
     columns = columns_of(header)
     found = detect(columns)
+    in_header = header_units(columns) if found == "strong" or fmt == "strong" else {}
     chosen = _choose(fmt, found, columns)
     if isinstance(chosen, ImportProblem):
         return chosen
-    ctx = RowContext(zone=zone, unit=unit, latest=latest)
+    ctx = RowContext(zone=zone, unit=in_header.get("weight", unit), latest=latest,
+                     distance_unit=in_header.get("distance", ""))
     raw, problems = _read_rows(chosen, numbered[1:], columns, ctx)
     problems = sorted(problems + _too_many_sets(chosen, raw))
     if problems:
@@ -153,8 +176,13 @@ def read_import(
     if not raw:
         return ImportProblem("The file has a header but no rows.",
                              "Export again with at least one workout in it.")
-    return _group(chosen, raw, NameMapper(catalogue, mapping),
-                  _weights_note(chosen, columns, unit))
+    weights = _weights_note(chosen, columns, unit, in_header.get("weight"), unit_given)
+    result = _group(chosen, raw, NameMapper(catalogue, mapping), weights)
+    unitless = chosen == "strong" and "weight unit" not in columns and not in_header
+    if unitless and unit == "kg" and not unit_given:
+        loads = [s.load_kg for e in result.entries for s in e.sets if s.load_kg]
+        result = replace(result, pounds_hint=looks_like_pounds(loads))
+    return result
 
 
 def _choose(
@@ -186,7 +214,9 @@ def _choose(
         return ImportProblem(
             f"This {FORMAT_NAMES[chosen]} file lacks the column"
             f"{'s' if len(gone) > 1 else ''} {', '.join(gone)}.",
-            "Export again from the app without editing the header line. " + _HEADERS,
+            "I read these headers: " + _HEADERS + ". If the app wrote yours another way, "
+            "choose format:auto or another format; a header edited in a spreadsheet needs "
+            "its old names back.",
         )
     return chosen
 
@@ -245,6 +275,7 @@ def _group(
     entries: list[ImportedEntry] = []
     unmapped: dict[str, UnmappedName] = {}
     read_as: dict[str, str] = {}
+    noted: set[str] = set()
     for rows in groups.values():
         sets = [r for r in rows if r.set is not None]
         if fmt == "liftcoach":
@@ -255,19 +286,21 @@ def _group(
         resolved = _own_exercise(first, names) if fmt == "liftcoach" else names.resolve(
             first.exercise)
         records = tuple(r.set for r in sets if r.set is not None)
-        if fmt != "liftcoach" and resolved.exercise.equipment == "bodyweight":
-            records = tuple(replace(s, bodyweight=True) if s.load_kg is None else s
-                            for s in records)
+        if fmt != "liftcoach":
+            records = _as_lifted(resolved.exercise, first.exercise, records)
         if resolved.how == "new":
             old = unmapped.get(first.exercise.lower())
             unmapped[first.exercise.lower()] = UnmappedName(
                 first.exercise, (old.sets if old else 0) + len(records), resolved.suggestions)
         elif resolved.how in ("read", "mapped"):
             read_as.setdefault(first.exercise, resolved.exercise.name)
+        note = _note(rows, first.workout not in noted)
+        noted.add(first.workout)
         entries.append(ImportedEntry(
             exercise=resolved.exercise, sets=records, performed_at=first.when.at,
             local_date=first.when.local_date, written_as=first.exercise,
-            key=entry_key(resolved.exercise.key, first.when.at, records),
+            key=entry_key(resolved.exercise.key, first.when.at, records), note=note,
+            pr=first.pr,
         ))
     return ImportResult(
         format=fmt, rows=len(raw), entries=tuple(entries),
@@ -275,6 +308,27 @@ def _group(
         unmapped=tuple(sorted(unmapped.values(), key=lambda u: (-u.sets, u.name))),
         read_as=tuple(read_as.items()), weights=weights,
     )
+
+
+def _as_lifted(
+    exercise: Exercise, written: str, records: tuple[SetRecord, ...]
+) -> tuple[SetRecord, ...]:
+    """Bodyweight lifts without load are bodyweight sets; an assisted lift's load is
+    assistance, so it is stored as bodyweight minus that load, never as added load."""
+    if assisted(exercise, written):
+        return tuple(with_assistance(s) for s in records)
+    if exercise.equipment == "bodyweight":
+        return tuple(replace(s, bodyweight=True) if s.load_kg is None else s for s in records)
+    return records
+
+
+def _note(rows: list[RawRow], first_of_workout: bool) -> str:
+    """The entry's notes, each once; the workout's notes go with its first entry."""
+    parts = list(dict.fromkeys(r.note for r in rows if r.note))
+    workout = next((r.workout_note for r in rows if r.workout_note), "")
+    if first_of_workout and workout:
+        parts.append(f"Workout: {workout}")
+    return v.note(" · ".join(parts))
 
 
 def _own_exercise(row: RawRow, names: NameMapper) -> Resolved:
@@ -288,13 +342,19 @@ def _own_exercise(row: RawRow, names: NameMapper) -> Resolved:
     return names.resolve(row.exercise)
 
 
-def _weights_note(fmt: ImportFormat, columns: Mapping[str, int], unit: str) -> str:
+def _weights_note(
+    fmt: ImportFormat, columns: Mapping[str, int], unit: str, header: str | None, given: bool
+) -> str:
     if fmt == "liftcoach":
         return "kg (as exported)"
     if fmt == "hevy":
         return "kg (from the file)" if "weight_kg" in columns else "lb (from the file)"
     if "weight unit" in columns:
         return "kg or lb, as each row says"
+    if header is not None:
+        return f"{header} (the file's weight column says so)"
+    if given:
+        return f"{unit} (as you chose with unit:{unit}; Strong's comma format does not say)"
     return f"{unit} (your profile unit: Strong's comma format does not say)"
 
 

@@ -98,3 +98,28 @@ class LifterSql:
     async def soreness(self, user_id: str) -> list[Soreness]:
         rows = await self.driver.fetchall(SORENESS_SELECT, (user_id,))
         return [soreness_from_row(r) for r in rows]
+
+    # moving an own exercise's history -------------------------------------------
+
+    async def move_exercise(self, user_id: str, old_key: str, new: Exercise) -> int:
+        """Give every entry of the lifter's own exercise ``old_key`` the key, name and tier
+        of ``new``, in one transaction, and drop ``old_key`` from their own exercises;
+        ``new`` is saved as one of theirs when it is ``custom`` (a rename), not when it
+        is a catalogue lift (a merge). Returns the entries moved; others' rows are
+        never touched."""
+        async with self.driver.transaction() as tx:
+            moved = await tx.fetchval(
+                "SELECT COUNT(*) FROM entries WHERE user_id = ? AND exercise_key = ?",
+                (user_id, old_key))
+            await tx.execute(
+                "UPDATE entries SET exercise_key = ?, exercise_name = ?, tier = ?"
+                " WHERE user_id = ? AND exercise_key = ?",
+                (new.key, new.name, new.tier, user_id, old_key))
+            await tx.execute("DELETE FROM custom_exercises WHERE user_id = ? AND key = ?",
+                             (user_id, old_key))
+            if new.custom:
+                await tx.execute(
+                    "INSERT INTO custom_exercises (user_id, key, name, tier) VALUES (?, ?, ?, ?)"
+                    " ON CONFLICT (user_id, key) DO UPDATE SET name = excluded.name,"
+                    " tier = excluded.tier", (user_id, new.key, new.name, new.tier))
+        return int(moved or 0)

@@ -59,12 +59,14 @@ ALL_FORMATS: dict[str, Writer] = {
 @pytest.mark.parametrize("write", ALL_FORMATS.values(), ids=ALL_FORMATS.keys())
 def test_every_format_gives_the_same_program(write: Writer) -> None:
     result = read(write(sample_workouts()))
-    # 2 weeks x 3 days; one entry per exercise per workout; the treadmill is cardio.
+    # 2 weeks x 3 days; one entry per exercise per workout; the treadmill is a timed set.
     assert result.workouts == 6
-    assert len(result.entries) == 22
-    assert result.sets == 76
+    assert len(result.entries) == 24
+    assert result.sets == 78
     assert result.first_date == date(2026, 9, 7) and result.last_date == date(2026, 9, 18)
-    assert dict(result.skipped) == {"no reps (cardio or a timed set)": 2}
+    assert dict(result.skipped) == {}
+    treadmill = entry(result, "treadmill")
+    assert treadmill.sets == (SetRecord(reps=None, seconds=600, meters=1600),)
     bench = entry(result, "bench press")
     assert [s.load_kg for s in bench.sets] == [40, 60, 80, 80, 80]
     assert [s.warmup for s in bench.sets] == [True, True, False, False, False]
@@ -171,7 +173,8 @@ def test_naive_times_are_read_in_the_lifters_zone() -> None:
 
 def test_unknown_names_are_listed_and_kept_as_the_lifters_own() -> None:
     result = read(strong_comma(sample_workouts()))
-    [unknown] = result.unmapped
+    unknown, treadmill = result.unmapped  # most sets first
+    assert treadmill.name == "Treadmill" and treadmill.sets == 2
     assert unknown.name == "Converging Chest Press (Hammer Strength)"
     assert unknown.sets == 4  # 2 sets, in each of 2 weeks
     assert "machine chest press" in unknown.suggestions
@@ -183,7 +186,7 @@ def test_unknown_names_are_listed_and_kept_as_the_lifters_own() -> None:
 def test_a_mapping_reads_a_name_as_a_catalogue_lift() -> None:
     mapping = parse_mapping("Converging Chest Press (Hammer Strength) = machine chest press")
     result = read(strong_comma(sample_workouts()), mapping=mapping)
-    assert result.unmapped == ()
+    assert [u.name for u in result.unmapped] == ["Treadmill"]
     assert entry(result, "machine chest press").exercise.tier == "C"
 
 
@@ -321,7 +324,7 @@ def test_many_bad_rows_are_summarised() -> None:
 
 def test_a_quoted_note_with_a_line_break_does_not_shift_row_numbers() -> None:
     text = replace_cell(strong_comma(sample_workouts(1)), 3, "Notes", "felt heavy,\nslow bar")
-    assert read(text).sets == 38
+    assert read(text).sets == 39
     bad = problem(replace_cell(text, 5, "Reps", "many"))
     assert "row 5:" in bad.error
 
