@@ -56,9 +56,13 @@ COMMAND_TABLE: tuple[CommandSpec, ...] = (
                 "Your recent entries, or one exercise's (only you see them)."),
     CommandSpec("why", "info", "/why RULE",
                 "The reasoning and sources behind a rule id, e.g. `/why A1`."),
-    CommandSpec("profile", "profile", "/profile [unit:UNIT] [goal:GOAL] [tz:ZONE] [target:DAYS]",
-                "Unit, goal, time zone, weekly target. `/profile unit:lb goal:strength "
-                "tz:Europe/Berlin target:3`"),
+    CommandSpec("profile", "profile",
+                "/profile [unit:UNIT] [goal:GOAL] [tz:ZONE] [target:DAYS] [increment:STEP]",
+                "Unit, goal, time zone, weekly target, smallest plate step. `/profile "
+                "unit:lb goal:strength tz:Europe/Berlin target:3 increment:5`"),
+    CommandSpec("deload", "profile", "/deload on [WEEKS]",
+                "A lighter week from today (1-4 weeks): the push-harder advice stays quiet; "
+                "`/deload off` ends it.", subcommands=("on", "off")),
     CommandSpec("sore", "profile", "/sore BODYPART DAYS",
                 "Tell the coach a body part has been sore, e.g. `/sore quads 6`."),
     CommandSpec("exercise", "profile", "/exercise NAME [tier:X] [rename:NEW] [merge:LIFT]",

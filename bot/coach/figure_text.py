@@ -9,8 +9,12 @@ from bot.domain.figures import (
     E1RM_TIERS,
     MAX_EFFECTIVE_REPS,
     MAX_RIR,
+    MIN_PAIRS,
     WEEKLY_SETS_HIGH,
     WEEKLY_SETS_LOW,
+    Calibration,
+    DurationBest,
+    ExerciseProgress,
     Metric,
     PersonalRecord,
     fmt_number,
@@ -107,9 +111,10 @@ NO_E1RM = (f"no e1RM: no set within the limits (reps + RIR ≤ {MAX_EFFECTIVE_RE
 
 def exercise_records(
     name: str, tier: Tier | None, records: Sequence[PersonalRecord], unit: Unit,
-    *, all_rep_maxes: bool = False,
+    *, all_rep_maxes: bool = False, bare: bool = False, duration: DurationBest | None = None,
 ) -> str:
-    """One exercise's best e1RM (tiers A-B only) and rep maxes."""
+    """One exercise's best e1RM (tiers A-B only), rep maxes (only those that say
+    something: see ``frontier``) and, for timed sets, the longest hold or distance."""
     best = next((r for r in records if r.kind == "e1rm"), None)
     rep_maxes = [r for r in records if r.kind == "rep_max"]
     parts: list[str] = []
@@ -120,6 +125,55 @@ def exercise_records(
         rep_maxes.sort(key=lambda r: (r.bodyweight, r.reps))
     if rep_maxes:
         parts.append("PRs: " + ", ".join(rep_max_text(r, unit) for r in rep_maxes))
-    elif not parts:
+    if duration is not None:
+        longest = [f"{fmt_number(duration.seconds)} s" if duration.seconds else "",
+                   f"{fmt_number(duration.meters)} m" if duration.meters else ""]
+        parts.append("longest: " + ", ".join(p for p in longest if p))
+    if not parts:
         parts.append("no loaded sets yet")
-    return f"**{name}**: " + "; ".join(parts)
+    return "; ".join(parts) if bare else f"**{name}**: " + "; ".join(parts)
+
+
+CALIBRATION_FIELD = "RIR calibration"
+NO_NEXT = ("Nothing to suggest yet: log the sets with a load and an effort (rir2 or @8); "
+           "tiers A-B also need reps + RIR of 10 or fewer.")
+
+
+def calibration_text(found: Calibration) -> str:
+    """How far the lifter's RIR guesses run off, and whether the bot applies it."""
+    n = len(found.pairs)
+    checks = f"{n} set{'s' if n != 1 else ''} to failure or AMRAP at a load you had logged " \
+             "with an RIR"
+    if found.offset == 0:
+        return f"Your RIR guesses match what your tests showed ({checks})."
+    guess = found.typical_guess
+    closer = max(0.0, guess + found.offset)
+    line = f"Your RIR {fmt_number(guess)} is closer to {fmt_number(closer)} ({checks})."
+    if found.applied:
+        return (f"{line} The advice and the e1RM read your RIR "
+                f"{'+' if found.offset > 0 else ''}{found.offset}.")
+    return f"{line} Applied once {MIN_PAIRS} tests agree."
+
+
+def trend_text(progress: ExerciseProgress | None, unit: Unit, sessions: int) -> str:
+    """The last sessions' best e1RM (or top set), oldest first, and the change."""
+    if progress is None or not progress.points:
+        return "No sessions with a load yet."
+    points = list(progress.points)
+    kind = "e1rm" if any(p.kind == "e1rm" for p in points) else points[-1].kind
+    points = [p for p in points if p.kind == kind][-sessions:]
+
+    def value(v: float) -> str:
+        return f"{fmt_number(v)} reps" if kind == "reps" else format_load(
+            round(v * 2) / 2, unit)
+
+    what = {"e1rm": "best e1RM", "load": "top load", "reps": "most reps"}[kind]
+    chain = " → ".join(value(p.value) for p in points)
+    if len(points) < 2:
+        return f"{what}: {chain} ({short_date(points[0].day)})"
+    change = points[-1].value - points[0].value
+    sign = "+" if change > 0 else "−" if change < 0 else "±"
+    amount = (f"{fmt_number(abs(change))} reps" if kind == "reps"
+              else format_load(round(abs(change) * 2) / 2, unit))
+    return (f"{what}, last {len(points)} sessions: {chain} ({sign}{amount} since "
+            f"{short_date(points[0].day)})")

@@ -4,16 +4,42 @@ The logbook stores the entries and echoes each one; this module decides what is
 said about them. It returns lines for under each entry and the items for the
 message, so the log reply is assembled in one place (``bot.coach.logbook``) and
 the choice of advice in another.
+
+- The advice (at most three items for the message, each rule once) is chosen by
+  ``bot.domain.advice.advise_session``, on the effort as the lifter's own calibration
+  corrects it (``bot.domain.figures.calibration``).
+- Under each entry: why it fits its tier when no rule fired on it, the bests it set
+  (``bot.domain.figures.bests``, against every other entry of the exercise in
+  ``older``) and, under the last entry of each exercise, what to do next time
+  (``bot.domain.figures.next_session``; not during a deload).
+- Closing lines: the rules that did not fit, the one request for effort, the deload
+  note and a deload that looks due.
+
+``older`` should hold the lifter's whole history of the exercises logged (the bests
+compare against it); the rules themselves read only the weeks they need.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from bot.domain.advice import advise
+from bot.domain.advice import advise_session
+from bot.domain.figures import (
+    best_line,
+    calibrated,
+    in_deload,
+    new_bests,
+    next_time,
+    rir_calibration,
+)
+from bot.domain.local_time import local_date_of
 from bot.domain.models import Profile, Soreness, StoredEntry
+
+LOOKBACK = timedelta(days=3660)
+"""How far back the log reply wants ``older`` to reach: all of a lifter's log, in
+practice, so a "new best" is one against everything they logged."""
 
 
 @dataclass(frozen=True)
@@ -34,14 +60,44 @@ def session_advice(
     now: datetime,
 ) -> SessionAdvice:
     """Advice for the entries just stored (``fresh``), given the lifter's ``older`` ones."""
-    under: dict[int, tuple[str, ...]] = {}
-    rule_ids: list[str] = []
-    for saved in fresh:
-        others = [*older, *(f for f in fresh if f.entry_id != saved.entry_id)]
-        advice = advise(saved, others, profile, soreness, now)
-        lines = [f"[{item.rule_id}] {item.text}" for item in advice.items]
-        rule_ids.extend(i.rule_id for i in advice.items if i.rule_id not in rule_ids)
-        if not advice.items and advice.fit_note and saved.exercise.tier is not None:
-            lines.append(advice.fit_note)
-        under[saved.entry_id] = tuple(lines)
-    return SessionAdvice(under=under, rule_ids=tuple(rule_ids))
+    fresh_ids = {e.entry_id for e in fresh}
+    past = [e for e in older if e.entry_id not in fresh_ids]
+    found = rir_calibration([*past, *fresh])
+    past_c = calibrated(past, found)
+    fresh_c = calibrated(fresh, found)
+    reply = advise_session(fresh_c, past_c, profile, soreness, now)
+    today = local_date_of(now, profile.timezone)
+    under: dict[int, list[str]] = {e.entry_id: [] for e in fresh_c}
+    for entry_id, note in reply.fit_notes.items():
+        under[entry_id].append(note)
+    for i, entry in enumerate(fresh_c):
+        before = [*past_c, *fresh_c[:i]]
+        for best in new_bests(entry, before):
+            under[entry.entry_id].append(best_line(best, entry.exercise.name, profile.unit,
+                                                   today))
+    pool = [*past_c, *fresh_c]
+    last_of: dict[str, StoredEntry] = {e.exercise.key: e for e in fresh_c if e.working_sets}
+    for key, entry in last_of.items():
+        if in_deload(profile, pool, entry.local_date):
+            continue
+        line = next_time([e for e in pool if e.exercise.key == key], entry.local_date,
+                            profile)
+        if line is not None:
+            under[entry.entry_id].append(line)
+    closing = [line for line in (_left_out(reply.left_out), reply.effort_request,
+                                 reply.deload_note, reply.deload_due) if line]
+    return SessionAdvice(
+        under={k: tuple(v) for k, v in under.items()},
+        items=tuple(item.text for item in reply.items),
+        closing=tuple(closing),
+        rule_ids=reply.rule_ids,
+    )
+
+
+def _left_out(ids: Sequence[str]) -> str | None:
+    if not ids:
+        return None
+    return f"also: {', '.join(ids)} · /why {ids[0]}"
+
+
+__all__ = ["LOOKBACK", "SessionAdvice", "session_advice"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from bot.coach import help_text, own_exercises
@@ -10,20 +11,27 @@ from bot.coach.lifter import Lifter
 from bot.coach.replies import Reply, error_reply, literal
 from bot.domain.advice import W4_MIN_DAYS
 from bot.domain.catalogue import normalize_body_part, slugify, vocabulary_hint
+from bot.domain.figures import declared, deload_end, plate_step_kg
 from bot.domain.models import (
     GOALS,
+    LB_TO_KG,
     MAX_TARGET,
     MIN_TARGET,
     TIERS,
     Exercise,
     Goal,
+    Profile,
     Soreness,
     Tier,
 )
-from bot.domain.notation import unit_of
+from bot.domain.notation import format_load, unit_of
 from bot.domain.reminders import ScheduleError, parse_timezone
 
 MAX_SORE_DAYS = 60
+MAX_DELOAD_WEEKS = 4
+MIN_STEP_KG = 0.25
+MAX_STEP_KG = 25.0
+_STEP_RANGE = "0.25 to 25 kg (or the same in lb)"
 
 
 class Profiles:
@@ -42,6 +50,7 @@ class Profiles:
         goal: str | None = None,
         timezone: str | None = None,
         target: str | int | None = None,
+        increment: str | float | None = None,
     ) -> Reply:
         current = await self._lifter.profile_of(user_id)
         updated = current
@@ -74,6 +83,15 @@ class Profiles:
                                    f"{MIN_TARGET} to {MAX_TARGET}.",
                                    "/profile target:3")
             updated = replace(updated, weekly_target=days)
+        if increment is not None:
+            ok, step = _plate_step(increment, updated.unit)
+            if not ok:
+                return error_reply(f"'{increment}' is not a plate step I can use.",
+                                   f"Give the smallest load you can add, {_STEP_RANGE}.",
+                                   "/profile increment:1.25")
+            updated = replace(updated, increment_kg=step)
+            if updated.increment_kg != current.increment_kg:
+                await self._storage.save_increment(user_id, step, self._lifter.now())
         asked = any(v is not None for v in (unit, goal, timezone, target))
         if asked and (updated != current or await self._storage.get_profile(user_id) is None):
             now = self._lifter.now()
@@ -85,11 +103,49 @@ class Profiles:
             fields=(
                 ("Unit", updated.unit), ("Goal", updated.goal), ("Time zone", updated.timezone),
                 ("Weekly target", f"{updated.weekly_target} days"),
+                *_step_field(updated),
+                *_deload_field(updated, self._lifter.today(updated)),
             ),
             tone="ok" if updated != current else "info",
             private=True,
             saved=updated != current,
         )
+
+    # /deload -------------------------------------------------------------------
+
+    async def deload(self, user_id: str, action: str, weeks: str | int | None = None) -> Reply:
+        """Start a deload of ``weeks`` weeks from today (``on``) or end it (``off``):
+        while it runs W5, A3 and W7 stay quiet and next-time suggestions pause."""
+        verb = action.strip().lower()
+        profile = await self._lifter.profile_of(user_id)
+        today = self._lifter.today(profile)
+        now = self._lifter.now()
+        if verb == "off":
+            if not declared(profile, today):
+                return Reply(title="No deload on", lines=("Nothing to end: no deload runs.",),
+                             private=True)
+            await self._storage.save_deload(user_id, None, None, now)
+            return Reply(title="Deload over", tone="ok", private=True, saved=True, lines=(
+                "W5, A3 and W7 speak again, and next-time suggestions are back.",))
+        if verb != "on":
+            return error_reply(f"'/deload {action.strip()}' is not something I can do.",
+                               "Use /deload on [WEEKS] or /deload off.", "/deload on 1")
+        try:
+            n = 1 if weeks is None or str(weeks).strip() == "" else int(str(weeks).strip())
+        except ValueError:
+            n = 0
+        if not 1 <= n <= MAX_DELOAD_WEEKS:
+            return error_reply(f"'{weeks}' is not a number of weeks.",
+                               f"A deload lasts 1 to {MAX_DELOAD_WEEKS} weeks.", "/deload on 1")
+        end = deload_end(today, n)
+        await self._storage.save_deload(user_id, today, end, now)
+        return Reply(title=f"Deload on until {_day(end)}", tone="ok", private=True, saved=True,
+                     lines=(
+                         f"For {n} week{'s' if n != 1 else ''}, W5, A3 and W7 stay quiet and "
+                         "I suggest no next-session loads.",
+                         "A deload week: about half your usual hard sets, every set at RIR 3 "
+                         "or more, at loads you know. `/deload off` ends it early.",
+                     ))
 
     # /sore ---------------------------------------------------------------------
 
@@ -168,3 +224,38 @@ def _tier(text: str) -> Tier:
         if t == text:
             return t
     raise ValueError(text)
+
+
+def _plate_step(text: str | float, unit: str) -> tuple[bool, float | None]:
+    """Whether ``text`` is a plate step, and the step in kg: ``1.25``, ``2.5kg`` or ``5lb``
+    (a bare number in the lifter's unit); ``default`` or ``0`` is the default (None)."""
+    raw = str(text).strip().lower().replace(",", ".")
+    if raw in ("default", "0"):
+        return True, None
+    in_lb = raw.endswith(("lb", "lbs")) or (unit == "lb" and not raw.endswith("kg"))
+    number = raw.removesuffix("lbs").removesuffix("lb").removesuffix("kg").strip()
+    try:
+        value = float(number)
+    except ValueError:
+        return False, None
+    kg = value * LB_TO_KG if in_lb else value
+    if not MIN_STEP_KG <= kg <= MAX_STEP_KG:
+        return False, None
+    return True, round(kg, 6)
+
+
+def _step_field(profile: Profile) -> tuple[tuple[str, str], ...]:
+    """The plate step, once the lifter set one (the default goes unsaid)."""
+    if profile.increment_kg is None:
+        return ()
+    return (("Plate step", format_load(plate_step_kg(profile), profile.unit)),)
+
+
+def _day(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def _deload_field(profile: Profile, today: date) -> tuple[tuple[str, str], ...]:
+    if not declared(profile, today) or profile.deload_until is None:
+        return ()
+    return (("Deload", f"until {_day(profile.deload_until)}"),)

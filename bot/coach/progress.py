@@ -14,10 +14,15 @@ from datetime import UTC, date, datetime, timedelta
 
 from bot.coach import charts
 from bot.coach.figure_text import (
+    CALIBRATION_FIELD,
+    NO_NEXT,
+    calibration_text,
     exercise_records,
     failure_line,
     metric_value,
     share,
+    short_date,
+    trend_text,
     volume_lines,
 )
 from bot.coach.lifter import Lifter
@@ -28,14 +33,19 @@ from bot.domain.figures import (
     WEEKLY_SETS_LOW,
     Targets,
     adherence,
+    calibrated,
     consistency_calendar,
     days_in_window,
     discipline,
+    duration_best,
     exercise_progress,
     failure_sets_by_tier,
     fmt_number,
     hard_sets_per_muscle,
+    in_deload,
+    next_time,
     personal_records,
+    rir_calibration,
     target_at,
     training_days,
     week_start,
@@ -79,11 +89,16 @@ class Progress:
             if isinstance(found, Reply):
                 return found
             only = found
-        profile, targets, entries, today = await self._figures_of(user_id, catalogue)
-        if not entries:
+        profile, targets, raw, today = await self._figures_of(user_id, catalogue)
+        if not raw:
             return Reply(title="Your stats", lines=(f"Nothing logged yet. Try /log "
                                                     f"{LOG_EXAMPLE}.",), private=True)
-        days = training_days(entries)
+        rir_bias = rir_calibration(raw)
+        entries = calibrated(raw, rir_bias)
+        if only is not None:
+            return _exercise_stats(only, [e for e in entries if e.exercise.key == only.key],
+                                  profile, today)
+        days = training_days(raw)
         four_weeks = week_start(today) - timedelta(weeks=3)
         fields = [
             ("Training days", f"this week {days_in_window(days, today, 1)} · last 4 weeks "
@@ -94,13 +109,14 @@ class Progress:
             ("Adherence", f"4 weeks {share(adherence(days, today, targets, 4))} · 12 weeks "
                           f"{share(adherence(days, today, targets, 12))} · all time "
                           f"{share(adherence(days, today, targets))}"),
-            ("Discipline, last 4 weeks", share(discipline(entries, four_weeks, today))),
+            ("Discipline, last 4 weeks", share(discipline(raw, four_weeks, today))),
             (FAILURE_FIELD, failure_line(failure_sets_by_tier(entries, today))),
             (VOLUME_FIELD, volume_lines(hard_sets_per_muscle(entries, today))),
         ]
-        fields.append(_records_field(entries, only, profile))
-        title = "Your stats" if only is None else f"Your stats · {only.name}"
-        return Reply(title=title, fields=tuple(fields), private=True,
+        fields.append(_records_field(entries, None, profile))
+        if rir_bias is not None:
+            fields.append((CALIBRATION_FIELD, calibration_text(rir_bias)))
+        return Reply(title="Your stats", fields=tuple(fields), private=True,
                      footer="Training weeks run Monday to Sunday, and the last 7 days end "
                             f"today, in your time zone ({profile.timezone}).")
 
@@ -220,3 +236,31 @@ def _records_field(
     if len(recent) > EXERCISES_SHOWN:
         lines.append(f"…and {len(recent) - EXERCISES_SHOWN} more: /stats EXERCISE for one.")
     return name, "\n".join(lines)
+
+
+TREND_SESSIONS = 6
+
+
+def _exercise_stats(
+    exercise: Exercise, entries: list[StoredEntry], profile: Profile, today: date
+) -> Reply:
+    """/stats EXERCISE: that exercise alone: its trend, bests and next suggestion."""
+    title = f"Your stats · {exercise.name}"
+    if not entries:
+        return Reply(title=title, lines=(f"No {exercise.name} logged yet.",), private=True)
+    last = max(e.local_date for e in entries)
+    fields = [
+        ("Trend", trend_text(exercise_progress(entries, min(e.local_date for e in entries),
+                                               today), profile.unit, TREND_SESSIONS)),
+        ("Bests", exercise_records(exercise.name, exercise.tier, personal_records(entries),
+                                   profile.unit, all_rep_maxes=True, bare=True,
+                                   duration=duration_best(entries))),
+    ]
+    if in_deload(profile, entries, today):
+        fields.append(("Next time", "Paused during your deload."))
+    else:
+        line = next_time(entries, last, profile)
+        fields.append(("Next time", line or NO_NEXT))
+    return Reply(title=title, fields=tuple(fields), private=True,
+                 footer=f"Last logged {short_date(last)}. Estimated 1RM: Epley on reps + RIR, "
+                        "with your RIR calibration when one is applied.")

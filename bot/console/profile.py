@@ -1,4 +1,4 @@
-"""Console commands for the lifter's own settings: /profile, /sore and /exercise."""
+"""Console commands for the lifter's own settings: /profile, /deload, /sore, /exercise."""
 
 from __future__ import annotations
 
@@ -16,7 +16,18 @@ async def profile(ctx: ConsoleContext) -> Reply:
         goal=opts.get("goal"),
         timezone=opts.get("tz", opts.get("timezone")),
         target=opts.get("target"),
+        increment=opts.get("increment"),
     )
+
+
+@command("deload")
+async def deload(ctx: ConsoleContext) -> Reply:
+    words = ctx.line.words
+    if not words:
+        return error_reply("Say on or off.", "A deload lasts 1 to 4 weeks from today.",
+                           "/deload on 1")
+    weeks = words[1] if len(words) > 1 else ctx.line.options.get("weeks")
+    return await ctx.coach.profile.deload(ctx.user_id, words[0], weeks)
 
 
 @command("sore")

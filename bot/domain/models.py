@@ -157,10 +157,17 @@ class StoredEntry:
 
 @dataclass(frozen=True)
 class Profile:
+    """A lifter's settings. ``increment_kg`` is the smallest load step they can add (None:
+    2.5 kg, or 5 lb for a lifter in pounds); ``deload_from``/``deload_until`` are the local
+    dates of a deload they declared with /deload (None: none)."""
+
     unit: Unit = "kg"
     goal: Goal = "general"
     timezone: str = "UTC"
     weekly_target: int = DEFAULT_TARGET
+    increment_kg: float | None = None
+    deload_from: date | None = None
+    deload_until: date | None = None
 
 
 @dataclass(frozen=True)

@@ -416,6 +416,22 @@ class Storage(ReminderStore, DataStore, BoardStore, PlanStore, Protocol):
 
     async def set_meta(self, key: str, value: str) -> None: ...
 
+    async def with_coaching(self, user_id: str, profile: Profile) -> Profile:
+        """``profile`` with the plate step and declared deload of migration 011."""
+        ...
+
+    async def save_increment(
+        self, user_id: str, increment_kg: float | None, now: datetime
+    ) -> None:
+        """The lifter's smallest load step, read back as ``Profile.increment_kg``."""
+        ...
+
+    async def save_deload(
+        self, user_id: str, start: date | None, until: date | None, now: datetime
+    ) -> None:
+        """A declared deload, read back as ``Profile.deload_from``/``deload_until``."""
+        ...
+
 
 def ts(moment: datetime) -> str:
     """A sortable UTC text timestamp (fixed width, so text order is time order)."""

@@ -29,11 +29,11 @@ async def test_e1rm_only_within_the_validity_limits(coach: Coach) -> None:
     assert "e1RM" not in lines["dumbbell curl"] and "10RM 15 kg" in lines["dumbbell curl"]
 
     await log(coach, "squat 5x5 @100kg rir2")  # 5 + 2 = 7 reps: 100 x (1 + 7/30)
-    squat = (await fields(coach, "squat"))["Best e1RM (tiers A-B; reps + RIR, Epley) and PRs"]
+    squat = (await fields(coach, "squat"))["Bests"]
     assert "e1RM 123.5 kg (100 kg × 5, RIR 2" in squat
     assert "5RM 100 kg" in squat and "12RM 60 kg" in squat
     await log(coach, "squat 1x1 @140kg f")  # a true single: the estimate is the load
-    squat = (await fields(coach, "squat"))["Best e1RM (tiers A-B; reps + RIR, Epley) and PRs"]
+    squat = (await fields(coach, "squat"))["Bests"]
     assert "e1RM 140 kg (140 kg × 1, RIR 0" in squat
 
 

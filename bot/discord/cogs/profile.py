@@ -24,6 +24,27 @@ async def zone_autocomplete(
     return [app_commands.Choice(name=z, value=z) for z in timezone_choices(current, limit=25)]
 
 
+class DeloadGroup(app_commands.Group, name="deload",
+                  description="A lighter week: the push-harder advice stays quiet"):
+    def __init__(self, bot: LiftBot) -> None:
+        super().__init__()
+        self.bot = bot
+
+    @app_commands.command(name="on", description="Start a deload from today")
+    @app_commands.describe(weeks="how many weeks it lasts (1 if left out)")
+    async def on(
+        self, interaction: discord.Interaction[Any],
+        weeks: app_commands.Range[int, 1, 4] | None = None,
+    ) -> None:
+        reply = await self.bot.coach.profile.deload(user_key(interaction.user), "on", weeks)
+        await respond(interaction, reply, ephemeral=True)
+
+    @app_commands.command(name="off", description="End your deload")
+    async def off(self, interaction: discord.Interaction[Any]) -> None:
+        reply = await self.bot.coach.profile.deload(user_key(interaction.user), "off")
+        await respond(interaction, reply, ephemeral=True)
+
+
 async def lift_autocomplete(
     interaction: discord.Interaction[Any], current: str
 ) -> list[app_commands.Choice[str]]:
@@ -36,12 +57,18 @@ async def lift_autocomplete(
 class ProfileCog(commands.Cog):
     def __init__(self, bot: LiftBot) -> None:
         self.bot = bot
+        self.deload = DeloadGroup(bot)
+        bot.tree.add_command(self.deload)
+
+    async def cog_unload(self) -> None:
+        self.bot.tree.remove_command(self.deload.name)
 
     @app_commands.command(name="profile", description="See or change your unit, goal, "
                           "time zone and weekly target")
     @app_commands.describe(unit="kg or lb for bare numbers and replies",
                            goal="what you train for", timezone="your IANA time zone",
-                           target="days a week you plan to train")
+                           target="days a week you plan to train",
+                           increment="your smallest plate step, e.g. 1.25 (or default)")
     @app_commands.autocomplete(timezone=zone_autocomplete)
     @app_commands.rename(timezone="tz")  # the name replies and /help use in examples
     async def profile(
@@ -51,9 +78,11 @@ class ProfileCog(commands.Cog):
         goal: Literal["hypertrophy", "strength", "general"] | None = None,
         timezone: str | None = None,
         target: app_commands.Range[int, 1, 7] | None = None,
+        increment: str | None = None,
     ) -> None:
         reply = await self.bot.coach.profile.set(
-            user_key(interaction.user), unit=unit, goal=goal, timezone=timezone, target=target
+            user_key(interaction.user), unit=unit, goal=goal, timezone=timezone, target=target,
+            increment=increment,
         )
         await respond(interaction, reply, ephemeral=True)
 

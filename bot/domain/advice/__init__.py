@@ -3,18 +3,23 @@
 This is what the bot is for: after a log, decide whether training to failure was
 wise. The rules are data (id, text, sources), each has one check over the entry and
 the lifter's recent history, and the engine runs the checks, then orders and caps
-what fires into one reply. It reads history through the figures and tiers through
-the catalogue.
+what fires into one reply for the whole message (``session``). It reads history
+through the figures and tiers through the catalogue.
 """
 
 from bot.domain.advice.checks import W4_MIN_DAYS
 from bot.domain.advice.engine import advise, evaluate
 from bot.domain.advice.rules import RULES, explain
+from bot.domain.advice.session import MAX_ITEMS, Item, SessionReply, advise_session
 
 __all__ = [
+    "MAX_ITEMS",
     "RULES",
     "W4_MIN_DAYS",
+    "Item",
+    "SessionReply",
     "advise",
+    "advise_session",
     "evaluate",
     "explain",
 ]

@@ -10,19 +10,25 @@ the entry's ``local_date``.
 
 Choices beyond the bare table in docs/coaching.md (each is tested):
 
+- A1 leaves out sets marked as a planned max or test (``SetRecord.planned_max``).
 - A3 fires only when at least one working set of the session's entries for that
-  exercise has a known RIR and none of the known ones is at RIR <= 1.
-- A5 needs every working set at 6 reps or fewer with an RIR of 1-3: an RIR of 4 or
-  more is not "heavy and close", and RIR >= 5 already draws W7.
+  exercise has a known RIR and none of the known ones is at RIR <= 1, and no current
+  soreness report names a muscle the exercise trains (pushing a sore muscle harder
+  is the opposite of what W4 asks).
+- A4 judges all of the session's working sets of the exercise, however many logs they
+  came in (2+ sets, every one at failure), and fires only on a log that adds one.
+- A5 needs every working set at 6 reps or fewer, an RIR of 1-3 the lifter gave (an
+  AMRAP without one is not "kept short"), and reps + RIR of 8 or fewer: heavy enough
+  to be near a 4-6 rep max.
 - A6 stays quiet when A2 fires for the same entry: past-failure work on tier B is
   covered by A2, and "last set only, with safeties" would read as permission.
 - W1 fires only when this entry itself adds a failure set to the count it reports
   (a tier A failure set for the tier A count; a failure set on that muscle for the
   share), so logging an unrelated curl does not repeat last week's warning.
-- W2 measures the 48 h back from the entry's ``performed_at`` (a backdated entry is
-  judged at its own time) and ignores earlier entries from the same session (same
-  ``local_date``): that is one session, not a second exposure; A4 covers failing
-  every set.
+- W2 counts local days: a failure set on the same exercise, or on one sharing a
+  primary muscle, on either of the two local dates before the entry's (whatever the
+  hour; backdated entries by their own date). Earlier entries from the same session
+  are one session, not a second exposure; A4 covers failing every set.
 - W3 looks at the week ending the day before the entry's ``local_date`` (days 1-7
   before) and the week before that (days 8-14): failure sets on the same exercise in
   both. It applies to tiers A and B only: on machine and isolation work (C, D) weekly
@@ -31,17 +37,29 @@ Choices beyond the bare table in docs/coaching.md (each is tested):
   (:func:`sore_days`, which the reminder DM reads too), ignores reports older than 14
   days and reports of 0 days (a cleared soreness), and expands a group ("back",
   "legs") to its muscles.
+- W5 stays quiet when the session has a set at RIR 0-1: the lifter did train hard.
 - W6 checks the entry's primary muscles only, under their vocabulary names.
+- W7 looks only at *estimated* efforts: a set with an RIR the lifter gave, not at
+  failure, not an AMRAP, not timed; it fires at RIR 5 or more, or past 12 reps.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from functools import cached_property
+from collections.abc import Mapping
+from datetime import timedelta
 from types import MappingProxyType
 
+from bot.domain.advice.context import (
+    W4_MIN_DAYS,
+    W4_REPORT_WINDOW,
+    Check,
+    Hit,
+    RuleContext,
+    day_word,
+    estimated,
+    sore_days,
+    sore_too_long,
+)
 from bot.domain.catalogue.muscles import primary_muscles, trains
 from bot.domain.figures.volume import (
     W1_TIER_A_FAILURE_SETS,
@@ -51,7 +69,6 @@ from bot.domain.figures.volume import (
     failure_sets_per_muscle,
     failure_share_too_high,
     fmt_number,
-    hard_sets_per_muscle,
     in_week,
     is_failure,
     known_rirs,
@@ -59,100 +76,21 @@ from bot.domain.figures.volume import (
     plural,
     tier_a_failures_too_many,
     volume_band,
-    week_entries,
 )
-from bot.domain.models import (
-    ISOLATION_TIER,
-    PUSH_TO_FAILURE_TIERS,
-    SHORT_OF_FAILURE_TIERS,
-    Exercise,
-    Profile,
-    SetRecord,
-    Soreness,
-    StoredEntry,
-)
+from bot.domain.models import ISOLATION_TIER, PUSH_TO_FAILURE_TIERS, SHORT_OF_FAILURE_TIERS
 
-W2_WINDOW = timedelta(hours=48)
+W2_DAYS = 2
+"""W2 looks back this many local days before the entry's date."""
 
 A5_MAX_REPS = 6
 A5_MIN_RIR = 1.0
 A5_MAX_RIR = 3.0
-
-W4_MIN_DAYS = 5
-W4_REPORT_WINDOW = timedelta(days=14)
+A5_MAX_EFFECTIVE_REPS = 8
 
 W5_MIN_AVERAGE_RIR = 4.0
 
 W7_MIN_RIR = 5.0
 W7_MAX_REPS = 12
-
-
-# ------------------------------------------------------------------------ context
-
-
-@dataclass(frozen=True)
-class RuleContext:
-    """What a check may look at for one entry."""
-
-    entry: StoredEntry
-    history: tuple[StoredEntry, ...]
-    """The lifter's other entries: deduplicated, without ``entry``."""
-    profile: Profile
-    soreness: tuple[Soreness, ...]
-    now: datetime
-    today: date
-    """The lifter's local date at ``now``: the week W1 and W6 read ends on it."""
-
-    @property
-    def exercise(self) -> Exercise:
-        return self.entry.exercise
-
-    @property
-    def working(self) -> tuple[SetRecord, ...]:
-        return self.entry.working_sets
-
-    def same_day(self) -> list[StoredEntry]:
-        """This entry plus the session's other entries (same local date)."""
-        day = self.entry.local_date
-        return [self.entry, *(e for e in self.history if e.local_date == day)]
-
-    def same_exercise_same_day(self) -> list[StoredEntry]:
-        key = self.exercise.key
-        return [e for e in self.same_day() if e.exercise.key == key]
-
-    @cached_property
-    def week(self) -> list[StoredEntry]:
-        """This entry and the others of the week ending today."""
-        return week_entries((self.entry, *self.history), self.today)
-
-    @cached_property
-    def hard_sets_this_week(self) -> dict[str, float]:
-        """Hard sets per muscle in the week (W1 and W6 both read it)."""
-        return hard_sets_per_muscle(self.week, self.today)
-
-
-def sore_days(report: Soreness, now: datetime) -> int | None:
-    """How long a report says the part has been sore by ``now`` (its days plus the whole
-    days since); None for a cleared report (0 days) or one older than 14 days."""
-    age = now - report.reported_at
-    if report.days <= 0 or age > W4_REPORT_WINDOW:
-        return None
-    return report.days + max(age.days, 0)
-
-
-def sore_too_long(days: int) -> bool:
-    """W4's limit: sore this long means it was pushed past what it recovers from."""
-    return days >= W4_MIN_DAYS
-
-
-@dataclass(frozen=True)
-class Hit:
-    """A rule fired; ``detail`` is the concrete sentence added to its summary."""
-
-    detail: str | None = None
-
-
-Check = Callable[[RuleContext], Hit | None]
 
 
 # ------------------------------------------------------------------------- checks
@@ -161,7 +99,7 @@ Check = Callable[[RuleContext], Hit | None]
 def _check_a1(ctx: RuleContext) -> Hit | None:
     if ctx.exercise.tier != "A":
         return None
-    n = failure_count(ctx.entry)
+    n = sum(1 for s in ctx.working if is_failure(s) and not s.planned_max)
     if n == 0:
         return None
     return Hit(f"Here: {plural(n, 'set')} at failure on {ctx.exercise.name}.")
@@ -183,15 +121,20 @@ def _check_a3(ctx: RuleContext) -> Hit | None:
     known = known_rirs(sets)
     if not known or near_failure(min(known)):
         return None
-    return Hit(f"Here: your hardest set today ended at RIR {fmt_number(min(known))}.")
+    if any(sore_days(r, ctx.now) is not None and trains(ctx.exercise, r.body_part)
+           for r in ctx.soreness):
+        return None
+    return Hit(f"Here: your hardest set {ctx.day_word} ended at RIR {fmt_number(min(known))}.")
 
 
 def _check_a4(ctx: RuleContext) -> Hit | None:
-    working = ctx.working
+    if failure_count(ctx.entry) == 0:
+        return None
+    working = [s for e in ctx.same_exercise_same_day() for s in e.working_sets]
     if len(working) < 2 or not all(is_failure(s) for s in working):
         return None
     count = "both" if len(working) == 2 else f"all {len(working)}"
-    return Hit(f"Here: {count} sets at failure.")
+    return Hit(f"Here: {count} sets {ctx.day_word} at failure.")
 
 
 def _check_a5(ctx: RuleContext) -> Hit | None:
@@ -199,9 +142,11 @@ def _check_a5(ctx: RuleContext) -> Hit | None:
         return None
     for s in ctx.working:
         rir = s.effective_rir
-        if s.reps is None or s.reps > A5_MAX_REPS:
+        if s.reps is None or s.reps > A5_MAX_REPS or s.timed:
             return None
-        if rir is None or not A5_MIN_RIR <= rir <= A5_MAX_RIR:
+        if s.rir is None or rir is None or not A5_MIN_RIR <= rir <= A5_MAX_RIR:
+            return None
+        if s.reps + rir > A5_MAX_EFFECTIVE_REPS:
             return None
     return Hit()
 
@@ -246,19 +191,21 @@ def _check_w1(ctx: RuleContext) -> Hit | None:
 def _check_w2(ctx: RuleContext) -> Hit | None:
     if failure_count(ctx.entry) == 0:
         return None
-    at = ctx.entry.performed_at
-    gaps = [
-        at - e.performed_at
-        for e in ctx.history
-        if e.exercise.key == ctx.exercise.key
-        and e.local_date != ctx.entry.local_date
-        and failure_count(e) > 0
-        and timedelta(0) < at - e.performed_at <= W2_WINDOW
+    day = ctx.entry.local_date
+    mine = set(primary_muscles(ctx.exercise))
+    recent = [
+        e for e in ctx.history
+        if 1 <= (day - e.local_date).days <= W2_DAYS and failure_count(e) > 0
+        and (e.exercise.key == ctx.exercise.key or mine & set(primary_muscles(e.exercise)))
     ]
-    if not gaps:
+    if not recent:
         return None
-    hours = int(min(gaps).total_seconds() // 3600)
-    return Hit(f"Here: your last failure set on {ctx.exercise.name} was {hours} h earlier.")
+    last = max(recent, key=lambda e: (e.local_date, e.exercise.key == ctx.exercise.key))
+    gap = (day - last.local_date).days
+    when = "the day before" if gap == 1 else f"{gap} days before"
+    what = (last.exercise.name if last.exercise.key == ctx.exercise.key
+            else f"{last.exercise.name}, which shares a main muscle")
+    return Hit(f"Here: failure on {what} {when}.")
 
 
 def _check_w3(ctx: RuleContext) -> Hit | None:
@@ -291,12 +238,13 @@ def _check_w5(ctx: RuleContext) -> Hit | None:
     if ctx.profile.goal != "hypertrophy":
         return None
     known = known_rirs(s for e in ctx.same_day() for s in e.sets)
-    if not known:
+    if not known or near_failure(min(known)):
         return None
     average = sum(known) / len(known)
     if average < W5_MIN_AVERAGE_RIR:
         return None
-    return Hit(f"Here: average RIR {average:.1f} over {plural(len(known), 'set')} today.")
+    return Hit(f"Here: average RIR {average:.1f} over {plural(len(known), 'set')} "
+               f"{ctx.day_word}.")
 
 
 def _check_w6(ctx: RuleContext) -> Hit | None:
@@ -313,9 +261,9 @@ def _check_w6(ctx: RuleContext) -> Hit | None:
 
 
 def _check_w7(ctx: RuleContext) -> Hit | None:
-    working = ctx.working
-    high_rir = [r for r in known_rirs(working) if r >= W7_MIN_RIR]
-    long_sets = [s.reps for s in working if s.reps is not None and s.reps > W7_MAX_REPS]
+    guessed = [s for s in ctx.working if estimated(s)]
+    high_rir = [s.rir for s in guessed if s.rir is not None and s.rir >= W7_MIN_RIR]
+    long_sets = [s.reps for s in guessed if s.reps is not None and s.reps > W7_MAX_REPS]
     if high_rir:
         return Hit(f"Here: a set logged at RIR {fmt_number(max(high_rir))}.")
     if long_sets:
@@ -354,11 +302,12 @@ RULE_CHECKS: Mapping[str, Check] = MappingProxyType(
 
 
 __all__ = [
+    "A5_MAX_EFFECTIVE_REPS",
     "A5_MAX_REPS",
     "A5_MAX_RIR",
     "A5_MIN_RIR",
     "RULE_CHECKS",
-    "W2_WINDOW",
+    "W2_DAYS",
     "W4_MIN_DAYS",
     "W4_REPORT_WINDOW",
     "W5_MIN_AVERAGE_RIR",
@@ -367,6 +316,8 @@ __all__ = [
     "Check",
     "Hit",
     "RuleContext",
+    "day_word",
+    "estimated",
     "sore_days",
     "sore_too_long",
 ]

@@ -18,7 +18,7 @@ their profile.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from types import MappingProxyType
 
 from bot.domain.advice.checks import RULE_CHECKS, Check, Hit, RuleContext
@@ -59,6 +59,11 @@ def _fit_note(ctx: RuleContext) -> str:
             f"No effort logged for {exercise.name}. Add RIR or RPE (for example rir2 or "
             "@8) so the set can be checked against its tier."
         )
+    if exercise.tier in ("A", "B") and any(s.amrap and s.rir is None for s in ctx.working):
+        return (
+            f"An AMRAP on {exercise.name} without an RIR: add one (amrap rir1) so the bot "
+            "can tell how close to failure it went."
+        )
     if exercise.tier == "A":
         return (
             "Tier A lift kept short of failure: right for a heavy compound that asks "
@@ -71,12 +76,12 @@ def _fit_note(ctx: RuleContext) -> str:
         )
     if exercise.tier == "C":
         return (
-            "Tier C lift with a set within a rep of failure today: right for a machine or "
-            "cable compound, where a hard finish costs little."
+            f"Tier C lift with a set within a rep of failure {ctx.day_word}: right for a "
+            "machine or cable compound, where a hard finish costs little."
         )
     return (
-        "Tier D isolation work with a hard set today: right for isolation, where failure "
-        "costs the nervous system little."
+        f"Tier D isolation work with a hard set {ctx.day_word}: right for isolation, where "
+        "the article sees failure as cheap."
     )
 
 
@@ -102,6 +107,56 @@ def _order_key(item: AdviceItem) -> tuple[int, int]:
     return SEVERITY_RANK[item.severity], RULE_ORDER.index(item.rule_id)
 
 
+RULE_LOOKBACK = timedelta(days=15)
+"""The furthest any rule looks back from an entry's date (W3: two weeks before it)."""
+
+
+def _context(
+    entry: StoredEntry,
+    history: Sequence[StoredEntry],
+    profile: Profile,
+    soreness: Sequence[Soreness],
+    now: datetime,
+) -> RuleContext:
+    today = local_date_of(now, profile.timezone)
+    first = min(entry.local_date, today) - RULE_LOOKBACK
+    return RuleContext(
+        entry=entry,
+        history=tuple(e for e in unique_entries(history)
+                      if e.entry_id != entry.entry_id and e.local_date >= first),
+        profile=profile,
+        soreness=tuple(soreness),
+        now=now,
+        today=today,
+    )
+
+
+def fired(
+    entry: StoredEntry,
+    history: Sequence[StoredEntry],
+    profile: Profile,
+    soreness: Sequence[Soreness],
+    now: datetime,
+) -> tuple[tuple[Rule, Hit], ...]:
+    """Every rule that fires for ``entry`` with its hit, in rule id order (no ordering by
+    importance, no cap): what a reply for a whole message is chosen from."""
+    require_aware(now)
+    if not entry.working_sets:
+        return ()
+    ctx = _context(entry, history, profile, soreness, now)
+    checks = _UNTIERED_CHECKS if entry.exercise.tier is None else _TIERED_CHECKS
+    return tuple((rule, hit) for rule, check in checks if (hit := check(ctx)) is not None)
+
+
+def fit_note(
+    entry: StoredEntry, profile: Profile, now: datetime
+) -> str | None:
+    """Why ``entry``'s sets fit its tier, for an entry no rule fired on (None: warm-ups)."""
+    if not entry.working_sets:
+        return None
+    return _fit_note(_context(entry, (), profile, (), now))
+
+
 def evaluate(
     entry: StoredEntry,
     history: Sequence[StoredEntry],
@@ -114,22 +169,7 @@ def evaluate(
     Warnings come first, then cautions, then praise; within a severity, rule id
     order (A1-A6, then W1-W8). An entry with only warm-up sets fires nothing.
     """
-    require_aware(now)
-    if not entry.working_sets:
-        return ()
-    ctx = RuleContext(
-        entry=entry,
-        history=tuple(e for e in unique_entries(history) if e.entry_id != entry.entry_id),
-        profile=profile,
-        soreness=tuple(soreness),
-        now=now,
-        today=local_date_of(now, profile.timezone),
-    )
-    items: list[AdviceItem] = []
-    for rule, check in _UNTIERED_CHECKS if entry.exercise.tier is None else _TIERED_CHECKS:
-        hit = check(ctx)
-        if hit is not None:
-            items.append(_item(rule, hit))
+    items = [_item(rule, hit) for rule, hit in fired(entry, history, profile, soreness, now)]
     return tuple(sorted(items, key=_order_key))
 
 
@@ -156,16 +196,17 @@ def advise(
         return Advice(items=items, fit_note=_untiered_note(entry.exercise))
     if items:
         return Advice(items=items)
-    ctx = RuleContext(entry=entry, history=(), profile=profile, soreness=(), now=now,
-                      today=local_date_of(now, profile.timezone))
-    return Advice(items=(), fit_note=_fit_note(ctx))
+    return Advice(items=(), fit_note=fit_note(entry, profile, now))
 
 
 __all__ = [
     "MAX_ITEMS",
+    "RULE_LOOKBACK",
     "SEVERITY_RANK",
     "TIER_INDEPENDENT",
     "WARMUP_ONLY_NOTE",
     "advise",
     "evaluate",
+    "fired",
+    "fit_note",
 ]

@@ -8,7 +8,7 @@ are run by ``bot.domain.advice.engine``; this module only holds what the bot say
 Severity per rule, and why:
 
 - ``warning`` (recovery is at stake right now): W1 too many failure sets this week,
-  W2 failure on the same lift again within 48 h, W4 a body part sore for 5+ days,
+  W2 failure on the same lift or main muscle again within two days, W4 a body part sore for 5+ days,
   W6 weekly hard sets past the usual 10-20 range.
 - ``caution`` (a better way to train this lift): A1, A2, A3, A4, A6, W3, W5, W7, W8.
 - ``praise``: A5, heavy sets kept short of failure.
@@ -192,12 +192,13 @@ _ALL: tuple[Rule, ...] = (
     ),
     Rule(
         rule_id="W2",
-        title="Failure again within 48 hours",
+        title="Failure again within two days",
         severity="warning",
         summary=(
-            "You took this lift to failure again within 48 hours. In studies, bar speed "
-            "and jump height took about 24-48 hours longer to come back after failure "
-            "sets, so keep the next session on it short of failure."
+            "You took this lift, or one for the same main muscle, to failure again within "
+            "two days. In studies, bar speed and jump height took about 24-48 hours longer "
+            "to come back after failure sets, so keep the next session on it short of "
+            "failure."
         ),
         reasoning=(
             "Morán-Navarro 2017 compared squat and bench press sessions of 3x10 to "
@@ -206,8 +207,10 @@ _ALL: tuple[Rule, ...] = (
             "3x4, half the reps. In both, bar speed and jump height took 24-48 hours "
             "longer to come back after the failure sessions. They measured speed and "
             "jumps, not 1RM strength, and did not compare nervous system with muscle. "
-            "Failing the same lift again before then likely means training it before "
-            "it has bounced back."
+            "Failing the same lift, or the same main muscle, again the next day or the "
+            "day after likely means training it before it has bounced back; the bot "
+            "counts calendar days in your time zone, so the hour of the log does not "
+            "matter."
         ),
         sources=("Morán-Navarro et al. 2017", "González-Badillo et al. 2016"),
     ),
@@ -254,8 +257,8 @@ _ALL: tuple[Rule, ...] = (
         title="Too far from failure to grow well",
         severity="caution",
         summary=(
-            "Today's working sets averaged 4 or more reps in reserve. For muscle growth, "
-            "end most working sets 0-3 reps short of failure."
+            "This session's working sets averaged 4 or more reps in reserve. For muscle "
+            "growth, end most working sets 0-3 reps short of failure."
         ),
         reasoning=(
             "Robinson 2024 pooled studies and found muscle growth improves as sets end "

@@ -3,9 +3,18 @@
 One definition of each figure lives here, so /log's advice, /stats, the leaderboards,
 the progress charts and the reminders all count the same sets in the same week: which
 sets are hard or to failure, each muscle's weekly volume, streaks and targets, the
-estimated one-rep max and personal records, and how lifters rank on a server.
+estimated one-rep max and personal records, new bests, the next session's load, the
+lifter's RIR calibration, deloads, and how lifters rank on a server.
 """
 
+from bot.domain.figures.bests import (
+    DurationBest,
+    NewBest,
+    best_line,
+    day_text,
+    duration_best,
+    new_bests,
+)
 from bot.domain.figures.board import (
     METRICS,
     BoardLifter,
@@ -14,12 +23,20 @@ from bot.domain.figures.board import (
     consistency_figures,
     discipline_figures,
 )
+from bot.domain.figures.calibration import MIN_PAIRS, Calibration, calibrated, rir_calibration
+from bot.domain.figures.deload import declared, deload_end, in_deload, recognised
 from bot.domain.figures.e1rm import (
     E1RM_TIERS,
     MAX_EFFECTIVE_REPS,
     MAX_RIR,
     PersonalRecord,
+    frontier,
     personal_records,
+)
+from bot.domain.figures.next_session import (
+    e1rm_series,
+    next_time,
+    plate_step_kg,
 )
 from bot.domain.figures.progress import (
     CalendarWeek,
@@ -55,31 +72,49 @@ __all__ = [
     "MAX_EFFECTIVE_REPS",
     "MAX_RIR",
     "METRICS",
+    "MIN_PAIRS",
     "WEEKLY_SETS_HIGH",
     "WEEKLY_SETS_LOW",
     "BoardLifter",
     "CalendarWeek",
+    "Calibration",
     "DisciplineDay",
+    "DurationBest",
     "ExerciseProgress",
     "Metric",
+    "NewBest",
     "PersonalRecord",
     "ProgressPoint",
     "Ranking",
     "Targets",
     "adherence",
+    "best_line",
+    "calibrated",
     "consistency_calendar",
     "consistency_figures",
+    "day_text",
     "days_in_window",
+    "declared",
+    "deload_end",
     "discipline",
     "discipline_figures",
+    "duration_best",
+    "e1rm_series",
     "exercise_progress",
     "failure_sets_by_tier",
     "fmt_number",
+    "frontier",
     "hard_sets_per_muscle",
+    "in_deload",
     "leaderboard_page",
+    "new_bests",
+    "next_time",
     "personal_records",
+    "plate_step_kg",
     "rank",
     "rank_of",
+    "recognised",
+    "rir_calibration",
     "target_at",
     "tier_a_failures_too_many",
     "training_days",

@@ -21,9 +21,12 @@ one-rep max that means anything.
 
 Rep maxes (:func:`personal_records`) are the heaviest load lifted for each
 exact rep count, for any tier, over working sets with a load and no
-beyond-failure technique; weighted bodyweight sets (``bw+20``) are kept apart
-from loaded sets. On a tie the earliest date holds the record (then the lowest
-entry id, then the first set in the entry).
+beyond-failure technique (timed and distance sets never: their number is not
+reps); weighted bodyweight sets (``bw+20``) are kept apart from loaded sets.
+Only the rep maxes that say something are listed (:func:`frontier`): 110 kg × 8
+is also a 7-rep best, so a lighter 7-rep max beside it is left out. On a tie
+the earliest date holds the record (then the lowest entry id, then the first set
+in the entry).
 """
 
 from __future__ import annotations
@@ -97,7 +100,8 @@ def _ordered_sets(entries: Iterable[StoredEntry]) -> Iterator[tuple[StoredEntry,
     """Working sets with a load and rep count, no technique, earliest first."""
     for entry in sorted(entries, key=lambda e: (e.local_date, e.entry_id)):
         for s in entry.working_sets:
-            if s.technique is None and s.load_kg is not None and s.reps is not None:
+            if (s.technique is None and s.load_kg is not None and s.reps is not None
+                    and not s.timed):
                 yield entry, s
 
 
@@ -132,6 +136,16 @@ def best_e1rm(entries: Iterable[StoredEntry]) -> tuple[float, date] | None:
     return None if record is None else (record.value_kg, record.local_date)
 
 
+def frontier(rep_maxes: Iterable[PersonalRecord]) -> list[PersonalRecord]:
+    """The rep maxes that say something: a best at more reps with as much load or more
+    implies a best at fewer reps, so a rep max is kept only when no max of more reps
+    (of the same kind, loaded or weighted bodyweight) is at least as heavy."""
+    pool = list(rep_maxes)
+    return [r for r in pool
+            if not any(o.bodyweight == r.bodyweight and o.reps > r.reps
+                       and o.load_kg >= r.load_kg for o in pool)]
+
+
 def personal_records(entries: Iterable[StoredEntry]) -> list[PersonalRecord]:
     """Records of one exercise: the best e1RM (tiers A-B only) first, then rep maxes.
 
@@ -158,6 +172,6 @@ def personal_records(entries: Iterable[StoredEntry]) -> list[PersonalRecord]:
             rir=s.effective_rir,
             bodyweight=s.bodyweight,
         )
-    records = [rep_maxes[key] for key in sorted(rep_maxes)]
+    records = frontier([rep_maxes[key] for key in sorted(rep_maxes)])
     best = _best_e1rm_record(pool)
     return records if best is None else [best, *records]

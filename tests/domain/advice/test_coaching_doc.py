@@ -7,16 +7,16 @@ fails here, and so does changing a threshold in the checks without documenting i
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
-from bot.domain.advice import checks, engine
+from bot.domain.advice import checks, engine, session
+from bot.domain.advice.lines import LINES
 from bot.domain.advice.rules import RULES, Rule
-from bot.domain.figures import volume
+from bot.domain.figures import calibration, deload, next_session, volume
 from bot.domain.figures.e1rm import MAX_EFFECTIVE_REPS, MAX_RIR
 
 DOC = Path(__file__).resolve().parents[3] / "docs" / "coaching.md"
@@ -27,7 +27,7 @@ ALL_SOURCES = sorted({src for rule in RULES.values() for src in rule.sources})
 
 def _code(name: str) -> Any:
     """A threshold of the code, from whichever module of the advice keeps it."""
-    modules: tuple[ModuleType, ...] = (checks, volume, engine)
+    modules: tuple[ModuleType, ...] = (checks, volume, session, engine)
     for module in modules:
         if hasattr(module, name):
             return getattr(module, name)
@@ -36,10 +36,6 @@ def _code(name: str) -> Any:
 
 def _n(value: float) -> str:
     return f"{value:g}"
-
-
-def _hours(window: timedelta) -> int:
-    return int(window.total_seconds() // 3600)
 
 
 def _plain(text: str) -> str:
@@ -102,13 +98,14 @@ THRESHOLDS: dict[str, tuple[str, ...]] = {
     "A5": (
         f"{_code('A5_MAX_REPS')} reps or fewer",
         f"RIR {_n(_code('A5_MIN_RIR'))}-{_n(_code('A5_MAX_RIR'))}",
+        f"reps + RIR of {_code('A5_MAX_EFFECTIVE_REPS')} or fewer",
     ),
     "W1": (
         f"{_code('W1_TIER_A_FAILURE_SETS')} or more failure sets",
         f"{_n(_code('W1_MIN_HARD_SETS'))} or more hard sets",
         "more than a third",
     ),
-    "W2": (f"{_hours(_code('W2_WINDOW'))} hours",),
+    "W2": (f"{_code('W2_DAYS')} local days before",),
     "W4": (f"{_code('W4_MIN_DAYS')} days", f"{_code('W4_REPORT_WINDOW').days} days"),
     "W5": (f"RIR {_n(_code('W5_MIN_AVERAGE_RIR'))} or more",),
     "W6": (
@@ -133,7 +130,7 @@ def test_hard_set_definition_matches_the_code() -> None:
 def test_the_reply_cap_and_the_untiered_rules_are_documented() -> None:
     words = {3: "three"}
     cap = _code("MAX_ITEMS")
-    assert f"At most {words.get(cap, str(cap))} items per exercise" in _plain(TEXT)
+    assert f"At most {words.get(cap, str(cap))} items per reply" in _plain(TEXT)
     untiered = sorted(_code("TIER_INDEPENDENT"))
     listed = ", ".join(untiered[:-1]) + f" and {untiered[-1]}"
     assert listed in _plain(TEXT)
@@ -161,3 +158,36 @@ def test_e1rm_formulas_and_gates_are_documented() -> None:
     assert "36 × w / (37 − r)" in part
     assert f"between 0 and {_n(MAX_RIR)}" in part
     assert f"is {_n(MAX_EFFECTIVE_REPS)} or less" in part
+
+
+def test_the_reply_order_and_the_merged_rules_are_documented() -> None:
+    part = _plain(TEXT.split("## How several rules share one reply", 1)[1].split("\n## ", 1)[0])
+    lead = [r for r in session.PRIORITY if r in ("W3", "W2", "W1", "W8")]
+    assert ", ".join(lead[:-1]) + f", {lead[-1]}" in part
+    assert "A1, A4 and W1" in part and sorted(session.SAME_POINT) == ["A1", "A4", "W1"]
+    assert "W5, A3 and W7" in part and {"W5", "A3", "W7"} == session.DELOAD_QUIET
+
+
+def test_calibration_bests_next_time_and_deloads_are_documented() -> None:
+    text = _plain(TEXT)
+    assert f"within {calibration.MATCH_DAYS} days" in text
+    assert f"{calibration.MIN_PAIRS} tests or more" in text
+    assert f"between −{calibration.MAX_OFFSET_DOWN} and +{calibration.MAX_OFFSET_UP}" in text
+    assert f"below RIR {_n(calibration.FLOOR_RIR)}" in text
+    assert "load = e1RM / (1 + (reps + RIR) / 30)" in text
+    assert f"at most {next_session.STRENGTH_MAX_REPS} for a strength goal" in text
+    assert f"at most {deload.DELOAD_SHARE:.0%} of your usual hard sets" in text
+    assert f"RIR {_n(deload.DELOAD_MIN_RIR)} or more" in text
+    assert f"the {deload.USUAL_WEEKS} weeks before" in text
+    assert f"e1RM fell {deload.FALLING_SESSIONS} sessions running" in text
+
+
+@pytest.mark.parametrize("rule_id", sorted(LINES))
+def test_every_reply_line_cites_only_the_rules_own_sources(rule_id: str) -> None:
+    """A reply line names its source by author and year, and only one of the rule's."""
+    because = LINES[rule_id].because
+    cited = re.findall(r"([A-Z][a-zé-]+(?:-[A-Z][a-zé]+)?) (\d{4})", because)
+    own = " ".join(RULES[rule_id].sources)
+    for author, year in cited:
+        assert f"{author} et al. {year}" in own or f"{author} {year}" in own, (author, year)
+    assert "{names}" in LINES[rule_id].headline or rule_id == "W5"

@@ -1,0 +1,159 @@
+"""How far a lifter's RIR guesses run off, measured from their own sets to failure.
+
+A *test* is a working set taken to failure or logged as an AMRAP (a max-reps set), with a
+load and no beyond-failure technique: its reps plus its effective RIR (0 at failure, about
+1 for an AMRAP without an RIR) are the most the lifter could do at that load. An
+*estimate* is an earlier set of the same exercise at the same load, on an earlier day
+within ``MATCH_DAYS``, logged with an explicit RIR and not itself at failure: its reps
+plus RIR are what the lifter guessed they could do. The difference, test minus guess, is
+how many reps the guess was off (positive: more reps were left than the lifter said, the
+usual direction; Halperin 2022, Hackett 2017). Each test is paired with the latest
+estimate before it.
+
+The lifter's ``offset`` is the median difference over their pairs, rounded to whole reps
+and kept within ``-MAX_OFFSET_DOWN..MAX_OFFSET_UP``. Once ``MIN_PAIRS`` pairs agree on an
+offset of at least one rep, :func:`calibrated` adds it to every estimated RIR (a set
+logged with an RIR, not at failure): the effort the advice rules and the e1RM read. A
+logged failure stays a failure, and an estimate is never moved to failure by the offset
+(it stops at ``FLOOR_RIR``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from statistics import median
+
+from bot.domain.models import SetRecord, StoredEntry
+
+MATCH_DAYS = 42
+"""An estimate older than this (before the test) says little about today's strength."""
+MIN_PAIRS = 2
+"""Pairs needed before the offset is applied (one is shown, not yet used)."""
+MAX_OFFSET_UP = 3
+MAX_OFFSET_DOWN = 2
+FLOOR_RIR = 0.5
+"""An estimated effort is never moved below this: only a logged failure is a failure."""
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A guess and the test that checked it."""
+
+    exercise: str
+    load_kg: float
+    guessed_rir: float
+    error: float
+    """Reps the guess was off: positive when more reps were left than guessed."""
+    tested_on: date
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """The lifter's RIR offset and what it rests on."""
+
+    offset: int
+    pairs: tuple[Pair, ...]
+
+    @property
+    def applied(self) -> bool:
+        """Whether the advice and the e1RM use the offset."""
+        return len(self.pairs) >= MIN_PAIRS and self.offset != 0
+
+    @property
+    def typical_guess(self) -> float:
+        """The RIR the lifter guessed most often in the pairs (the lower on a tie)."""
+        guesses = [p.guessed_rir for p in self.pairs]
+        return min(set(guesses), key=lambda g: (-guesses.count(g), g))
+
+
+def _is_test(s: SetRecord) -> bool:
+    return (not s.warmup and not s.timed and s.technique is None and (s.failure or s.amrap)
+            and s.reps is not None and s.reps >= 1 and s.load_kg is not None
+            and s.load_kg > 0 and not s.bodyweight)
+
+
+def _is_estimate(s: SetRecord) -> bool:
+    return (not s.warmup and not s.timed and s.technique is None and not s.failure
+            and not s.amrap and s.rir is not None and s.rir > 0 and s.reps is not None
+            and s.load_kg is not None and s.load_kg > 0 and not s.bodyweight)
+
+
+def _same_load(a: float, b: float) -> bool:
+    return abs(a - b) < 0.01
+
+
+def rir_pairs(entries: Iterable[StoredEntry]) -> list[Pair]:
+    """Every test of the lifter with the latest earlier estimate at its load."""
+    ordered = sorted(entries, key=lambda e: (e.local_date, e.entry_id))
+    pairs: list[Pair] = []
+    for i, test_entry in enumerate(ordered):
+        for t in test_entry.working_sets:
+            if not _is_test(t):
+                continue
+            assert t.reps is not None and t.load_kg is not None
+            capacity = t.reps + (t.effective_rir or 0.0)
+            guess = _latest_estimate(ordered[:i], test_entry, t.load_kg)
+            if guess is None:
+                continue
+            assert guess.reps is not None and guess.rir is not None
+            pairs.append(Pair(test_entry.exercise.name, t.load_kg, guess.rir,
+                              capacity - (guess.reps + guess.rir), test_entry.local_date))
+    return pairs
+
+
+def _latest_estimate(
+    earlier: Sequence[StoredEntry], test: StoredEntry, load: float
+) -> SetRecord | None:
+    for entry in reversed(earlier):
+        if (test.local_date - entry.local_date).days > MATCH_DAYS:
+            return None
+        if entry.exercise.key != test.exercise.key or entry.local_date >= test.local_date:
+            continue
+        for s in entry.working_sets:
+            if _is_estimate(s) and s.load_kg is not None and _same_load(s.load_kg, load):
+                return s
+    return None
+
+
+def rir_calibration(entries: Iterable[StoredEntry]) -> Calibration | None:
+    """The lifter's calibration from all their entries; None without any pair."""
+    pairs = rir_pairs(entries)
+    if not pairs:
+        return None
+    middle = median(p.error for p in pairs)
+    offset = int(middle + 0.5) if middle >= 0 else -int(-middle + 0.5)
+    return Calibration(max(-MAX_OFFSET_DOWN, min(MAX_OFFSET_UP, offset)), tuple(pairs))
+
+
+def _adjusted(s: SetRecord, offset: int) -> SetRecord:
+    if s.warmup or s.failure or s.technique is not None or s.rir is None or s.rir <= 0:
+        return s
+    rir = max(FLOOR_RIR, s.rir + offset)
+    top = None if s.rir_max is None else max(rir, s.rir_max + offset)
+    return replace(s, rir=rir, rir_max=top)
+
+
+def calibrated(
+    entries: Iterable[StoredEntry], found: Calibration | None
+) -> list[StoredEntry]:
+    """``entries`` with every estimated RIR moved by the offset, when it is applied."""
+    if found is None or not found.applied:
+        return list(entries)
+    return [replace(e, sets=tuple(_adjusted(s, found.offset) for s in e.sets))
+            for e in entries]
+
+
+__all__ = [
+    "FLOOR_RIR",
+    "MATCH_DAYS",
+    "MAX_OFFSET_DOWN",
+    "MAX_OFFSET_UP",
+    "MIN_PAIRS",
+    "Calibration",
+    "Pair",
+    "calibrated",
+    "rir_calibration",
+    "rir_pairs",
+]
