@@ -159,12 +159,13 @@ async def test_discipline_counts_per_day(storage: Storage) -> None:
 async def test_upgrading_a_database_fills_the_boards_from_its_history(tmp_path: Any) -> None:
     from bot.storage.migrations import load_migrations
     from bot.storage.sqlite import SQLiteStorage
+    from tests.storage.old_rows import add_old_entries
 
     path = tmp_path / "old.db"
     old = await SQLiteStorage.open(path, migrations=load_migrations("sqlite")[:2])
-    await old.add_entries("ann", "g1", [entry(TODAY), entry(TODAY - timedelta(days=1), WARMUP)],
-                          NOW)
-    await old.add_entries("bob", "g1", [entry(TODAY)], NOW)
+    await add_old_entries(old.driver, "ann", "g1",
+                          [entry(TODAY), entry(TODAY - timedelta(days=1), WARMUP)], NOW)
+    await add_old_entries(old.driver, "bob", "g1", [entry(TODAY)], NOW)
     await old.driver.execute("UPDATE guild_members SET opted_out = 1 WHERE user_id = 'bob'")
     await old.close()
     upgraded = await SQLiteStorage.open(path)

@@ -11,6 +11,7 @@ from bot.domain.models import Exercise, Profile, SetRecord
 from bot.storage.contract import LogContext, LogWrite, NewEntry, NewOffer, Storage
 from bot.storage.log_types import OFFER_LIFETIME, LogPrefs
 from bot.storage.migrations import load_migrations
+from bot.storage.sql.storage import SqlStorage
 from bot.storage.sqlite import SQLiteStorage
 from tests.helpers import open_in_schema, require_postgres, throwaway_schema
 
@@ -157,23 +158,27 @@ async def test_forget_me_erases_the_lifters_offers(storage: Storage) -> None:
     assert await storage.take_offer("u", offer_id) is None
 
 
-async def _old_storage_with_data(engine: str, tmp_path: Path, url: str | None,
-                                 schema: str | None) -> Storage:
-    before = load_migrations(engine)[:9]
-    if engine == "sqlite":
-        return await SQLiteStorage.open(tmp_path / "old.db", migrations=before)
-    assert url is not None and schema is not None
-    return await open_in_schema(url, schema, migrations=before)
-
-
 async def _upgrade_keeps_data(engine: str, tmp_path: Path, url: str | None = None,
                               schema: str | None = None) -> None:
-    old = await _old_storage_with_data(engine, tmp_path, url, schema)
+    """Rows written as the code before migration 010 wrote them read back after it."""
+    before = load_migrations(engine)[:9]
+    if engine == "sqlite":
+        old: SqlStorage = await SQLiteStorage.open(tmp_path / "old.db", migrations=before)
+    else:
+        assert url is not None and schema is not None
+        old = await open_in_schema(url, schema, migrations=before)
     try:
-        [kept] = await old.add_entries("u", "g", [NewEntry(
-            SQUAT, (SetRecord(reps=5, load_kg=100.0, rir=2.0),), NOW, TODAY)], NOW)
-        await old.save_profile("lb-lifter", Profile(unit="lb"), NOW, TODAY)
-        await old.save_profile("kg-lifter", Profile(unit="kg", goal="strength"), NOW, TODAY)
+        async with old.driver.transaction() as tx:
+            await tx.execute(
+                "INSERT INTO entries (entry_id, user_id, guild_id, exercise_key, exercise_name,"
+                " tier, performed_at, local_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (7, "u", "g", SQUAT.key, SQUAT.name, SQUAT.tier, NOW, TODAY, NOW))
+            await tx.execute(
+                "INSERT INTO sets (entry_id, position, reps, load_kg, rir) VALUES (?, ?, ?, ?, ?)",
+                (7, 0, 5, 100.0, 2.0))
+            for user, unit in (("lb-lifter", "lb"), ("kg-lifter", "kg")):
+                await tx.execute("INSERT INTO users (user_id, unit, created_at) VALUES (?, ?, ?)",
+                                 (user, unit, NOW))
     finally:
         await old.close()
     if engine == "sqlite":
@@ -183,7 +188,7 @@ async def _upgrade_keeps_data(engine: str, tmp_path: Path, url: str | None = Non
         new = await open_in_schema(url, schema)
     try:
         [back] = await new.history("u", None, 5)
-        assert back.entry_id == kept.entry_id and back.sets == kept.sets
+        assert back.entry_id == 7 and back.sets == (SetRecord(reps=5, load_kg=100.0, rir=2.0),)
         assert back.note == "" and back.pr is False
         assert (await new.get_log_prefs("lb-lifter")).unit_chosen is True
         assert await new.get_log_prefs("kg-lifter") == LogPrefs()

@@ -62,21 +62,22 @@ async def test_a_database_made_by_the_first_version_upgrades_with_its_data(tmp_p
 
     from bot.domain.models import Exercise, SetRecord
     from bot.storage.contract import NewEntry
+    from tests.storage.old_rows import add_old_entries
 
     path = tmp_path / "old.db"
     everything = load_migrations("sqlite")
     old = await SQLiteStorage.open(path, migrations=everything[:1])
     now = datetime(2026, 11, 26, tzinfo=UTC)
-    [kept] = await old.add_entries(
-        "u", "g", [NewEntry(Exercise("deadlift", "deadlift", "A"),
-                            (SetRecord(reps=3, load_kg=180.0, rir=2.0),), now, now.date())], now
-    )
+    sets = (SetRecord(reps=3, load_kg=180.0, rir=2.0),)
+    [kept] = await add_old_entries(
+        old.driver, "u", "g",
+        [NewEntry(Exercise("deadlift", "deadlift", "A"), sets, now, now.date())], now)
     assert await old.schema_version() == 1
     await old.close()
     new = await SQLiteStorage.open(path)
     try:
         assert await new.schema_version() == len(everything)
         [back] = await new.history("u", None, 5)
-        assert back.entry_id == kept.entry_id and back.sets == kept.sets
+        assert back.entry_id == kept and back.sets == sets
     finally:
         await new.close()
