@@ -6,8 +6,9 @@ message, so the log reply is assembled in one place (``bot.coach.logbook``) and
 the choice of advice in another.
 
 - The advice (at most three items for the message, each rule once) is chosen by
-  ``bot.domain.advice.advise_session``, on the effort as the lifter's own calibration
-  corrects it (``bot.domain.figures.calibration``).
+  ``bot.domain.advice.advise_session``, which reads the effort as the lifter's own
+  calibration corrects it (``bot.domain.figures.calibration``); the bests and the
+  next-time line read the same corrected effort.
 - Under each entry: why it fits its tier when no rule fired on it, the bests it set
   (``bot.domain.figures.bests``, against every other entry of the exercise in
   ``older``) and, under the last entry of each exercise, what to do next time
@@ -65,7 +66,7 @@ def session_advice(
     found = rir_calibration([*past, *fresh])
     past_c = calibrated(past, found)
     fresh_c = calibrated(fresh, found)
-    reply = advise_session(fresh_c, past_c, profile, soreness, now)
+    reply = advise_session(fresh, past, profile, soreness, now)
     today = local_date_of(now, profile.timezone)
     under: dict[int, list[str]] = {e.entry_id: [] for e in fresh_c}
     for entry_id, note in reply.fit_notes.items():

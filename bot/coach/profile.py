@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.coach import help_text, own_exercises
@@ -124,7 +124,13 @@ class Profiles:
             if not declared(profile, today):
                 return Reply(title="No deload on", lines=("Nothing to end: no deload runs.",),
                              private=True)
-            await self._storage.save_deload(user_id, None, None, now)
+            # Ended early: the days it ran stay on record (the log reply re-reads
+            # what it said on them); begun today, it simply goes.
+            start = profile.deload_from
+            if start is not None and start < today:
+                await self._storage.save_deload(user_id, start, today - timedelta(days=1), now)
+            else:
+                await self._storage.save_deload(user_id, None, None, now)
             return Reply(title="Deload over", tone="ok", private=True, saved=True, lines=(
                 "W5, A3 and W7 speak again, and next-time suggestions are back.",))
         if verb != "on":

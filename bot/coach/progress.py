@@ -260,7 +260,8 @@ def _exercise_stats(
         fields.append(("Next time", "Paused during your deload."))
     else:
         line = next_time(entries, last, profile)
-        fields.append(("Next time", line or NO_NEXT))
+        fields.append(("Next time", NO_NEXT if line is None
+                       else line.removeprefix("Next time: ")))
     return Reply(title=title, fields=tuple(fields), private=True,
                  footer=f"Last logged {short_date(last)}. Estimated 1RM: Epley on reps + RIR, "
                         "with your RIR calibration when one is applied.")

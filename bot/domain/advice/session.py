@@ -19,7 +19,10 @@ the reply is chosen for the message, not per entry:
 - **Variety**: a caution or a praise already said this week for every exercise it names
   is said again as its headline only (the full text stays in /why). What was said is
   recomputed from the entries of the lifter's last 7 local days: each earlier message
-  (the entries stored at one instant) is chosen again as it was then.
+  (the entries stored at one instant) is chosen again as it was then, with the
+  calibration the lifter's entries gave then.
+- **Effort** is the lifter's calibrated one (``bot.domain.figures.calibration``): the
+  entries come in as logged and every rule reads them corrected.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from bot.domain.advice.checks import Hit, day_word
 from bot.domain.advice.engine import fired, fit_note
 from bot.domain.advice.lines import LINES, headline, names_text
 from bot.domain.advice.rules import RULES
+from bot.domain.figures.calibration import calibrated, rir_calibration
 from bot.domain.figures.deload import (
     FALLING_SESSIONS,
     declared,
@@ -188,8 +192,11 @@ def said_this_week(
     for message in _messages([e for e in history if in_week(e.local_date, today)]):
         at = message[0].performed_at
         before = [e for e in history if e.performed_at < at]
+        found = rir_calibration([*before, *message])
+        first = message[0].local_date - LOOKBACK
+        recent = calibrated([e for e in before if e.local_date >= first], found)
         reports = [r for r in soreness if r.reported_at <= at]
-        for unit in _choose(message, before, profile, reports, at).units:
+        for unit in _choose(calibrated(message, found), recent, profile, reports, at).units:
             for rule_id in unit.rule_ids:
                 for _, entry, _ in unit.hits:
                     said.add((rule_id, entry.exercise.key, entry.local_date))
@@ -240,7 +247,7 @@ def _deload_note(
     fresh: Sequence[StoredEntry], history: Sequence[StoredEntry], profile: Profile
 ) -> str | None:
     day = max(e.local_date for e in fresh)
-    quiet = ", ".join(sorted(DELOAD_QUIET, key=PRIORITY.index))
+    quiet = names_text(sorted(DELOAD_QUIET, key=PRIORITY.index))
     if declared(profile, day) and profile.deload_from and profile.deload_until:
         start, end = profile.deload_from, profile.deload_until
         if any(start <= e.local_date <= day for e in history):
@@ -265,15 +272,19 @@ def advise_session(
     now: datetime,
 ) -> SessionReply:
     """The reply to the message that stored ``fresh``, given the lifter's ``history``
-    (their other entries; pass them with the calibrated effort the rules should read)."""
+    (their other entries, as logged: the effort is calibrated here, and each earlier
+    message of the week with the calibration of its own time)."""
     working = [e for e in fresh if e.working_sets]
     if not working:
         return SessionReply()
     today = local_date_of(now, profile.timezone)
     fresh_ids = {e.entry_id for e in fresh}
-    history = [e for e in history if e.entry_id not in fresh_ids]
-    recent = [e for e in history if e.local_date >= today - LOOKBACK]
-    said = said_this_week(recent, profile, soreness, today)
+    raw = [e for e in history if e.entry_id not in fresh_ids]
+    said = said_this_week(raw, profile, soreness, today)
+    found = rir_calibration([*raw, *working])
+    working = calibrated(working, found)
+    history = calibrated([e for e in raw if e.local_date >= today - LOOKBACK], found)
+    recent = history
     session_days = {e.local_date for e in working}
     said_today = frozenset(r for r, _, d in said if d in session_days)
     choice = _choose(working, recent, profile, soreness, now, said_today)
