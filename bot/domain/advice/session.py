@@ -13,9 +13,10 @@ the reply is chosen for the message, not per entry:
   W8, then soreness and volume (W4, W6), then the per-set cautions, then praise. At most
   :data:`MAX_ITEMS` items; the ids that did not fit are named in one line.
 - **A premise must hold**: during a deload (declared with /deload, or a week the log
-  shows as one: ``bot.domain.figures.deload``) W5, A3 and W7 stay quiet, and the reply
-  says so once; W5 is said at most once per session; sets without an effort get one short
-  request for it per reply (no rule judges them).
+  shows as one: ``bot.domain.figures.deload``) W5, A3 and W7 stay quiet, and the first
+  reply they are quiet in says so (once a week at most); W5 is said at most once per
+  session; sets without an effort get one short request for it per reply (no rule
+  judges them).
 - **Variety**: a caution or a praise already said this week for every exercise it names
   is said again as its headline only (the full text stays in /why). What was said is
   recomputed from the entries of the lifter's last 7 local days: each earlier message
@@ -64,6 +65,7 @@ DELOAD_QUIET: frozenset[str] = frozenset({"W5", "A3", "W7"})
 """The push-harder and effort-guess rules, quiet during a deload."""
 
 ONCE_A_SESSION: frozenset[str] = frozenset({"W5"})
+MUTED = "muted"
 
 LOOKBACK = timedelta(days=42)
 """History the choice reads: the rules' 15 days, and the weeks a deload is measured by."""
@@ -187,7 +189,8 @@ def said_this_week(
     today: date,
 ) -> set[tuple[str, str, date]]:
     """(rule id, exercise key, local date) for each item the lifter's earlier messages
-    of the last 7 local days were told, chosen again as it was at the time."""
+    of the last 7 local days were told, chosen again as it was at the time; a message
+    whose reply a deload quieted adds (``MUTED``, "", its date): it carried the note."""
     said: set[tuple[str, str, date]] = set()
     for message in _messages([e for e in history if in_week(e.local_date, today)]):
         at = message[0].performed_at
@@ -196,21 +199,25 @@ def said_this_week(
         first = message[0].local_date - LOOKBACK
         recent = calibrated([e for e in before if e.local_date >= first], found)
         reports = [r for r in soreness if r.reported_at <= at]
-        for unit in _choose(calibrated(message, found), recent, profile, reports, at).units:
+        choice = _choose(calibrated(message, found), recent, profile, reports, at)
+        for unit in choice.units:
             for rule_id in unit.rule_ids:
                 for _, entry, _ in unit.hits:
                     said.add((rule_id, entry.exercise.key, entry.local_date))
+        if choice.muted:
+            said.add((MUTED, "", message[0].local_date))
     return said
 
 
 def _detail(unit: _Unit) -> str:
-    details: list[str] = []
+    """The first of the unit's rules with one detail for all it names (a merged item
+    keeps one "Here: ..." sentence, not one per rule)."""
     for rule_id in unit.rule_ids:
         own = list(dict.fromkeys(h.detail for r, _, h in unit.hits
                                  if r == rule_id and h.detail))
         if len(own) == 1:
-            details.append(own[0])
-    return " ".join(details)
+            return own[0]
+    return ""
 
 
 def _text(unit: _Unit, full: bool, today: date) -> str:
@@ -244,22 +251,22 @@ def _effort_request(fresh: Sequence[StoredEntry]) -> str | None:
 
 
 def _deload_note(
-    fresh: Sequence[StoredEntry], history: Sequence[StoredEntry], profile: Profile
+    fresh: Sequence[StoredEntry], profile: Profile, muted: bool,
+    said: set[tuple[str, str, date]],
 ) -> str | None:
+    """Why the reply is quieter, on the first reply the deload quieted (this week, and
+    for a declared deload since it began)."""
+    if not muted:
+        return None
     day = max(e.local_date for e in fresh)
+    start = profile.deload_from if declared(profile, day) else None
+    if any(r == MUTED and (start is None or d >= start) for r, _, d in said):
+        return None
     quiet = names_text(sorted(DELOAD_QUIET, key=PRIORITY.index))
-    if declared(profile, day) and profile.deload_from and profile.deload_until:
-        start, end = profile.deload_from, profile.deload_until
-        if any(start <= e.local_date <= day for e in history):
-            return None
+    if start is not None and profile.deload_until is not None:
+        end = profile.deload_until
         return (f"Deload until {end:%a} {end.day} {end:%b}: {quiet} stay quiet, so light "
                 "sets draw no push-harder advice.")
-    pool = [*history, *fresh]
-    if not recognised(pool, day):
-        return None
-    earlier = [d for d in {e.local_date for e in history} if d < day]
-    if earlier and recognised(history, max(earlier)):
-        return None
     return (f"This week looks like a deload (far fewer hard sets than usual, all at RIR 3 "
             f"or more): {quiet} stay quiet.")
 
@@ -302,7 +309,8 @@ def advise_session(
     fired_ids = {r for u in choice.units for r in u.rule_ids} | set(choice.left_out)
     due = _deload_due(working, history, profile, "W1" in fired_ids)
     return SessionReply(tuple(items), choice.left_out, notes, request,
-                        _deload_note(working, history, profile), choice.muted, due)
+                        _deload_note(working, profile, bool(choice.muted), said),
+                        choice.muted, due)
 
 
 def _deload_due(

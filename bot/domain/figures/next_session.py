@@ -148,9 +148,9 @@ def _strength_line(
         return (f"Next time: hold {format_load(hold, unit)} × {plan.reps} or cut about 5% to "
                 f"{format_load(cut, unit)}, {stop}: your e1RM fell two sessions running.")
     why = ""
-    if tier == "A" and any(map(is_failure, sets)):
+    if plan.load_kg > top and tier == "A" and any(map(is_failure, sets)):
         why = " (no increase right after a failure set)"
-    elif _missed(sets, wanted):
+    elif plan.load_kg > top and _missed(sets, wanted):
         why = " (no increase after a missed target)"
     load = min(plan.load_kg, top) if why else plan.load_kg
     return f"Next time: {format_load(load, unit)} × {plan.reps}, {stop}{why}."

@@ -190,3 +190,12 @@ def test_a_deload_looks_due_after_w1_two_weeks_running_or_three_falling_sessions
     r = reply([ent(SQUAT, [st(5, 100, 2)] * 3)], falling)
     assert r.deload_due is not None and "back squat e1RM fell 3 sessions running" in r.deload_due
     assert reply([ent(SQUAT, [st(5, 100, 2)] * 3)], falling[1:]).deload_due is None
+
+
+def test_the_deload_note_comes_with_the_first_reply_it_quiets() -> None:
+    """A log earlier in the deload that had nothing to quiet did not carry the note."""
+    profile = Profile(goal="hypertrophy", deload_from=TODAY, deload_until=TODAY + timedelta(6))
+    early = ent(SQUAT, [st(5, 80, 3)] * 2, hour=9)
+    r = reply([ent(LEG_CURL, [st(15, 30, 5)] * 2)], [early], profile=profile)
+    assert r.deload_note is not None and r.muted
+    assert reply([early], profile=profile).deload_note is None

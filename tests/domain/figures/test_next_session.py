@@ -41,8 +41,15 @@ def test_no_increase_right_after_a_tier_a_failure_set() -> None:
 
 
 def test_no_increase_after_a_missed_target() -> None:
-    line = next_time([ent(BENCH, [st(5, 80, 3), st(5, 80, 3), st(4, 80, 3)])], TODAY, KG)
-    assert line == "Next time: 80 kg × 5, stop at RIR 2 (no increase after a missed target)."
+    grow = Profile(goal="hypertrophy")  # tier B aims at RIR 1: the formula says 82.5 kg
+    met = next_time([ent(BENCH, [st(5, 80, 3)] * 3)], TODAY, grow)
+    assert met == "Next time: 82.5 kg × 5, stop at RIR 1."
+    line = next_time([ent(BENCH, [st(5, 80, 3), st(5, 80, 3), st(4, 80, 3)])], TODAY, grow)
+    assert line == "Next time: 80 kg × 5, stop at RIR 1 (no increase after a missed target)."
+    # The last suggestion asked for 82.5 kg × 5: 82.5 × 4 misses it.
+    last = ent(BENCH, [st(5, 80, 3)] * 3, ago(4))
+    missed = next_time([last, ent(BENCH, [st(4, 82.5, 3)] * 3)], TODAY, grow)
+    assert missed is not None and "82.5 kg × 4" in missed and "missed target" in missed
 
 
 def test_two_sessions_of_falling_e1rm_hold_or_cut() -> None:
