@@ -110,7 +110,9 @@ async def test_its_nonce_differs_from_the_daily_reminder_s(world: World) -> None
     reminders = ReminderDispatcher(world.coach.reminders, world.dms, clock=world.time.clock,
                                    sleep=world.time.sleep, monotonic=world.time.monotonic)
     world.dispatchers.append(reminders)
+    before = world.time.sleeps
     world.time.watch(reminders.start())
+    await world.time.asleep_after(before)
     await world.time.advance(days=1)
     texts = [d.text.split("\n")[0] for d in world.dms.to("ana") if d.at.day == 23]
     assert len(texts) == 2 and world.dms.repeats == []  # both went out that Monday
