@@ -96,13 +96,14 @@ class Plan:
         return BlockSetting(kept.block_weeks, kept.block_start)
 
     async def read_week(self, user_id: str, now: datetime, today: date | None = None,
-                        before: date | None = None) -> LifterWeek:
+                        before: date | None = None, setting: BlockSetting | None = None
+                        ) -> LifterWeek:
         """The plan's inputs for the week holding ``today`` (default: the lifter's today);
         ``before`` leaves out entries from that local date on (a week's plan as it
-        stood when the week began)."""
+        stood when the week began); ``setting`` saves reading the blocks again."""
         profile = await self._lifter.profile_of(user_id)
         day = today or self._lifter.today(profile, now)
-        setting = await self.setting(user_id, day)
+        setting = setting or await self.setting(user_id, day)
         catalogue = await self._lifter.catalogue_for(user_id)
         entries = await self._entries(user_id, now, catalogue)
         if before is not None:
@@ -130,10 +131,11 @@ class Plan:
         Only for a lifter who has a plan (they opened /plan, chose a block or turned
         the check-in on); the plan judged is the one from before this log.
         """
-        if not fresh_entries or await self._storage.get_plan_settings(user_id) is None:
+        stored = await self._storage.get_plan_settings(user_id) if fresh_entries else None
+        if stored is None:
             return ()
         now = self._lifter.now()
-        week = await self.read_week(user_id, now)
+        week = await self.read_week(user_id, now, setting=_setting(stored))
         fresh_ids = {e.entry_id for e in fresh_entries}
         catalogue = await self._lifter.catalogue_for(user_id)
         fresh = [rehydrate(e, catalogue) for e in fresh_entries]
