@@ -182,17 +182,50 @@ def _messages(entries: Sequence[StoredEntry]) -> list[list[StoredEntry]]:
     return list(groups.values())
 
 
+@dataclass(frozen=True)
+class Asked:
+    """What a reply needs to know of the week's earlier replies, so only the messages
+    that can answer are chosen again (newest first, until everything is answered)."""
+
+    pairs: frozenset[tuple[str, str]] = frozenset()
+    """(rule id, exercise key): was it said this week?"""
+    days: frozenset[date] = frozenset()
+    """Days whose once-a-session rules matter (W5 said that day?)."""
+    muted: bool = False
+    """Did a deload quiet an earlier reply this week?"""
+
+    def answered(self, said: set[tuple[str, str, date]]) -> bool:
+        told = {(r, k) for r, k, _ in said}
+        return (self.pairs <= told
+                and (not self.days or any(r in ONCE_A_SESSION and d in self.days
+                                          for r, _, d in said))
+                and (not self.muted or any(r == MUTED for r, _, _ in said)))
+
+    def concerns(self, message: Sequence[StoredEntry]) -> bool:
+        keys = {k for _, k in self.pairs}
+        return (self.muted or any(e.exercise.key in keys or e.local_date in self.days
+                                  for e in message))
+
+
 def said_this_week(
     history: Sequence[StoredEntry],
     profile: Profile,
     soreness: Sequence[Soreness],
     today: date,
+    asked: Asked | None = None,
 ) -> set[tuple[str, str, date]]:
     """(rule id, exercise key, local date) for each item the lifter's earlier messages
     of the last 7 local days were told, chosen again as it was at the time; a message
-    whose reply a deload quieted adds (``MUTED``, "", its date): it carried the note."""
+    whose reply a deload quieted adds (``MUTED``, "", its date): it carried the note.
+    With ``asked``, only the messages that concern it are chosen again, newest first,
+    and the search stops once it is answered (a log costs little however busy the week)."""
     said: set[tuple[str, str, date]] = set()
-    for message in _messages([e for e in history if in_week(e.local_date, today)]):
+    messages = _messages([e for e in history if in_week(e.local_date, today)])
+    if asked is not None:
+        messages = [m for m in reversed(messages) if asked.concerns(m)]
+    for message in messages:
+        if asked is not None and asked.answered(said):
+            break
         at = message[0].performed_at
         before = [e for e in history if e.performed_at < at]
         found = rir_calibration([*before, *message])
@@ -287,14 +320,16 @@ def advise_session(
     today = local_date_of(now, profile.timezone)
     fresh_ids = {e.entry_id for e in fresh}
     raw = [e for e in history if e.entry_id not in fresh_ids]
-    said = said_this_week(raw, profile, soreness, today)
     found = rir_calibration([*raw, *working])
     working = calibrated(working, found)
     history = calibrated([e for e in raw if e.local_date >= today - LOOKBACK], found)
-    recent = history
+    choice = _choose(working, history, profile, soreness, now)
+    said = said_this_week(raw, profile, soreness, today, _asked(choice, working))
     session_days = {e.local_date for e in working}
     said_today = frozenset(r for r, _, d in said if d in session_days)
-    choice = _choose(working, recent, profile, soreness, now, said_today)
+    if said_today & {r for u in choice.units for r in u.rule_ids}:
+        choice = _choose(working, history, profile, soreness, now, said_today)
+        said |= said_this_week(raw, profile, soreness, today, _asked(choice, working))
     items = []
     for unit in choice.units:
         full = _is_full(unit, said)
@@ -311,6 +346,14 @@ def advise_session(
     return SessionReply(tuple(items), choice.left_out, notes, request,
                         _deload_note(working, profile, bool(choice.muted), said),
                         choice.muted, due)
+
+
+def _asked(choice: _Choice, fresh: Sequence[StoredEntry]) -> Asked:
+    pairs = {(u.rule_ids[0], key) for u in choice.units
+             if RULES[u.rule_ids[0]].severity != "warning" for key in u.exercise_keys()}
+    once = any(r in ONCE_A_SESSION for u in choice.units for r in u.rule_ids)
+    return Asked(frozenset(pairs), frozenset(e.local_date for e in fresh) if once
+                 else frozenset(), bool(choice.muted))
 
 
 def _deload_due(

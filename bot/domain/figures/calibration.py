@@ -20,7 +20,7 @@ logged failure stays a failure, and an estimate is never moved to failure by the
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from statistics import median
@@ -80,41 +80,37 @@ def _is_estimate(s: SetRecord) -> bool:
             and s.load_kg is not None and s.load_kg > 0 and not s.bodyweight)
 
 
-def _same_load(a: float, b: float) -> bool:
-    return abs(a - b) < 0.01
-
-
 def rir_pairs(entries: Iterable[StoredEntry]) -> list[Pair]:
-    """Every test of the lifter with the latest earlier estimate at its load."""
+    """Every test of the lifter with the latest estimate at its load on an earlier day.
+
+    One pass in date order: the estimates of each day become visible to the tests of
+    the days after it, kept per exercise and load (to the hundredth of a kilogram).
+    """
     ordered = sorted(entries, key=lambda e: (e.local_date, e.entry_id))
+    latest: dict[tuple[str, float], tuple[date, SetRecord]] = {}
+    pending: dict[tuple[str, float], tuple[date, SetRecord]] = {}
     pairs: list[Pair] = []
-    for i, test_entry in enumerate(ordered):
-        for t in test_entry.working_sets:
-            if not _is_test(t):
-                continue
-            assert t.reps is not None and t.load_kg is not None
-            capacity = t.reps + (t.effective_rir or 0.0)
-            guess = _latest_estimate(ordered[:i], test_entry, t.load_kg)
-            if guess is None:
-                continue
-            assert guess.reps is not None and guess.rir is not None
-            pairs.append(Pair(test_entry.exercise.name, t.load_kg, guess.rir,
-                              capacity - (guess.reps + guess.rir), test_entry.local_date))
-    return pairs
-
-
-def _latest_estimate(
-    earlier: Sequence[StoredEntry], test: StoredEntry, load: float
-) -> SetRecord | None:
-    for entry in reversed(earlier):
-        if (test.local_date - entry.local_date).days > MATCH_DAYS:
-            return None
-        if entry.exercise.key != test.exercise.key or entry.local_date >= test.local_date:
-            continue
+    day: date | None = None
+    for entry in ordered:
+        if entry.local_date != day:
+            latest.update(pending)
+            pending = {}
+            day = entry.local_date
         for s in entry.working_sets:
-            if _is_estimate(s) and s.load_kg is not None and _same_load(s.load_kg, load):
-                return s
-    return None
+            if s.load_kg is None:
+                continue
+            slot = (entry.exercise.key, round(s.load_kg, 2))
+            if _is_estimate(s):
+                pending[slot] = (entry.local_date, s)
+            elif _is_test(s) and slot in latest:
+                guessed_on, guess = latest[slot]
+                if (entry.local_date - guessed_on).days > MATCH_DAYS:
+                    continue
+                assert s.reps is not None and guess.reps is not None and guess.rir is not None
+                capacity = s.reps + (s.effective_rir or 0.0)
+                pairs.append(Pair(entry.exercise.name, s.load_kg, guess.rir,
+                                  capacity - (guess.reps + guess.rir), entry.local_date))
+    return pairs
 
 
 def rir_calibration(entries: Iterable[StoredEntry]) -> Calibration | None:
