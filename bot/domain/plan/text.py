@@ -136,8 +136,8 @@ def starter_lines(plan: WeekPlan) -> tuple[str, ...]:
 
 
 def compact_lines(plan: WeekPlan, name: Namer = _name, limit: int = 6) -> tuple[str, ...]:
-    """The plan in a few lines (the check-in DM): failure work first."""
-    ordered = sorted(plan.exercises, key=lambda p: (p.failure_sessions == 0, p.days))
+    """The plan in a few lines (the check-in DM): by day, failure work first in a day."""
+    ordered = sorted(plan.exercises, key=lambda p: (p.days, p.failure_sessions == 0))
     lines = [f"{days_label(p.days)}: {name(p.exercise)}: {effort(p)}" for p in ordered[:limit]]
     if len(ordered) > limit:
         lines.append(f"…and {len(ordered) - limit} more: /plan shows them all.")
