@@ -18,7 +18,7 @@ from tests.discord.helpers import (
 )
 from tests.fakediscord import FakeDiscord
 
-RULE_LINE = re.compile(r"^\[[A-Z]\d+\] ", re.MULTILINE)
+RULE_LINE = re.compile(r"^(?:\[[A-Z]\d+\])+ ", re.MULTILINE)  # merged items carry each id
 
 
 async def test_slash_log_stores_and_explains(
@@ -33,7 +33,10 @@ async def test_slash_log_stores_and_explains(
     assert "back squat" in embed["title"]
     assert "100 kg" in embed["description"]
     assert RULE_LINE.search(embed["description"]), embed["description"]  # advice, with ids
-    cited = re.findall(r"^\[([A-Z]\d+)\]", embed["description"], re.MULTILINE)
+    # An item's tags lead its line; rules that make one point share it ("[W1][A1][A4]").
+    cited = [rule for tags in re.findall(r"^((?:\[[A-Z]\d+\])+)", embed["description"],
+                                         re.MULTILINE)
+             for rule in re.findall(r"[A-Z]\d+", tags)]
     assert "A1" in cited  # failure on a heavy squat: stop short
     assert all(rule in embed["footer"]["text"] for rule in cited)
     assert "/why" in text
