@@ -231,7 +231,7 @@ def _records_field(
     recent = sorted(by_key.values(), key=lambda es: max(e.local_date for e in es),
                     reverse=True)
     lines = [exercise_records(es[0].exercise.name, es[0].exercise.tier,
-                              personal_records(es), profile.unit)
+                              personal_records(es), profile.unit, duration=duration_best(es))
              for es in recent[:EXERCISES_SHOWN]]
     if len(recent) > EXERCISES_SHOWN:
         lines.append(f"…and {len(recent) - EXERCISES_SHOWN} more: /stats EXERCISE for one.")

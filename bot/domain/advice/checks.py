@@ -16,7 +16,8 @@ Choices beyond the bare table in docs/coaching.md (each is tested):
   soreness report names a muscle the exercise trains (pushing a sore muscle harder
   is the opposite of what W4 asks).
 - A4 judges all of the session's working sets of the exercise, however many logs they
-  came in (2+ sets, every one at failure), and fires only on a log that adds one.
+  came in (2+ sets, every one at failure), and fires only on a log that adds one;
+  planned maxes are left out of it too (a test ends at the limit by design).
 - A5 needs every working set at 6 reps or fewer, an RIR of 1-3 the lifter gave (an
   AMRAP without one is not "kept short"), and reps + RIR of 8 or fewer: heavy enough
   to be near a 4-6 rep max.
@@ -128,9 +129,10 @@ def _check_a3(ctx: RuleContext) -> Hit | None:
 
 
 def _check_a4(ctx: RuleContext) -> Hit | None:
-    if failure_count(ctx.entry) == 0:
+    if not any(is_failure(s) and not s.planned_max for s in ctx.working):
         return None
-    working = [s for e in ctx.same_exercise_same_day() for s in e.working_sets]
+    working = [s for e in ctx.same_exercise_same_day() for s in e.working_sets
+               if not s.planned_max]
     if len(working) < 2 or not all(is_failure(s) for s in working):
         return None
     count = "both" if len(working) == 2 else f"all {len(working)}"

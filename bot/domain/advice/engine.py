@@ -23,7 +23,7 @@ from types import MappingProxyType
 
 from bot.domain.advice.checks import RULE_CHECKS, Check, Hit, RuleContext
 from bot.domain.advice.rules import RULE_ORDER, RULES, Rule
-from bot.domain.figures.volume import known_rirs, require_aware, unique_entries
+from bot.domain.figures.volume import is_failure, known_rirs, require_aware, unique_entries
 from bot.domain.local_time import local_date_of
 from bot.domain.models import Advice, AdviceItem, Exercise, Profile, Severity, Soreness, StoredEntry
 
@@ -58,6 +58,11 @@ def _fit_note(ctx: RuleContext) -> str:
         return (
             f"No effort logged for {exercise.name}. Add RIR or RPE (for example rir2 or "
             "@8) so the set can be checked against its tier."
+        )
+    if any(s.planned_max and is_failure(s) for s in ctx.working):
+        return (
+            f"A planned max on {exercise.name}: a test is meant to end at your limit, so "
+            "no failure advice for it."
         )
     if exercise.tier in ("A", "B") and any(s.amrap and s.rir is None for s in ctx.working):
         return (

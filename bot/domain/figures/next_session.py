@@ -4,7 +4,8 @@ Tiers A and B, for a session logged with a load and an effort: the session's bes
 (:mod:`bot.domain.figures.e1rm`, with the lifter's calibrated effort) is inverted for the
 planned reps at the tier's target RIR, ``load = e1RM / (1 + (reps + RIR) / 30)``, and
 rounded *down* to the lifter's plates (:func:`plate_step_kg`). The planned reps are those
-of the session's heaviest sets (at most 5 for a strength goal). Target RIR: tier A 2;
+of the session's heaviest sets other than planned maxes (at most 5 for a strength
+goal); a session of planned maxes only feeds the e1RM and suggests nothing. Target RIR: tier A 2;
 tier B 1 for a hypertrophy goal, else 2 (COACHING: A 2, B 1-2).
 
 - No increase (the load stays at most the session's heaviest) right after a tier A
@@ -106,9 +107,10 @@ def _top(sets: Sequence[SetRecord]) -> tuple[float, list[SetRecord]]:
 
 def _plan(sets: Sequence[SetRecord], tier: Tier, profile: Profile) -> Plan | None:
     best = session_e1rm(sets)
-    if best is None:
+    regular = [s for s in sets if not s.planned_max]
+    if best is None or not regular:
         return None
-    _, at_top = _top(sets)
+    _, at_top = _top(regular)
     counts = [s.reps or 0 for s in at_top]
     reps = min(set(counts), key=lambda r: (-counts.count(r), r))
     if profile.goal == "strength":

@@ -199,3 +199,12 @@ def test_the_deload_note_comes_with_the_first_reply_it_quiets() -> None:
     r = reply([ent(LEG_CURL, [st(15, 30, 5)] * 2)], [early], profile=profile)
     assert r.deload_note is not None and r.muted
     assert reply([early], profile=profile).deload_note is None
+
+
+def test_a_planned_max_is_not_called_kept_short_nor_failed_every_set() -> None:
+    morning = ent(SQUAT, [st(1, 180, f=True, planned_max=True)], hour=9)
+    r = reply([ent(SQUAT, [st(1, 185, f=True, planned_max=True)])], [morning])
+    assert "A4" not in r.rule_ids and "A1" not in r.rule_ids
+    first = reply([morning], now=at(TODAY, 10))
+    (note,) = first.fit_notes.values()
+    assert note.startswith("A planned max on back squat") and "short of failure" not in note

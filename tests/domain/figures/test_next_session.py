@@ -75,3 +75,10 @@ def test_nothing_to_suggest_without_a_load_an_effort_or_inside_the_gates() -> No
     assert next_time([ent(SQUAT, [st(5, 100)] * 3)], TODAY, KG) is None  # no effort
     assert next_time([ent(LEG_CURL, [st(12, None, 1)] * 3)], TODAY, KG) is None  # no load
     assert next_time([ent(SQUAT, [st(12, 60, 2)] * 3)], TODAY, KG) is None  # 14 > 10
+
+
+def test_a_planned_max_feeds_the_e1rm_but_not_the_planned_reps() -> None:
+    assert next_time([ent(SQUAT, [st(1, 180, f=True, planned_max=True)])], TODAY, KG) is None
+    day = [st(1, 150, f=True, planned_max=True), st(5, 100, 3), st(5, 100, 3)]
+    line = next_time([ent(SQUAT, day)], TODAY, KG)
+    assert line is not None and "× 5, stop at RIR 2" in line
