@@ -1,8 +1,8 @@
 """/plan and /checkin on|off; the weekly check-in's own dispatcher and DM sender.
 
 The check-in runs on a second :class:`bot.coach.reminder_dispatch.ReminderDispatcher`
-over ``coach.plan.checkins``, started when the bot is ready and stopped when this cog
-unloads (the bot unloads its cogs when it closes). Its DMs may carry a chart, so the
+over ``coach.plan.checkins``, started when the cog loads (in the bot's setup) and
+stopped when it unloads (the bot unloads its cogs when it closes). Its DMs may carry a chart, so the
 sender here adds the file to the same single paced POST the reminders make.
 """
 
@@ -82,13 +82,14 @@ class PlanCog(commands.Cog):
             bot.coach.plan.checkins, CheckinDmSender(bot), dispatch_settings(bot.settings),
             clock=bot.coach.now, name="checkin-dispatcher")
 
+    async def cog_load(self) -> None:
+        # Started while the bot sets up, as the reminders' dispatcher is: asleep long
+        # before a close can cancel it, so a stop never cuts a write short.
+        self.dispatcher.start()
+
     async def cog_unload(self) -> None:
         self.bot.tree.remove_command(self.checkin.name)
         await self.dispatcher.stop()
-
-    @commands.Cog.listener()
-    async def on_ready(self) -> None:
-        self.dispatcher.start()  # again after a reconnect: a running one is kept
 
     @app_commands.command(name="plan", description="This week's plan: where failure goes, "
                           "per exercise (only you)")
