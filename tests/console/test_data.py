@@ -116,3 +116,26 @@ async def test_the_console_takes_the_import_limit_from_the_settings(
     finally:
         await storage.close()
     assert reply.is_error and "I take files up to" in reply.lines[0]
+
+
+async def test_a_pounds_file_gets_the_exact_line_that_reads_it_as_pounds(
+    coach: Coach, tmp_path: Path
+) -> None:
+    from datetime import datetime
+
+    from tests.data_samples import SampleExercise, SampleSet, Workout
+
+    lifts = tuple(SampleExercise(n, tuple(SampleSet(w, 5) for w in (95, 135, 185, 225)))
+                  for n in ("Squat (Barbell)", "Deadlift (Barbell)"))
+    days = [Workout(datetime(2026, 10, d, 18, 0), "Day", 60, lifts)  # noqa: DTZ001
+            for d in (5, 7, 9)]
+    file = tmp_path / "strong.csv"
+    file.write_text(strong_comma(days), "utf-8")
+    warned = await typed(coach, f"/import path:{file}", tmp_path)
+    assert f"/import path:{file} unit:lb" in "\n".join(warned.lines)
+    await typed(coach, "/import cancel", tmp_path)
+    as_lb = await typed(coach, f"/import path:{file} unit:lb", tmp_path)
+    assert not any("look like pounds" in line for line in as_lb.lines)
+    assert (await typed(coach, "/import confirm", tmp_path)).saved
+    stored = await coach.storage.entries_since("me", datetime(2000, 1, 1).astimezone())
+    assert round(max(s.load_kg or 0 for e in stored for s in e.sets), 1) == 102.1

@@ -205,3 +205,39 @@ async def test_a_failure_behind_confirm_brings_the_buttons_back(
     _, done = await _press(fake, gym, gym.lifter, message, confirm)
     assert "Imported 12 entries" in response_text(done)
     assert len(await entries(bots.storage(bot), gym.lifter)) == 12
+
+
+async def test_unit_lb_reads_a_pounds_file_and_a_long_name_list_comes_attached(
+    fake: FakeDiscord, gym: Gym, bots: BotFactory, bot: LiftBot
+) -> None:
+    from datetime import datetime
+
+    from tests.data_samples import SampleExercise, SampleSet, Workout
+
+    lifts = [f"{lift} ({kit})" for lift in ("Bench Press", "Shoulder Press", "Lateral Raise",
+                                            "Bicep Curl", "Triceps Extension", "Chest Fly",
+                                            "Reverse Fly", "Squat", "Row", "Shrug")
+             for kit in ("Dumbbell", "Machine", "Cable", "Barbell", "Smith Machine")]
+    lifts += [f"Station {i} of the gym's old circuit" for i in range(60)]
+    days = [Workout(datetime(2026, 10, d, 18, 0), "Day", 60, tuple(  # noqa: DTZ001
+        SampleExercise(n, (SampleSet(45 + 5 * (i % 9), 8),)) for i, n in enumerate(lifts)))
+        for d in (5, 7)]
+    upload = Upload("strong.csv", strong_comma(days).encode())
+    _, warned = await _preview(fake, gym, gym.lifter, upload)
+    text = response_text(warned)
+    assert "look like pounds" in text and "/import file:strong.csv unit:lb" in text
+    assert "attached import-names.txt" in text  # 110 names do not fit in one message
+    [names] = [f for r in fake.requests_to(f"/webhooks/{fake.application_id}/", "POST")
+               for f in r.files if f.filename == "import-names.txt"]
+    listed = names.data.decode()
+    assert all(name in listed for name in lifts)
+    assert "Bicep Curl (Barbell) -> barbell curl" in listed
+
+    ix, as_lb = await _preview(fake, gym, gym.lifter, upload, unit="lb")
+    assert "look like pounds" not in response_text(as_lb)
+    message = fake.response_message(ix)
+    assert message is not None
+    _, done = await _press(fake, gym, gym.lifter, message, _button(message, "import:confirm:"))
+    assert "Imported" in response_text(done)
+    stored = await entries(bots.storage(bot), gym.lifter)
+    assert max(s.load_kg or 0 for e in stored for s in e.sets) < 40  # 85 lb is 38.6 kg
