@@ -20,7 +20,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-DOMAIN_GROUPS = ("catalogue", "notation", "advice", "figures", "reminders", "transfer")
+DOMAIN_GROUPS = ("catalogue", "notation", "advice", "figures", "reminders", "transfer", "plan")
 IO_LIBRARIES = frozenset({"discord", "aiosqlite", "asyncpg", "asyncio", "sqlite3"})
 EDGES = ("bot.discord", "bot.console")
 TOP_LEVEL_FILES = frozenset({"__init__.py", "__main__.py", "config.py", "bootstrap.py"})

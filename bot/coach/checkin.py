@@ -11,7 +11,6 @@ refused because the lifter's DMs are closed turns the check-in off, with a notic
 from __future__ import annotations
 
 import asyncio
-import importlib
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any, Protocol
@@ -20,8 +19,14 @@ from bot.coach import charts
 from bot.coach.lifter import Lifter
 from bot.coach.reminders import CLOSED_DMS, INVALID, TURNED_OFF, Delivery, spec_of
 from bot.coach.replies import Reply, error_reply, literal
-from bot.domain.figures import WEEKLY_SETS_HIGH, WEEKLY_SETS_LOW
-from bot.domain.models import Exercise, Profile, StoredEntry
+from bot.domain.figures import (
+    WEEKLY_SETS_HIGH,
+    WEEKLY_SETS_LOW,
+    best_line,
+    new_bests,
+    rir_calibration,
+)
+from bot.domain.models import Exercise, Profile, StoredEntry, Unit
 from bot.domain.plan import BlockSetting, WeekPlan, day_label, reviewed_monday, week_review
 from bot.domain.reminders import (
     ReminderSpec,
@@ -236,23 +241,17 @@ def _settle(row: ReminderRow, day: date, following: datetime, kind: ReminderOutc
     return Delivery(row, day, following, settled=outcome, kind=KIND)
 
 
-def _extra_lines(entries: Sequence[Any], first: date, unit: str, today: date
+def _extra_lines(entries: Sequence[Any], first: date, unit: Unit, today: date
                  ) -> tuple[str, ...]:
-    """New bests of the reviewed week and the RIR calibration, when the figures group
-    offers them (looked up by name, so the check-in works with or without them)."""
-    figures = importlib.import_module("bot.domain.figures")
+    """New bests of the reviewed week (three at most) and the RIR calibration."""
     lines: list[str] = []
-    new_bests = getattr(figures, "new_bests", None)
-    best_line = getattr(figures, "best_line", None)
     sunday = first + timedelta(days=6)
-    if new_bests is not None and best_line is not None:
-        for entry in sorted(entries, key=lambda e: (e.local_date, e.entry_id)):
-            if first <= entry.local_date <= sunday:
-                for best in new_bests(entry, entries)[:1]:
-                    lines.append(best_line(best, literal(entry.exercise.name), unit, today))
-        lines = lines[:3]
-    calibration = getattr(figures, "rir_calibration", None)
-    found: Any = None if calibration is None else calibration(entries)
+    for entry in sorted(entries, key=lambda e: (e.local_date, e.entry_id)):
+        if first <= entry.local_date <= sunday:
+            for best in new_bests(entry, entries)[:1]:
+                lines.append(best_line(best, literal(entry.exercise.name), unit, today))
+    lines = lines[:3]
+    found: Any = rir_calibration(entries)
     if found is not None and found.pairs:
         offset = int(found.offset)
         sets = len(found.pairs)

@@ -177,8 +177,7 @@ def _row(setting: BlockSetting) -> PlanSettingsRow:
 
 def _deload(profile: Profile) -> tuple[date, date] | None:
     """The declared deload's first and last day (a profile without deloads: None)."""
-    first = getattr(profile, "deload_from", None)
-    last = getattr(profile, "deload_until", None)
-    if isinstance(first, date) and isinstance(last, date):
+    first, last = profile.deload_from, profile.deload_until
+    if first is not None and last is not None:
         return first, last
     return None
