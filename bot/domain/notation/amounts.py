@@ -18,7 +18,7 @@ from bot.domain.limits import MAX_LOAD_KG as MAX_LOAD_KG
 from bot.domain.limits import MAX_RIR as MAX_RIR
 from bot.domain.limits import MAX_SETS as MAX_SETS
 from bot.domain.models import LB_TO_KG, LOG_EXAMPLE, ParseError, Unit
-from bot.domain.notation.words import Token
+from bot.domain.notation.lexer import Token
 
 MAX_CHARS: Final = 500
 MAX_ENTRIES: Final = 20  # exercises in one message
@@ -108,8 +108,20 @@ def plain_kg(tok: Token, unit: Unit) -> float:
     return to_kg(tok.value, unit)
 
 
+def rep_range(tok: Token) -> tuple[int, int | None]:
+    """Reps as written, with the top of a range (``10-12``: 10 and 12)."""
+    reps = reps_of(tok)
+    if tok.high is None or tok.high == tok.value:
+        return reps, None
+    top = int(tok.high)
+    if not limits.reps_allowed(top):
+        fail(f"{top} reps in one set is more than I can log (the limit is {limits.MAX_REPS}).",
+             "Check the top of the rep range for a typo.", "bench 3x8-12 @60kg")
+    return reps, top
+
+
 def reps_of(tok: Token) -> int:
-    if tok.decimal or tok.pair:
+    if tok.decimal or tok.pair or (tok.high is not None and not tok.high.is_integer()):
         fail(f"{tok.text} is not a whole number of reps.", "Count reps in whole numbers.",
              "squat 5x5 @100kg")
     if tok.high is not None and tok.high < tok.value:

@@ -6,12 +6,16 @@ here adds or expects markdown.
 
 - ``describe_entry`` / ``describe_set``: a readable echo such as
   ``back squat — 5 × 5 @ 100 kg, RIR 2``. Loads show in the lifter's unit; pounds are
-  rounded to the nearest 0.5 lb, kilograms to 0.01 kg.
-- ``entry_to_text``: a line that ``parse_log`` reads back to the same exercise and
-  sets (loads within 0.01 kg). That holds for entries as ``parse_log`` makes them
-  (failure sets carry RIR 0, reps are 1-100, at most 20 sets) whose exercise name
-  resolves to the same exercise, as long as the line stays within the 500
-  characters ``parse_log`` reads. A set without a rep count is written as 1 rep.
+  rounded to the nearest 0.5 lb, kilograms to 0.01 kg. Rep ranges show both ends
+  (``3 × 10-12``), timed and distance sets their measure (``3 × 60 s``,
+  ``4 × 40 m @ 32 kg``), and the lifter's note follows the sets, so every number the
+  lifter wrote is in the reply.
+- ``entry_to_text``: a line that ``parse_log`` reads back to the same exercise, sets,
+  date and note (loads within 0.01 kg). That holds for entries as ``parse_log`` makes
+  them (failure sets carry RIR 0, reps are 1-100, at most 20 sets) whose exercise
+  name resolves to the same exercise, as long as the line stays within the 500
+  characters ``parse_log`` reads. A set without a rep count or a measure is written
+  as 1 rep.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 from typing import Final
 
 from bot.domain.models import LB_TO_KG, LogEntry, SetRecord, Technique, Unit
+from bot.domain.notation.notes import has_pr_mark
 
 TECHNIQUE_NAMES: Final[dict[Technique, str]] = {
     "dropset": "drop set",
@@ -77,24 +82,53 @@ def _effort_text(s: SetRecord) -> str:
     return f"RIR {_rir_value(s)}"
 
 
-def _core(s: SetRecord, unit: Unit) -> str:
-    """``100 kg × 5`` (``5+`` for an AMRAP); ``8 reps`` without a load."""
+def measure_text(s: SetRecord) -> str:
+    """``60 s``, ``5 min``, ``40 m``: what a timed or distance set measured."""
+    if s.seconds is not None:
+        seconds = s.seconds
+        if seconds >= 180 and seconds % 60 == 0:
+            return f"{_number(seconds / 60, 2)} min"
+        return f"{_number(seconds, 2)} s"
+    if s.meters is not None:
+        return f"{_number(s.meters, 2)} m"
+    return ""
+
+
+def _reps_text(s: SetRecord) -> str:
+    """``5``, ``10-12``, ``5+``, or the measure of a timed set."""
+    if s.timed:
+        return measure_text(s)
     reps = "?" if s.reps is None else str(s.reps)
-    if s.amrap:
-        reps += "+"
+    if s.reps_max is not None:
+        reps += f"-{s.reps_max}"
+    return reps + ("+" if s.amrap else "")
+
+
+def _core(s: SetRecord, unit: Unit) -> str:
+    """``100 kg × 5`` (``5+`` for an AMRAP); ``8 reps`` without a load; ``60 s``."""
+    reps = _reps_text(s)
     load = _load_text(s, unit)
     if load:
         return f"{load} × {reps}"
+    if s.timed:
+        return reps
     return f"{reps} rep" if reps == "1" else f"{reps} reps"
+
+
+def _tags(s: SetRecord) -> list[str]:
+    tags = []
+    if s.amrap:
+        tags.append("AMRAP")
+    if s.planned_max:
+        tags.append("planned max")
+    if s.warmup:
+        tags.append("warm-up")
+    return tags
 
 
 def describe_set(s: SetRecord, unit: Unit = "kg") -> str:
     """One set: ``100 kg × 5, RIR 2``; ``bw × 10, to failure``; ``60 kg × 5, warm-up``."""
-    parts = [_core(s, unit), _effort_text(s)]
-    if s.amrap:
-        parts.append("AMRAP")
-    if s.warmup:
-        parts.append("warm-up")
+    parts = [_core(s, unit), _effort_text(s), *_tags(s)]
     return ", ".join(p for p in parts if p)
 
 
@@ -103,14 +137,17 @@ def describe_entry(entry: LogEntry, unit: Unit = "kg") -> str:
 
     Several different sets are listed one by one:
     ``bench press — 3 sets: 80 kg × 8, 80 kg × 8, 77.5 kg × 7, RIR 2, 1, 0``.
-    A backdated entry ends with its date in ISO form: ``(2026-11-25)``.
+    A backdated entry ends with its date in ISO form: ``(2026-11-25)``; the lifter's
+    note comes last: ``— note: felt heavy``.
     """
     sets = entry.sets
     when = f" ({entry.performed_on.isoformat()})" if entry.performed_on is not None else ""
-    return f"{entry.exercise.name} — {_describe_sets(sets, unit)}{when}"
+    note = f" — note: {entry.note}" if entry.note else ""
+    return f"{entry.exercise.name} — {describe_sets(sets, unit)}{when}{note}"
 
 
-def _describe_sets(sets: tuple[SetRecord, ...], unit: Unit) -> str:
+def describe_sets(sets: tuple[SetRecord, ...], unit: Unit = "kg") -> str:
+    """The sets part of ``describe_entry``: ``5 × 5 @ 100 kg, RIR 2``."""
     if not sets:
         return "no sets"
     first = sets[0]
@@ -119,17 +156,16 @@ def _describe_sets(sets: tuple[SetRecord, ...], unit: Unit) -> str:
     all_warmup = all(s.warmup for s in sets)
     tail = ", warm-up" if all_warmup else ""
     if all(s == first for s in sets):
-        reps = "?" if first.reps is None else str(first.reps)
         load = _load_text(first, unit)
-        body = f"{len(sets)} × {reps}{'+' if first.amrap else ''}"
+        body = f"{len(sets)} × {_reps_text(first)}"
         if load:
             body += f" @ {load}"
-        effort = _effort_text(first)
-        return body + (f", {effort}" if effort else "") + (", AMRAP" if first.amrap else "") + tail
+        extra = [_effort_text(first), *_tags(first)]
+        return body + "".join(f", {e}" for e in extra if e)
 
     def core(s: SetRecord) -> str:
         mark = " (warm-up)" if s.warmup and not all_warmup else ""
-        return _core(s, unit) + mark
+        return _core(s, unit) + (" (planned max)" if s.planned_max else "") + mark
 
     efforts = [_effort_text(s) for s in sets]
     listed = ", ".join(core(s) for s in sets)
@@ -151,9 +187,21 @@ def _load_token(kg: float, unit: Unit) -> str:
     return f"{_number(kg, 3)}kg"
 
 
+def _measure_token(s: SetRecord) -> str:
+    if s.seconds is not None:
+        return f"{_number(s.seconds, 3)}sec"
+    return f"{_number(s.meters or 0.0, 3)}m"
+
+
 def _set_text(s: SetRecord, unit: Unit) -> str:
-    """A set as its own group, ``100kg x 5+``, ``bw+20kg x 8``, ``x 12``."""
-    reps = str(s.reps if s.reps is not None else 1) + ("+" if s.amrap else "")
+    """A set as its own group, ``100kg x 5+``, ``bw+20kg x 8``, ``x 12``, ``x 60sec``."""
+    if s.timed:
+        reps = _measure_token(s)
+    else:
+        reps = str(s.reps if s.reps is not None else 1)
+        if s.reps_max is not None:
+            reps += f"-{s.reps_max}"
+        reps += "+" if s.amrap else ""
     if s.bodyweight:
         load = "bw" if s.load_kg is None else f"bw+{_load_token(s.load_kg, unit)}"
     else:
@@ -172,10 +220,12 @@ def _effort_token(s: SetRecord) -> str:
 
 
 def _runs(sets: tuple[SetRecord, ...]) -> list[tuple[SetRecord, int]]:
-    """Consecutive equal sets as (set, count); technique and AMRAP sets stand alone."""
+    """Consecutive equal sets as (set, count); technique, AMRAP and planned-max sets
+    stand alone."""
     runs: list[tuple[SetRecord, int]] = []
     for s in sets:
-        if runs and runs[-1][0] == s and s.technique is None and not s.amrap:
+        alone = s.technique is not None or s.amrap or s.planned_max
+        if runs and runs[-1][0] == s and not alone:
             runs[-1] = (s, runs[-1][1] + 1)
         else:
             runs.append((s, 1))
@@ -215,7 +265,18 @@ def entry_to_text(entry: LogEntry, unit: Unit = "kg") -> str:
             words.append(efforts[k])
         if warm[k]:
             words.append(f"{_last_sets(count)} wu" if is_last and lone_warmup else "wu")
+        if s.planned_max:
+            words.append("test")
         groups.append(" ".join(words))
     when = f" {entry.performed_on.isoformat()}" if entry.performed_on is not None else ""
     lead = "wu " if all_warmup else ""
-    return f"{lead}{entry.exercise.name} " + ", ".join(groups) + when
+    return f"{lead}{entry.exercise.name} " + ", ".join(groups) + when + _note_text(entry)
+
+
+def _note_text(entry: LogEntry) -> str:
+    """`` // felt heavy``: the note after ``//``, where nothing is read as notation; a PR
+    mark is added when the note has none of its own."""
+    note = " ".join(entry.note.replace(";", ",").split())
+    if entry.pr and not has_pr_mark(note):
+        note = f"{note}, PR" if note else "PR"
+    return f" // {note}" if note else ""

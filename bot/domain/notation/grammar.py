@@ -1,9 +1,11 @@
 """The notation part of one log line: sets, reps, loads, effort and markers.
 
-``bot.domain.notation.parse`` finds the exercise name and the date, then hands the rest of
-the line's tokens to ``LineGrammar``, which reads them into ``SetRecord`` values.
-The reading rules are tabled in the docstring of ``bot.domain.notation.parse``; the
-look-ahead over the tokens is in ``bot.domain.notation.tokens``.
+``bot.domain.notation.parse`` finds the exercise name and the date, then hands the rest
+of the line's tokens to ``LineGrammar``, which reads them into ``SetRecord`` values.
+Numbers are read in ``bot.domain.notation.schemes``; this module adds the words
+(effort, failure, techniques, warm-ups, planned maxes, ``last``) and finds where the
+lifter's own words begin: the first unknown word after a number starts the note.
+The reading rules are tabled in the docstring of ``bot.domain.notation.parse``.
 """
 
 from __future__ import annotations
@@ -16,58 +18,76 @@ from bot.domain.notation.amounts import (
     FAILURE,
     MAX_RIR,
     Effort,
-    Load,
     dangling_last,
     effort_of,
     fail,
-    no_reps,
-    plain_kg,
+    reps_of,
     rpe_like,
     sets_of,
     stray_word,
 )
-from bot.domain.notation.assembly import (
-    Group,
-    LineParts,
-    Mod,
-    add_group,
-    assemble,
-    place_bare,
-    place_load,
-    reps_group,
-    scheme_group,
+from bot.domain.notation.assembly import LineParts, Mod, reps_group
+from bot.domain.notation.lexer import Token
+from bot.domain.notation.notes import (
+    back_over_fillers,
+    plain_note_start,
+    rest_time_at,
+    second_exercise,
 )
-from bot.domain.notation.tokens import Atom, LineTokens
-from bot.domain.notation.words import Token
+from bot.domain.notation.records import assemble
+from bot.domain.notation.schemes import SchemeReader
+from bot.domain.notation.tokens import Item
 
 if TYPE_CHECKING:
     from bot.domain.catalogue.lookup import Catalogue
 
 _EFFORT_FILLERS: Final = frozenset({"of", "at", "is", "was", "about", "around"})
+# Words the notation knows but that mean nothing where they stand ("top set", "of").
+_SKIPPED: Final = frozenset(nt.NOTATION_WORDS - nt.UNIT_WORDS.keys() - nt.AMBIGUOUS_NOTATION.keys())
 
 
-class LineGrammar(LineTokens):
-    """Reads the notation tokens of one line; ``run`` then ``build``."""
+class LineGrammar(SchemeReader):
+    """Reads the notation tokens of one line; ``run`` then ``build``.
 
-    def __init__(self, tokens: list[Token], unit: Unit, catalogue: Catalogue) -> None:
-        super().__init__(tokens, unit)
+    After ``run``, ``note_at`` is the index where the lifter's note starts (None: no
+    note) and ``flags`` lists the ambiguities met (see ``bot.domain.notation.schemes``).
+    """
+
+    def __init__(
+        self, tokens: list[Token], unit: Unit, catalogue: Catalogue, timed: int = 0,
+        flip: str = "",
+    ) -> None:
+        super().__init__(tokens, unit, timed, flip)
         self.catalogue = catalogue
         self.p = LineParts()
         self.last_n = 0
         self.recent: tuple[Mod, list[Mod]] | None = None  # the marker just read
+        self.note_at: int | None = None
+        self.start = 0
+        self.group_end = -1
+        self.rm: Token | None = None  # "1rm": the reps of a set the line may not spell out
 
     # ------------------------------------------------------------------ reading
-    def run(self, i: int, *, warmup: bool = False) -> None:
-        """Read the tokens from ``i`` on; ``warmup`` marks a line that began with wu."""
+    def run(self, i: int, *, warmup: bool = False, planned: bool = False) -> None:
+        """Read the tokens from ``i`` on; ``warmup``/``planned``: marks before the name."""
         if warmup:
             self.p.line_mods.append(Mod("warmup", "warm-up"))
+        if planned:
+            self.p.line_mods.append(Mod("planned", "test"))
+        self.start = i
         t = self.t
         end = self.end
-        while i < end:
+        groups = self.p.groups
+        while i < end and self.note_at is None:
+            before = len(groups)
             kind = t[i].kind
-            if kind == "num":
-                if self._effort_suffix(i):
+            if kind == "num" or kind == "clock":
+                if kind == "num" and self._effort_suffix(i):
                     i = self._effort_after_number(i)
+                elif rest_time_at(self.t, i):
+                    self._note(i)
+                elif self.w[i + 1] == "rm":
+                    i = self._rm(i)
                 else:
                     i = self._numbered(i, via_at=False)
             elif kind == "word":
@@ -80,8 +100,13 @@ class LineGrammar(LineTokens):
                 i = self._numbered(i, via_at=False)
             else:
                 i += 1
+            if len(groups) != before:
+                self.group_end = i
         if self.last_n:
             dangling_last()
+
+    def _note(self, i: int) -> None:
+        self.note_at = back_over_fillers(self.t, i, self.start)
 
     def _add(self, mod: Mod) -> None:
         if self.last_n:
@@ -115,6 +140,9 @@ class LineGrammar(LineTokens):
         if word == "amrap" or (word == "max" and nxt in nt.REPS_WORDS):
             self._add(Mod("amrap", word))
             return i + (1 if word == "amrap" else 2)
+        if word in nt.PLANNED_MAX_WORDS:
+            self._add(Mod("planned", word))
+            return i + 1
         if word in ("double", "triple") and nxt in nt.TECHNIQUE_WORDS:  # a double drop set
             return i + 1
         if word == "w" and self.k[i + 1] == "slash":  # "w/ 30s": with
@@ -126,6 +154,9 @@ class LineGrammar(LineTokens):
             return self._numbered(i, via_at=False)
         if word in nt.LAST_WORDS:
             return self._last(i)
+        return self._other_word(i, word)
+
+    def _other_word(self, i: int, word: str) -> int:
         if word in nt.AMBIGUOUS_NOTATION:
             fail(
                 f'"{word}" could mean rest-pause or an RPE, so I won\'t guess.',
@@ -135,8 +166,15 @@ class LineGrammar(LineTokens):
         if word in nt.UNIT_WORDS:
             fail(f'"{word}" needs a number in front of it.', "Write the load with its unit: 100kg.",
                  "squat 5x5 @100kg")
-        if word in nt.FILLER_WORDS:
+        if word in _SKIPPED:
             return i + 1
+        if any(k in ("num", "clock") for k in self.k[self.start:i]):
+            note = plain_note_start(self.t, self.start, self.catalogue)
+            if note is not None:
+                self.note_at = note
+                return self.end
+            # a known exercise with sets of its own
+            stray_word(second_exercise(self.t, i, self.catalogue) or word, True)
         stray_word(word, len(word) > 2 and self.catalogue.lookup(word).exercise is not None)
 
     def _last(self, i: int) -> int:
@@ -165,6 +203,13 @@ class LineGrammar(LineTokens):
             return j
         self.last_n = count
         return j
+
+    def _rm(self, i: int) -> int:
+        """``1rm``, ``3rm``: a planned max; the reps of a set the line may not write."""
+        reps_of(self.t[i])
+        self.rm = self.t[i]
+        self._add(Mod("planned", self.t[i].text + "rm"))
+        return i + 2
 
     # ------------------------------------------------------------------ effort
     def _effort_values(self, j: int, rpe: bool, spaced: bool) -> tuple[tuple[Effort, ...], int]:
@@ -209,110 +254,26 @@ class LineGrammar(LineTokens):
                 and self.k[j + 1] != "x"
                 and rpe_like(tok)
             ):
-                values, k = self._effort_values(j, rpe=True, spaced=False)
-                self._add(Mod("effort", "@" + tok.text, efforts=values))
-                return k
+                self.flags.append("at_rpe")
+                if self.flip != "at_rpe":
+                    values, k = self._effort_values(j, rpe=True, spaced=False)
+                    self._add(Mod("effort", "@" + tok.text, efforts=values))
+                    return k
             return self._numbered(j, via_at=True)
         if self.w[j] in nt.BODYWEIGHT_WORDS or self.k[j] == "plus":
             return self._numbered(j, via_at=True)
         fail('"@" needs a load or an RPE after it.', "Write @100kg for the load or @8 for RPE 8.",
              "squat 5x5 @100kg")
 
-    # ------------------------------------------------------------------ sets
-    def _numbered(self, i: int, via_at: bool) -> int:
-        atom, j = self._atom(i)
-        if self.k[j] == "x":
-            return self._scheme(atom, j + 1, via_at)
-        if self.w[j] == "for" and self.k[j + 1] == "num":  # "100 for 5": load for reps
-            return self._scheme(atom, j + 1, via_at=True)
-        if atom.load is not None or via_at:
-            load = atom.load or Load(plain_kg(atom.tok, self.unit))
-            place_load(self.p, load, after_at=via_at, sets_follow=self._starts_group(j))
-            return j
-        tok = atom.tok
-        word = self.w[j]
-        if word in nt.SETS_WORDS:
-            return self._sets_of(tok, j + 1)
-        if word in nt.REPS_WORDS:
-            self._push(reps_group([(tok, False)]))
-            return j + 1
-        if self.k[j] in ("comma", "slash") and self._list_item(j + 1):
-            items, j = self._rep_items(i)
-            self._push(reps_group(items))
-            return j
-        if self.k[j] == "plus" and self.k[j + 1] != "num":
-            self._push(reps_group([(tok, True)]))
-            return j + 1
-        place_bare(self.p, tok, self.unit, sets_follow=self._starts_group(j))
-        return j
-
-    def _scheme(self, a: Atom, j: int, via_at: bool) -> int:
-        """``A x B [x C]`` with A already read and ``j`` just after the first x."""
-        if self.k[j] != "num":
-            no_reps(self.w[j])
-            fail('An "x" needs a number after it.', "Write sets x reps like 3x8, or load x reps "
-                 "like 100x5.", "squat 100x5")
-        b_load: Load | None = None
-        items: list[tuple[Token, bool]] = []
-        if self.t[j].pair or self._unit_at(j + 1) is not None:
-            kg, j = self._amount(j)
-            b_load = Load(kg)
-        else:
-            items, j = self._rep_items(j)
-        c: Atom | None = None
-        if self.k[j] == "x":
-            if self.k[j + 1] != "num":
-                fail('An "x" needs a number after it.', "Write load x reps x sets like "
-                     "100kg x 5 x 3.", "squat 100kg x 5 x 3")
-            c, j = self._atom(j + 1)
-            if self.k[j] == "x":
-                fail("That has more than three numbers joined by x.",
-                     "Write load x reps x sets at most, like 100kg x 5 x 3.", "squat 100kg x 5 x 3")
-        self._push(
-            scheme_group(
-                a.tok, a.load, via_at, b_load, items,
-                c.tok if c is not None else None, c.load if c is not None else None, self.unit,
-            )
-        )
-        return j
-
-    def _sets_of(self, tok: Token, j: int) -> int:
-        sets = sets_of(tok)
-        while self.w[j] in ("of", "for") or self.k[j] == "x":
-            j += 1
-        if self.k[j] != "num" or self.t[j].pair or self._unit_at(j + 1) is not None:
-            fail(f"{sets} sets of how many reps?", "Write it as 3 sets of 8, or 3x8.",
-                 "bench 3 sets of 8 @80kg")
-        items, j = self._rep_items(j)
-        if len(items) == 1:
-            group = reps_group(items, sets)
-        elif len(items) == sets:
-            group = reps_group(items)
-        else:
-            fail(f"{sets} sets but {len(items)} rep counts.", "Give one rep count per set.",
-                 "bench 3 sets of 8,8,7 @80kg")
-        self._push(group)
-        return j + (1 if self.w[j] in nt.REPS_WORDS else 0)
-
-    def _x_start(self, i: int) -> int:
-        j = i + 1
-        if self.k[j] != "num" or self.t[j].pair or self._unit_at(j + 1) is not None:
-            no_reps(self.w[j])
-            fail('An "x" needs reps after it.', "Write load x reps, like 100x5.", "squat 100x5")
-        items, j = self._rep_items(j)
-        sets = 1
-        if self.k[j] == "x" and self.k[j + 1] == "num" and len(items) == 1:
-            sets = sets_of(self.t[j + 1])
-            j += 2
-        self._push(reps_group(items, sets))
-        return j
-
-    def _push(self, group: Group) -> None:
-        self.recent = None
-        if self.last_n:
-            dangling_last()
-        add_group(self.p, group)
-
+    # ------------------------------------------------------------------ result
     def build(self, name: str) -> tuple[SetRecord, ...]:
         """The sets of the line, with every marker applied."""
-        return assemble(self.p, name, self.unit)
+        parts = self.p
+        if self.rm is not None and not parts.groups:
+            self._push(reps_group([Item(self.rm)]))
+        if "at_rpe" in self.flags and (
+            parts.line_load is not None or parts.forward is not None
+            or any(g.load is not None or g.loads is not None for g in parts.groups)
+        ):
+            self.flags.remove("at_rpe")  # the line gives its load elsewhere
+        return assemble(parts, name, self.unit, self.flip, self.flags)

@@ -1,40 +1,80 @@
 """The exercise name in a log line: where it starts and ends, and which exercise it is.
 
-The leading words are the name (``Bench Press:``, ``45 degree leg press``); warm-up
-and date words around it are taken out. When a line starts with the sets, a known
-exercise written later is accepted (``5x5 squat``). A name the catalogue does not
-know is the lifter's own exercise (``custom``, no tier), not an error; an ambiguous
-one (``pu``) is an error listing the candidates.
+The leading words are the name (``Bench Press:``, ``45 degree leg press``); warm-up,
+planned-max and date words around it are taken out, and so are words that only lead
+into it (``i did bench press``) or follow it (``Bench: worked up to 82.5 x 15``,
+``squat top set 140x3``). A number is part of a name only before ``degree``. When a
+line starts with the sets, a known exercise written later is accepted (``5x5
+squat``, ``3 sets of 8 dips``, and ``50 push ups``, where the count is the reps). A
+name the catalogue does not know is the lifter's own exercise (``custom``, no tier),
+not an error; an ambiguous one (``pu``) is an error listing the candidates.
 """
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, NamedTuple, NoReturn
 
 from bot.domain.catalogue.lookup import Catalogue, slugify
 from bot.domain.models import Exercise
 from bot.domain.notation import words as nt
 from bot.domain.notation.amounts import fail
-from bot.domain.notation.words import Token
+from bot.domain.notation.lexer import Token
 
-__all__ = ["EXAMPLE_LINE", "later_name", "leading_name", "leading_warmup", "resolve_exercise"]
+__all__ = ["EXAMPLE_LINE", "Leading", "later_name", "leading_marks", "leading_name", "no_name",
+           "resolve_exercise", "timed_kind"]
 
 EXAMPLE_LINE: Final = "squat 5x5 @100kg rir2"
 """A line that reads cleanly, shown with errors as a model to follow."""
 
 
-def leading_warmup(tokens: list[Token]) -> int:
-    """Where the name starts after warm-up words (``wu squat 60x5``)."""
+class Leading(NamedTuple):
+    """What comes before the name: where the name starts, and the marks seen."""
+
+    start: int
+    warmup: bool = False
+    planned: bool = False
+
+
+def leading_marks(tokens: list[Token]) -> Leading:
+    """Where the name starts after warm-up words, planned-max words (``test``, ``1rm``,
+    ``opener``) and lead-in words (``i did``): ``wu squat 60x5``, ``1rm squat 180``."""
     i, n = 0, len(tokens)
-    while i < n and tokens[i].kind == "word":
-        word = tokens[i].text
+    warmup = planned = False
+    while i < n:
+        tok = tokens[i]
+        nxt = tokens[i + 1].text if i + 1 < n else ""
+        if tok.kind == "num" and nxt == "rm" and i + 2 < n and tokens[i + 2].kind == "word":
+            planned, i = True, i + 2
+            continue
+        if tok.kind != "word":
+            break
+        word = tok.text
         if word in nt.WARMUP_WORDS:
+            warmup, i = True, i + 1
+        elif word == "warm" and nxt in ("up", "ups"):
+            warmup, i = True, i + 2
+        elif word in nt.PLANNED_MAX_WORDS and nxt not in nt.REPS_WORDS and i + 1 < n:
+            planned, i = True, i + 1
+        elif word in nt.LEADING_FILLERS and i + 1 < n and tokens[i + 1].kind == "word":
             i += 1
-        elif word == "warm" and i + 1 < n and tokens[i + 1].text in ("up", "ups"):
-            i += 2
         else:
             break
-    return i
+    return Leading(i, warmup, planned)
+
+
+def timed_kind(words: list[str]) -> int:
+    """0 for most lifts; 1 for a hold (``plank``, ``dead hang``), 2 for a carry or walk.
+
+    On a hold ``60s`` is seconds and ``1m`` a minute; on a carry ``60s`` is seconds and
+    ``40m`` metres; elsewhere ``20s`` is a pair of dumbbells.
+    """
+    kind = 0
+    for word in words:
+        if word in nt.HOLD_NAME_WORDS:
+            return 1
+        if word in nt.CARRY_NAME_WORDS:
+            kind = 2
+    return kind
 
 
 def _is_marker(tokens: list[Token], i: int) -> bool:
@@ -58,15 +98,9 @@ def leading_name(tokens: list[Token], i: int) -> tuple[list[str], int]:
                 break
             words.append(tok.text)
         elif kind == "num":
-            # "45 degree leg press": a number directly followed by a plain word
+            # "45 degree leg press": a number is part of a name only before "degree"
             nxt = tokens[i + 1] if i + 1 < n else None
-            if (
-                tok.high is not None
-                or tok.pair
-                or nxt is None
-                or nxt.kind != "word"
-                or nxt.text in nt.NOT_NAME_AFTER_NUMBER
-            ):
+            if tok.high is not None or tok.pair or nxt is None or nxt.text not in nt.DEGREE_WORDS:
                 break
             words.append(tok.text)
         elif kind in ("dash", "slash", "comma"):
@@ -80,10 +114,14 @@ def leading_name(tokens: list[Token], i: int) -> tuple[list[str], int]:
     return words, i
 
 
-def later_name(tokens: list[Token], start: int, catalogue: Catalogue) -> tuple[list[str], int]:
+def later_name(
+    tokens: list[Token], start: int, catalogue: Catalogue
+) -> tuple[list[str], int] | None:
     """For ``5x5 squat @100kg``: a known exercise written after some of the sets.
 
-    Returns the name's words and where they start; they end ``len(words)`` later.
+    Returns the name's words and where they start (they end ``len(words)`` later), or
+    None when no known exercise follows the sets (the line may go on the sets of the
+    exercise above it).
     """
     n = len(tokens)
     first = start
@@ -106,6 +144,10 @@ def later_name(tokens: list[Token], start: int, catalogue: Catalogue) -> tuple[l
             break
         words.pop(0)
         first += 1
+    return None
+
+
+def no_name() -> NoReturn:
     fail(
         "I couldn't find the exercise name in that line.",
         "Start the line with the exercise, then write the sets.",

@@ -50,7 +50,8 @@ def no_crash(text: str, unit: Unit = "kg") -> tuple[LogEntry, ...] | ParseError:
         for entry in result:
             assert 1 <= len(entry.sets) <= 20
             for s in entry.sets:
-                assert s.reps is not None and 1 <= s.reps <= 100
+                assert (s.reps is None) == s.timed  # a timed set has no reps, others do
+                assert s.reps is None or 1 <= s.reps <= 100
                 assert s.load_kg is None or 0 <= s.load_kg <= 1000
                 assert s.rir is None or 0 <= s.rir <= 10
     return result

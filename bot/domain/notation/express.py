@@ -1,0 +1,289 @@
+"""The everyday message, read in one pattern match.
+
+Most messages are a single line: a name, one scheme, perhaps a load, an effort or one
+marker, perhaps a date word (``bench press 4x10 @60kg rir2 mon``, ``pull-ups 10,8,6``,
+``bench 135x8,8,7 rir 2,1,0``). ``express_entry`` matches exactly those shapes with one
+regular expression and builds the entry directly, by the rules of the full reader
+(``bot.domain.notation.parse``): the same readings and the same checks. Anything else
+(punctuation that may start a note, a second line, words the name finder treats
+specially, a form with two plausible readings, a number out of bounds) answers None
+and takes the full path, which also gives every refusal. A test runs both readers
+over every combination of the pieces below and requires equal answers.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Final
+
+from bot.domain import limits
+from bot.domain.catalogue.lookup import Catalogue
+from bot.domain.models import LB_TO_KG, LogEntry, SetRecord, Technique, Unit
+from bot.domain.notation import words as nt
+from bot.domain.notation.amounts import FAILURE, Effort, Stop, effort_of, rpe_like
+from bot.domain.notation.dates import check_loggable, iso_date, weekday_date
+from bot.domain.notation.lexer import Token
+from bot.domain.notation.names import resolve_exercise, timed_kind
+from bot.domain.notation.values import log_entry, set_record
+
+__all__ = ["express_entry"]
+
+_NUM = r"\d+(?:\.\d+)?"
+_UNIT = r"kg|kgs|kilos?|lbs?|pounds?"
+_SP = r"[ \t]"  # spaces and tabs only: a line break makes a message of several lines
+_LIST = rf"\d+(?:{_SP}*[,/]{_SP}*\d+)+"
+_DAY_WORDS = "|".join(sorted(nt.WEEKDAYS.keys() | nt.RELATIVE_DAYS.keys(), key=len, reverse=True))
+_MARK_WORDS = "|".join(
+    sorted(nt.FAILURE_WORDS | nt.TECHNIQUE_WORDS.keys() | nt.WARMUP_WORDS | {"amrap"},
+           key=len, reverse=True)
+)
+_WORD = r"[a-z]+(?:['-][a-z]+)*"
+_LINE: Final = re.compile(
+    rf"""{_SP}*(?P<name>{_WORD}(?:{_SP}+{_WORD})*?):?{_SP}+
+    (?:(?P<a>{_NUM}){_SP}*(?P<au>{_UNIT})?{_SP}*[x×*]{_SP}*
+         (?:(?P<b>\d+)(?:-(?P<bh>\d+))?(?:{_SP}*[x×*]{_SP}*(?P<c>\d+))?|(?P<blist>{_LIST}))
+      |(?P<sets>\d+){_SP}+sets?{_SP}+(?:(?:of|x){_SP}+)?(?P<sb>\d+)(?:-(?P<sbh>\d+))?
+         (?:{_SP}+reps?)?
+      |(?P<list>{_LIST}))
+    (?:{_SP}+(?P<lat>@{_SP}*)?(?P<l>{_NUM}){_SP}*(?P<lu>{_UNIT})?)?
+    (?:{_SP}+(?:(?P<ew>rir|rpe){_SP}*(?P<ev>{_NUM}(?:-{_NUM})?(?:{_SP}*[,/]{_SP}*{_NUM})*)
+            |@{_SP}*rpe{_SP}*(?P<av>{_NUM}(?:-{_NUM})?)
+            |(?P<sv>{_NUM}){_SP}*(?P<sw>rir|rpe)
+            |@{_SP}*(?P<at>{_NUM})
+            |(?:to{_SP}+)?(?P<mark>{_MARK_WORDS})))?
+    (?:{_SP}+(?P<day>{_DAY_WORDS}|\d{{4}}-\d{{1,2}}-\d{{1,2}}))?
+    {_SP}*""",
+    re.IGNORECASE | re.VERBOSE | re.ASCII,
+)
+_G: Final = {name: index - 1 for name, index in _LINE.groupindex.items()}
+(_NAME, _A, _AU, _B, _BH, _C, _BLIST, _SETS, _SB, _SBH, _LISTED, _LAT, _L, _LU, _EW, _EV,
+ _AV, _SV, _SW, _AT, _MARK, _DAY) = (
+    _G[k] for k in ("name", "a", "au", "b", "bh", "c", "blist", "sets", "sb", "sbh", "list",
+                    "lat", "l", "lu", "ew", "ev", "av", "sv", "sw", "at", "mark", "day")
+)
+_NAME_STOPS: Final = frozenset(
+    nt.MARKER_WORDS | nt.WEEKDAYS.keys() | nt.RELATIVE_DAYS.keys() | nt.MONTHS.keys()
+    | nt.LEADING_FILLERS | nt.DEGREE_WORDS | {"ago", "x", "max", "rest", "warm", "work", "rm",
+                                             "day", "week", "wk", "session", "workout", "cycle",
+                                             "phase", "block", "program", "set", "sets"}
+)
+_UNITS: Final = nt.UNIT_WORDS
+_SPLIT_LIST: Final = re.compile(rf"{_SP}*[,/]{_SP}*")
+# The decimal commas of the lexer: a line holding one reads differently, so it goes on.
+_DECIMAL_COMMA: Final = re.compile(
+    r"(?<![0-9,.])[0-9]+,[0-9]{1,2}(?=\s*(?:kg|lb|kilo|pound|#|x))|@\s*[0-9]+,|rpe\s*[0-9]+,5"
+    r"|(?<![0-9,.x])(?:[2-9][0-9]|[1-9][0-9]{2}),5(?![0-9,])"
+)
+
+Mark = tuple[tuple[Effort, ...], Technique | None, bool, bool]  # efforts, technique, amrap, wu
+_MOST_SETS: Final = 10
+_MOST_REPS: Final = 50
+
+
+class _Out(Exception):
+    """This line is for the full reader."""
+
+
+def express_entry(
+    text: str, catalogue: Catalogue, unit: Unit, today: date
+) -> tuple[LogEntry, ...] | None:
+    """The entry of an everyday one-line message (see the module notes), or None; also
+    None for a line the full reader refuses, so that its refusal is the full one."""
+    match = _LINE.fullmatch(text)
+    if match is None:
+        return None
+    if "," in text and _DECIMAL_COMMA.search(text.lower()) is not None:
+        return None
+    try:
+        return _entry(match.groups(), text, catalogue, unit, today)
+    except (_Out, Stop):
+        return None
+
+
+def _entry(
+    g: tuple[str | None, ...], text: str, catalogue: Catalogue, unit: Unit, today: date
+) -> tuple[LogEntry, ...]:
+    name = _name(g[_NAME] or "")
+    reps, tops, load = _scheme(g, unit)
+    effort_at: Effort | None = None
+    if g[_L] is not None:
+        load, effort_at = _load_apart(g, unit, load)
+    efforts, technique, amrap, warmup = _mark(g, load is not None, effort_at)
+    if len(efforts) > 1 and len(efforts) != len(reps):
+        raise _Out
+    if len(reps) > _MOST_SETS or max(reps) > _MOST_REPS:
+        raise _Out  # numbers the full reader asks about
+    on = _day(g[_DAY], today)
+    exercise = resolve_exercise(name, catalogue)
+    sets = _sets(reps, tops, load, efforts, technique, amrap, warmup)
+    return (log_entry(exercise, sets, on, text.strip()),)
+
+
+def _name(raw: str) -> str:
+    words = raw.lower().split()
+    if any(w in _NAME_STOPS for w in words) or timed_kind(words):
+        raise _Out
+    while words and words[-1] in nt.FILLER_WORDS:
+        words.pop()
+    if not words:
+        raise _Out
+    return " ".join(words)
+
+
+def _reps(text: str | None) -> int:
+    assert text is not None
+    reps = int(text)
+    if not limits.MIN_REPS <= reps <= limits.MAX_REPS:
+        raise _Out
+    return reps
+
+
+def _top(low: int, text: str | None) -> int | None:
+    if text is None:
+        return None
+    top = int(text)
+    if top < low or top > limits.MAX_REPS:
+        raise _Out
+    return top if top != low else None
+
+
+def _kg(text: str, written: str | None, unit: Unit) -> float:
+    value = float(text)
+    if (_UNITS[written.lower()] if written else unit) == "lb":
+        value = round(value * LB_TO_KG, 3)
+    if not limits.load_allowed(value):
+        raise _Out
+    return value
+
+
+def _scheme(
+    g: tuple[str | None, ...], unit: Unit
+) -> tuple[list[int], list[int | None], float | None]:
+    """Reps and rep-range tops per set, and the load, by the grammar's rules."""
+    if g[_SETS] is not None:
+        sets, reps = int(g[_SETS] or 0), _reps(g[_SB])
+        if not 1 <= sets <= 10:
+            raise _Out
+        return [reps] * sets, [_top(reps, g[_SBH])] * sets, None
+    if g[_LISTED] is not None:
+        listed = [_reps(p) for p in _SPLIT_LIST.split(g[_LISTED] or "")]
+        return listed, [None] * len(listed), None
+    a_text = g[_A] or ""
+    a = float(a_text)
+    written = g[_AU]
+    loaded = written is not None or "." in a_text or a > 20
+    if g[_BLIST] is not None:
+        listed = [_reps(p) for p in _SPLIT_LIST.split(g[_BLIST] or "")]
+        if not loaded and len(listed) == a:
+            return listed, [None] * len(listed), None
+        return listed, [None] * len(listed), _kg(a_text, written, unit)
+    reps = _reps(g[_B])
+    top = _top(reps, g[_BH])
+    c = g[_C]
+    if c is not None:
+        sets = int(c)
+        if not loaded or not 1 <= sets <= 10 or top is not None:
+            raise _Out
+        return [reps] * sets, [None] * sets, _kg(a_text, written, unit)
+    if top is None and reps > 50:
+        raise _Out  # a question the full reader asks
+    if loaded:
+        return [reps], [top], _kg(a_text, written, unit)
+    if not 1 <= a <= 10:
+        raise _Out  # no sets, or a form with two readings
+    return [reps] * int(a), [top] * int(a), None
+
+
+def _load_apart(
+    g: tuple[str | None, ...], unit: Unit, load: float | None
+) -> tuple[float | None, Effort | None]:
+    """A load after the scheme (``@100kg``, ``@ 100``, ``100kg``, ``100``); an ``@8``
+    there is an effort, returned second."""
+    text = g[_L] or ""
+    written = g[_LU]
+    if g[_LAT] is not None and written is None and rpe_like(Token("num", text, float(text))):
+        others = (g[_EW], g[_SV], g[_AT], g[_AV], g[_MARK])
+        if load is None or any(o is not None for o in others):
+            raise _Out
+        return load, effort_of(Token("num", text, float(text)), True)
+    if load is not None:
+        raise _Out  # two loads: the full reader refuses it
+    return _kg(text, written, unit), None
+
+
+def _mark(g: tuple[str | None, ...], loaded: bool, effort_at: Effort | None) -> Mark:
+    if effort_at is not None:
+        return (effort_at,), None, False, False
+    word, value, at_rpe, suffixed, at = g[_EW], g[_EV], g[_AV], g[_SV], g[_AT]
+    if word is not None:
+        rpe = word.lower() == "rpe"
+        return tuple(_effort(p, rpe) for p in _SPLIT_LIST.split(value or "")), None, False, False
+    if at_rpe is not None:
+        return (_effort(at_rpe, True),), None, False, False
+    if suffixed is not None:
+        return (_effort(suffixed, (g[_SW] or "").lower() == "rpe"),), None, False, False
+    if at is not None:
+        tok = Token("num", at, float(at))
+        if not rpe_like(tok) or not loaded:
+            raise _Out  # a load after the load, or an effort that may be a load
+        return (effort_of(tok, True),), None, False, False
+    word = g[_MARK]
+    if word is None:
+        return (), None, False, False
+    word = word.lower()
+    if word in nt.FAILURE_WORDS:
+        return (FAILURE,), None, False, False
+    technique = nt.TECHNIQUE_WORDS.get(word)
+    if technique is not None:
+        return (), technique, False, False
+    return (), None, word == "amrap", word != "amrap"
+
+
+def _effort(text: str, rpe: bool) -> Effort:
+    low, _, high = text.partition("-")
+    return effort_of(Token("num", text, float(low), float(high) if high else None), rpe)
+
+
+def _day(text: str | None, today: date) -> date | None:
+    """The date of a trailing day word or ISO date."""
+    if text is None:
+        return None
+    word = text.lower()
+    if word in nt.RELATIVE_DAYS:
+        return date.fromordinal(today.toordinal() - nt.RELATIVE_DAYS[word])
+    if word in nt.WEEKDAYS:
+        return weekday_date(word, today)
+    when = iso_date(word)
+    if when is None:
+        raise _Out
+    check_loggable(when, today)
+    return when
+
+
+def _sets(
+    reps: list[int], tops: list[int | None], load: float | None, efforts: tuple[Effort, ...],
+    technique: Technique | None, amrap: bool, warmup: bool,
+) -> tuple[SetRecord, ...]:
+    count = len(reps)
+    if len(efforts) <= 1 and technique is None and not amrap and len(set(reps)) == 1 \
+            and len(set(tops)) == 1:
+        rir, rir_max, failure = efforts[0] if efforts else (None, None, False)
+        return (set_record(reps[0], load, False, rir, rir_max, failure, None, warmup, False,
+                           tops[0]),) * count
+    made: dict[tuple[object, ...], SetRecord] = {}
+    out: list[SetRecord] = []
+    for k in range(count):
+        effort = efforts[0] if len(efforts) == 1 else efforts[k] if efforts else None
+        rir, rir_max, failure = effort if effort is not None else (None, None, False)
+        last = k == count - 1
+        tech = technique if last else None
+        if tech is not None:
+            rir, rir_max, failure = 0.0, None, True
+        key = (reps[k], tops[k], rir, rir_max, failure, tech, last and amrap)
+        record = made.get(key)
+        if record is None:
+            record = made[key] = set_record(reps[k], load, False, rir, rir_max, failure, tech,
+                                            warmup, last and amrap, tops[k])
+        out.append(record)
+    return tuple(out)

@@ -1,0 +1,261 @@
+"""The lifter's own words in a log line: what is set apart from the sets, and kept.
+
+A note is never read as notation: a date, a load or a number of reps inside it stays
+text. ``split_note`` takes out what punctuation sets apart, before tokenizing:
+
+- text in double quotes (``"felt easy"``, ``“…”``), and everything after ``//``;
+- text in parentheses or brackets (``(super slow)``, ``(90s rest)``), unless it reads
+  as notation: right after an ``x`` (``185lbx(5,2)``), or holding only notation words
+  with a scheme, a unit or an effort (``(x 3)``, ``(60kg)``, ``(warm up)``, ``(rir 2)``);
+- after a dash with spaces around it (``- felt heavy``, ``– knee ok``) when the next word
+  is no notation and no exercise (``Squat - 100kg - 5x5`` keeps its dashes);
+- after ``#`` followed by a word (``#legday``; ``225#`` is pounds);
+- trailing ``!!`` and ``*`` marks, and PR marks (``PR``, ``PB``, ``new pr``), which also
+  set ``LogEntry.pr``;
+- a label before the exercise name (``A1.``, ``1b)``, ``2.``, ``5/3/1``); a set number
+  (``Set 2:``) is dropped, since the reply lists sets in order;
+- the planned part of an AMRAP written as planned and done (``1+: 4`` is read as
+  ``4+``, and "1+ planned" goes to the note).
+
+Plain words after a complete set description are a note too (``squat 5x5 felt good``);
+the grammar finds where they start, with ``is_notation_word`` and ``plain_note_start``
+deciding which words belong to the notation.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final, NamedTuple
+
+from bot.domain.notation import words as nt
+from bot.domain.notation.lexer import Token, normalize, tokenize
+
+if TYPE_CHECKING:
+    from bot.domain.catalogue.lookup import Catalogue
+
+__all__ = ["Split", "back_over_fillers", "has_pr_mark", "is_notation_word",
+           "plain_note_start", "rest_time_at", "second_exercise", "split_note"]
+
+
+class Split(NamedTuple):
+    """A line with its note pieces taken out (``notation`` keeps the original case)."""
+
+    notation: str
+    notes: tuple[str, ...] = ()
+    pr: bool = False
+
+
+# Anything that may start a note or a label; the pieces are then looked at one by one.
+_TRIGGER: Final = re.compile(
+    r"""[()\[\]"“”!]|//|\s[-–—]+\s|\#|\*\s*$|\+\s*:|^\s*[-–—•·*]\s
+    |(?<![^\W\d_])(?:pr|pb)s?(?![^\W\d_])
+    |^\s*(?:set\s*\d|[a-z]?\d{1,2}[a-z]?[.):]|[a-z]\d{1,2}\s|5/3/1)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_PR_HINT: Final = re.compile(r"p[rb]s?\b")  # fast: a possible PR mark in lower case
+_NOTE_CHARS: Final = re.compile(r'[()\[\]"“”!#*:]')
+_LEAD: Final = re.compile(
+    r"\s*(?:[sS][eE][tT]\s*\d|[a-zA-Z]?\d{1,2}[a-zA-Z]?[.):]|[a-zA-Z]\d{1,2}\s|5/3/1|[-–—•·]\s)"
+)
+_LABEL: Final = re.compile(
+    r"""^\s*(?:
+        (?P<ordinal>set\s*\d{1,2}\s*[.):-]?)\s+
+       |(?P<label>(?:[a-z]\d{1,2}[a-z]?|\d{1,2}[a-z]?|[a-z])[.):]|[a-z]\d{1,2}|\#\d{1,2}|5/3/1:?)
+        \s+(?=[^\W\d_])
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_BULLET: Final = re.compile(r"^\s*[-–—•·*]\s+")
+_QUOTED: Final = re.compile(r'"([^"]*)"?|“([^”]*)”?')
+_BRACKETED: Final = re.compile(
+    r"((?:(?<![^\W\d_])|(?<=kg)|(?<=lb)|(?<=lbs))x\s*)?[(\[]([^()\[\]]*)(?:[)\]]|$)",
+    re.IGNORECASE,
+)
+_SPACED_DASH: Final = re.compile(r"\s[-–—]+\s")
+_HASH_NOTE: Final = re.compile(r"(?:^|(?<=\s))#\s*(?=[^\W\d_])(?!x\s*\d)", re.IGNORECASE)
+_TRAILING_MARKS: Final = re.compile(r"(?:(?<=\s)|(?<=\d)|^)(!+|\*+)\s*$|(?<=\s)(!+)(?=\s)")
+_PR_MARK: Final = re.compile(
+    r"(?<![^\W\d_])(?:new\s+)?(?:pr|pb)s?(?![^\W\d_])[!.]*", re.IGNORECASE
+)
+_PLANNED_AMRAP: Final = re.compile(r"(\d+)\+\s*:\s*(\d+)")
+# Tokens in parentheses that make them notation rather than a note.
+_SCHEME_KINDS: Final = frozenset({"x", "at"})
+_SCHEME_WORDS: Final = frozenset(
+    nt.UNIT_WORDS.keys() | nt.EFFORT_WORDS | nt.SETS_WORDS | nt.REPS_WORDS | nt.TIME_WORDS.keys()
+    | nt.DISTANCE_WORDS.keys() | {"rm"}
+)
+# Words a note may start with when they sit right before its first unknown word.
+_NOTE_LEAD: Final = frozenset(
+    (nt.FILLER_WORDS - nt.SETS_WORDS - nt.REPS_WORDS) | nt.NOTATION_SKIP_WORDS
+    | {"about", "around", "is"}
+)
+
+
+def has_pr_mark(text: str) -> bool:
+    return _PR_MARK.search(text) is not None
+
+
+def _may_hold_note(raw: str) -> bool:
+    """A fast first look (most lines hold no note): cheap tests before ``_TRIGGER``."""
+    if _NOTE_CHARS.search(raw) is not None or "//" in raw or _LEAD.match(raw) is not None:
+        return True
+    if " - " in raw or " – " in raw or " — " in raw or " -- " in raw:
+        return True
+    low = raw.lower()
+    return _PR_HINT.search(low) is not None and _PR_MARK.search(raw) is not None
+
+
+def split_note(raw: str, catalogue: Catalogue) -> Split:
+    """Take the note pieces out of one line (see the module notes)."""
+    if not _may_hold_note(raw) or _TRIGGER.search(raw) is None:
+        return Split(raw)
+    notes: list[str] = []
+    text = _BULLET.sub("", raw, count=1)
+    label = _LABEL.match(text)
+    if label is not None:
+        if label.group("label"):
+            notes.append(label.group("label").rstrip(".):"))
+        text = text[label.end():]
+    text = _QUOTED.sub(lambda m: _keep(notes, m.group(1) or m.group(2) or ""), text)
+    cut = text.find("//")
+    if cut >= 0:
+        notes.append(text[cut + 2:].strip())
+        text = text[:cut]
+    text = _BRACKETED.sub(lambda m: _bracket(notes, m), text)
+    text = _after_dash(text, notes, catalogue)
+    hashed = _HASH_NOTE.search(text)
+    if hashed is not None:
+        notes.append(text[hashed.start():].strip())
+        text = text[:hashed.start()]
+    text = _TRAILING_MARKS.sub(lambda m: _keep(notes, m.group(1) or m.group(2) or ""), text)
+    planned = _PLANNED_AMRAP.search(text)
+    if planned is not None:
+        notes.append(f"{planned.group(1)}+ planned")
+        text = text[:planned.start()] + planned.group(2) + "+" + text[planned.end():]
+    pr = False
+    marks = [m.group(0) for m in _PR_MARK.finditer(text)]
+    if marks:
+        pr = True
+        notes.extend(marks)
+        text = _PR_MARK.sub(" ", text)
+    pieces = tuple(p for p in (n.strip() for n in notes) if p)
+    return Split(text.strip(), pieces, pr or any(has_pr_mark(p) for p in pieces))
+
+
+def _keep(notes: list[str], piece: str) -> str:
+    notes.append(piece)
+    return " "
+
+
+def _bracket(notes: list[str], match: re.Match[str]) -> str:
+    after_x, content = match.group(1), match.group(2)
+    if after_x or _reads_as_notation(content):
+        return (after_x or "") + " " + content + " "
+    notes.append(content)
+    return " "
+
+
+def _reads_as_notation(content: str) -> bool:
+    tokens, _ = tokenize(normalize(content))
+    if not tokens:
+        return False
+    numbers = False
+    anchored = False
+    for i, tok in enumerate(tokens):
+        if tok.kind == "word":
+            if not is_notation_word(tokens, i):
+                return False
+            anchored = anchored or tok.text in _SCHEME_WORDS
+        elif tok.kind in ("num", "clock", "date"):
+            numbers = True
+        elif tok.kind in _SCHEME_KINDS:
+            anchored = True
+    return anchored or not numbers
+
+
+def _after_dash(text: str, notes: list[str], catalogue: Catalogue) -> str:
+    for match in _SPACED_DASH.finditer(text):
+        rest = text[match.end():]
+        tokens, _ = tokenize(normalize(rest))
+        if not tokens or tokens[0].kind != "word" or is_notation_word(tokens, 0):
+            continue
+        first = tokens[0].text
+        lookup = catalogue.lookup(first)
+        if lookup.exercise is not None or lookup.ambiguous:
+            continue
+        notes.append(rest.strip())
+        return text[:match.start()]
+    return text
+
+
+def is_notation_word(tokens: list[Token], i: int) -> bool:
+    """Whether the word at ``i`` is read (or knowingly skipped) by the notation."""
+    word = tokens[i].text
+    if word in nt.NOTATION_WORDS:
+        return True
+    nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    prev = tokens[i - 1].text if i > 0 else ""
+    if word == "rest":
+        return nxt == "pause"
+    if word == "pause":
+        return prev == "rest"
+    if word == "warm":
+        return nxt in ("up", "ups")
+    return word in nt.AMBIGUOUS_NOTATION
+
+
+def back_over_fillers(tokens: list[Token], i: int, floor: int) -> int:
+    """Move a note's start back over the filler words just before it ("and it was")."""
+    while i > floor and tokens[i - 1].kind == "word" and tokens[i - 1].text in _NOTE_LEAD:
+        i -= 1
+    return i
+
+
+def plain_note_start(tokens: list[Token], start: int, catalogue: Catalogue) -> int | None:
+    """Where plain words after the sets start a note (the first unknown word after a
+    number, or a rest time: ``90s rest``), or None. A known exercise followed by
+    numbers is left to the grammar, which points it out as a second exercise."""
+    seen_number = False
+    n = len(tokens)
+    known = nt.NOTATION_WORDS
+    for i in range(start, n):
+        tok = tokens[i]
+        kind = tok.kind
+        if kind == "num" or kind == "clock":
+            if seen_number and (tok.pair or kind == "clock" or (
+                i + 1 < n and tokens[i + 1].text in nt.TIME_WORDS
+            )) and rest_time_at(tokens, i):
+                return back_over_fillers(tokens, i, start)
+            seen_number = True
+        elif seen_number and kind == "word" and tok.text not in known \
+                and not is_notation_word(tokens, i):
+            later = any(t.kind == "num" for t in tokens[i + 1:])
+            if later and second_exercise(tokens, i, catalogue) is not None:
+                return None
+            return back_over_fillers(tokens, i, start)
+    return None
+
+
+def rest_time_at(tokens: list[Token], i: int) -> bool:
+    """``90s rest``, ``2 min rest``, ``1:30 rest``: a rest time at ``i`` (part of a note)."""
+    j = i + 1
+    if j < len(tokens) and tokens[j].text in nt.TIME_WORDS:
+        j += 1
+    elif not (tokens[i].pair or tokens[i].kind == "clock"):
+        return False
+    return j < len(tokens) and tokens[j].text == "rest"
+
+
+def second_exercise(tokens: list[Token], i: int, catalogue: Catalogue) -> str | None:
+    """The known exercise named by the words around ``i`` (``leg press``, ``bench``)."""
+    first = back_over_fillers(tokens, i, 0)
+    stop = i
+    while stop < len(tokens) and tokens[stop].kind == "word":
+        stop += 1
+    words = [t.text for t in tokens[first:stop]]
+    while words:
+        found = catalogue.lookup(" ".join(words))
+        if found.exercise is not None or found.ambiguous:
+            return " ".join(words)
+        words.pop()
+    return None
