@@ -32,6 +32,10 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     backup.add_argument("--db", help="SQLite file (default: DATABASE_PATH or liftcoach.db)")
     parse = sub.add_parser("parse", help="print how log text is read, as JSON")
     parse.add_argument("text", nargs="?", help="text to read (default: each stdin line)")
+    parse.add_argument("--unit", choices=("kg", "lb"), default="kg",
+                       help="the unit of bare numbers (default: kg)")
+    parse.add_argument("--date-order", choices=("dmy", "mdy"), default="dmy",
+                       help="numeric dates day first (dmy, default) or month first (mdy)")
     return parser.parse_args(argv)
 
 
@@ -77,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
         from bot.console.parse_json import run_parse
 
         texts = [args.text] if args.text is not None else sys.stdin
-        return run_parse(texts, datetime.now(UTC).date())
+        return run_parse(texts, datetime.now(UTC).date(), unit=args.unit,
+                         date_order=args.date_order)
     env_file = find_dotenv(usecwd=True)  # the .env of the folder the bot runs in
     try:
         load_dotenv(env_file)

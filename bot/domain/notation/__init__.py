@@ -6,12 +6,15 @@ entries back into the text a lifter sees, so reading and echoing agree on one
 notation. The unit words are shared with the import readers.
 """
 
-from bot.domain.notation.echo import describe_entry, format_load
+from bot.domain.notation.dates import DateOrder
+from bot.domain.notation.echo import describe_entry, entry_to_text, format_load
 from bot.domain.notation.parse import parse_log
 from bot.domain.notation.words import unit_of
 
 __all__ = [
+    "DateOrder",
     "describe_entry",
+    "entry_to_text",
     "format_load",
     "parse_log",
     "unit_of",

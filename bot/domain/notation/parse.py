@@ -276,12 +276,12 @@ def _read_line(raw: str, catalogue: Catalogue, unit: Unit, today: date,
             tokens, on = take_dates(tokens, today, order)
     if not tokens:
         return Line(raw, on=on, notes=notes, pr=split.pr)
-    if tokens[0].text in _HEADER_WORDS and not any(
-        t.kind == "x" or t.text in _NOT_IN_HEADER for t in tokens
-    ):
-        return Line(raw, on=on, notes=(text.strip(), *notes), pr=split.pr)
     lead = leading_marks(tokens)
     words, start = leading_name(tokens, lead.start)
+    if (tokens[0].text in _HEADER_WORDS or not _HEADER_WORDS.isdisjoint(words)) and not any(
+        t.kind == "x" or t.text in _NOT_IN_HEADER for t in tokens
+    ):  # "Week 3 Day 2", "Bench: phase 5, week 3": a heading, kept as a note
+        return Line(raw, on=on, notes=(text.strip(), *notes), pr=split.pr)
     if not words:
         later = later_name(tokens, start, catalogue)
         if later is not None:
