@@ -8,17 +8,14 @@ from datetime import UTC, datetime, timedelta
 
 from bot.domain.catalogue import default_catalogue
 from bot.domain.models import SetRecord
-from bot.storage.rows import set_values
+from bot.storage.rows import SET_INSERT, set_values
 from bot.storage.sql.storage import SqlStorage
 
 ENTRY_SQL = (
     "INSERT INTO entries (entry_id, user_id, guild_id, exercise_key, exercise_name, tier,"
     " performed_at, local_date, created_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'log')"
 )
-SET_SQL = (
-    "INSERT INTO sets (entry_id, position, reps, load_kg, bodyweight, rir, rir_max, failure,"
-    " technique, warmup, amrap) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
+SET_SQL = SET_INSERT  # every set column, as set_values writes them
 MEMBER_SQL = (
     "INSERT INTO guild_members (guild_id, user_id, joined_at) VALUES (?, ?, ?)"
     " ON CONFLICT (guild_id, user_id) DO NOTHING"

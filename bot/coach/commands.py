@@ -57,9 +57,11 @@ COMMAND_TABLE: tuple[CommandSpec, ...] = (
     CommandSpec("why", "info", "/why RULE",
                 "The reasoning and sources behind a rule id, e.g. `/why A1`."),
     CommandSpec("profile", "profile",
-                "/profile [unit:UNIT] [goal:GOAL] [tz:ZONE] [target:DAYS] [increment:STEP]",
-                "Unit, goal, time zone, weekly target, smallest plate step. `/profile "
-                "unit:lb goal:strength tz:Europe/Berlin target:3 increment:5`"),
+                "/profile [unit:UNIT] [goal:GOAL] [tz:ZONE] [target:DAYS] [increment:STEP] "
+                "[dates:ORDER]",
+                "Unit, goal, time zone, weekly target, smallest plate step, how you write "
+                "dates (dmy: 3/11 is 3 Nov, the default; mdy: 11/3). `/profile unit:lb "
+                "goal:strength tz:Europe/Berlin target:3 increment:5 dates:mdy`"),
     CommandSpec("deload", "profile", "/deload on [WEEKS]",
                 "A lighter week from today (1-4 weeks): the push-harder advice stays quiet; "
                 "`/deload off` ends it.", subcommands=("on", "off")),

@@ -3,28 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from bot.coach.cooldown import Cooldown
 from bot.coach.lifter import Lifter, rehydrate
-from bot.coach.log_advice import session_advice
+from bot.coach.log_advice import LOOKBACK, session_advice
+from bot.coach.log_reading import ReadLog, Replacing, read_log, to_write
+from bot.coach.log_reply import (
+    choices,
+    describe_entry,
+    entry_lines,
+    log_title,
+    note_line,
+)
 from bot.coach.plan import Plan
 from bot.coach.replies import Reply, error_reply, literal
-from bot.domain.catalogue import Catalogue
-from bot.domain.models import (
-    Exercise,
-    LogEntry,
-    ParseError,
-    Profile,
-    StoredEntry,
-    Unit,
-)
-from bot.domain.notation import describe_entry as plain_description
+from bot.domain.models import LogEntry, ParseError, Profile, StoredEntry, Unit
 from bot.domain.notation import parse_log
-from bot.storage.contract import LogContext, LogWrite, NewEntry
+from bot.storage.contract import LogContext, LogWrite
 
-HISTORY_WINDOW = timedelta(days=15)  # the longest look-back of any rule (W3: two weeks)
+HISTORY_WINDOW = LOOKBACK  # the log reply's bests need the whole log; rules read 15 days
 
 
 class Logbook:
@@ -42,8 +39,10 @@ class Logbook:
         """How a log text would be read, without storing anything (for autocomplete)."""
         profile = await self._lifter.profile_of(user_id)
         catalogue = await self._lifter.catalogue_for(user_id)
-        today = self._lifter.now().astimezone(ZoneInfo(profile.timezone)).date()
-        result = parse_log(text, catalogue, unit=profile.unit, today=today)
+        prefs = await self._storage.get_log_prefs(user_id)
+        today = self._lifter.today(profile)
+        result = parse_log(text, catalogue, unit=profile.unit, today=today,
+                           date_order=prefs.date_order)
         if not isinstance(result, tuple):
             return error_reply(result.error, result.hint, f"/log {result.example}")
         lines = tuple(_preview_line(e, profile.unit) for e in result)
@@ -79,68 +78,77 @@ class Logbook:
                 f"Wait {seconds} s, then send it again; or put several exercises in one "
                 "log, separated by ;", "/log squat 5x5 rir2; leg curl 3x12 f",
                 title="Slow down a little"), footer="Nothing was saved.")
-        read: list[tuple[tuple[LogEntry, ...] | ParseError, Catalogue]] = []
+        return await self._store(user_id, guild_id, text, source_ref=source_ref,
+                                 only_known=only_known)
+
+    async def switch_reading(self, user_id: str, offer_id: int) -> Reply:
+        """Take a choice a log reply offered (another reading, a name kept as the
+        lifter's own, pounds): its entries are replaced by the other reading in one
+        transaction, on the days they had. Only the lifter it was offered to can take
+        it, once; anything else is refused privately and changes nothing."""
+        fits = 0 < offer_id < 1 << 63  # a forged id may be any number
+        offer = await self._storage.take_offer(user_id, offer_id) if fits else None
+        if offer is None:
+            return no_longer_valid()
+        reply = await self._store(user_id, offer.guild_id, offer.line,
+                                  source_ref=offer.source_ref, only_known=False,
+                                  replacing=Replacing(offer))
+        if reply is None or not reply.saved:
+            if reply is not None:
+                await self._storage.put_back_offer(user_id, offer)
+            return reply or no_longer_valid()
+        return replace(reply, replaced=offer.entry_ids)
+
+    async def _store(
+        self, user_id: str, guild_id: str, text: str, *, source_ref: str | None,
+        only_known: bool, replacing: Replacing | None = None,
+    ) -> Reply | None:
+        """Read, store (committed before replying) and build the reply; None for a
+        channel post that is not a log, or a choice whose entries are gone."""
+        now = self._lifter.now()
+        read: list[ReadLog] = []
 
         def plan(context: LogContext) -> LogWrite | None:
             # Runs between the storage's read and its write (one trip): read the text
             # against the lifter's profile and own exercises, and say what to store.
-            profile = context.profile or Profile()
-            zone = ZoneInfo(profile.timezone)
-            today = now.astimezone(zone).date()
-            catalogue = self._catalogue.with_custom(context.customs)
-            result = parse_log(text, catalogue, unit=profile.unit, today=today)
-            read.append((result, catalogue))
-            if not isinstance(result, tuple) or (
-                only_known and any(e.exercise.tier is None for e in result)
-            ):
+            found = read_log(text, context, self._catalogue, now, replacing)
+            read.append(found)
+            if only_known and (not isinstance(found.result, tuple)
+                               or any(e.exercise.tier is None for e in found.result)):
                 return None
-            known = {c.key for c in context.customs}
-            customs = list({e.exercise.key: e.exercise for e in result
-                            if e.exercise.custom and e.exercise.key not in known}.values())
-            if customs:
-                read[0] = (result, catalogue.with_custom(customs))
-            news = [_new_entry(entry, now, zone, today, source_ref) for entry in result]
-            return LogWrite(news, customs)
+            return to_write(found, context, now, source_ref, replacing)
 
         logged = await self._storage.log_entries(
-            user_id, guild_id, now - HISTORY_WINDOW, now, plan)
+            user_id, guild_id, now - HISTORY_WINDOW, now, plan,
+            replacing=() if replacing is None else replacing.offer.entry_ids)
         context, stored = logged.context, logged.stored
-        profile = context.profile or Profile()
-        result, catalogue = read[0]
-        if only_known and (
-            not isinstance(result, tuple) or any(e.exercise.tier is None for e in result)
-        ):
+        profile = await self._storage.with_coaching(user_id, context.profile or Profile())
+        found = read[0]
+        profile = replace(profile, unit=found.unit)  # pounds chosen just now
+        if found.stale or (only_known and (
+            not isinstance(found.result, tuple)
+            or any(e.exercise.tier is None for e in found.result)
+        )):
             return None
-        if not isinstance(result, tuple):
-            reply = error_reply(
-                result.error, result.hint, f"/log {result.example}", title="I couldn't read that"
-            )
-            if result.suggestions:
-                reply = replace(reply, lines=(*reply.lines, "Did you mean: "
-                                              + ", ".join(result.suggestions) + "?"))
-            return replace(reply, footer="Nothing was saved.")
-        soreness = context.soreness
+        if not isinstance(found.result, tuple):
+            return _parse_error(found.result)
+        catalogue = found.catalogue.with_custom(
+            e.exercise for e in found.result if e.exercise.custom)
         older = [rehydrate(h, catalogue) for h in context.history]
         fresh = [rehydrate(s, catalogue) for s in stored]
-        said = session_advice(fresh, older, profile, soreness, now)
-        lines: list[str] = []
-        for saved, parsed in zip(fresh, result, strict=True):
-            lines.append(f"**{describe_entry(parsed, profile.unit)}**")
-            if saved.exercise.tier is None:
-                lines.append(_unknown_exercise_line(saved.exercise, self._catalogue))
-            lines.extend(said.under.get(saved.entry_id, ()))
+        said = session_advice(fresh, older, profile, context.soreness, now)
+        today = found.today or self._lifter.today(profile, now)
+        lines = [*_switched(replacing), *(q.says for q in found.questions)]
+        lines += entry_lines(fresh, found.result, said, profile.unit, today, self._catalogue)
         lines.extend(said.items)
         lines.extend(said.closing)
         lines.extend(await Plan(self._lifter).note_for_log(user_id, fresh))
         rule_ids = said.rule_ids
-        title = (
-            f"Logged {literal(stored[0].exercise.name)}" if len(stored) == 1
-            else f"Logged {len(stored)} exercises"
-        )
         footer = "Ask /why RULE for the reasoning." if rule_ids else None
         return Reply(
-            title=title, lines=tuple(lines), rule_ids=rule_ids, tone="ok", saved=True,
-            entry_ids=tuple(s.entry_id for s in stored), footer=footer,
+            title=log_title(stored, today), lines=tuple(lines), rule_ids=rule_ids, tone="ok",
+            saved=True, entry_ids=tuple(s.entry_id for s in stored), footer=footer,
+            choices=choices(found.questions, logged.offer_ids, stored, found.result),
         )
 
     # /undo ---------------------------------------------------------------------
@@ -156,7 +164,9 @@ class Logbook:
                     title="Nothing to undo",
                 )
             entry_id = last.entry_id
-        removed = await self._storage.delete_entry(user_id, entry_id)
+        # An id no entry can have (typed in the console) is simply not the caller's.
+        fits = 0 < entry_id < 1 << 63
+        removed = await self._storage.delete_entry(user_id, entry_id) if fits else None
         if removed is None:
             return error_reply(
                 "That entry is not yours, or it was already removed.",
@@ -206,25 +216,12 @@ class Logbook:
         if not entries:
             return Reply(title=title, lines=("Nothing logged yet. Try `/log squat 5x5 rir2`.",),
                          private=True)
-        lines = tuple(
-            f"{e.local_date:%a %d %b} · {describe_entry(_as_log_entry(e), profile.unit)}"
-            for e in entries
-        )
+        lines = tuple(_history_line(e, profile.unit) for e in entries)
         return Reply(title=title, lines=lines, private=True)
 
 
-def _new_entry(
-    entry: LogEntry, now: datetime, zone: ZoneInfo, today: date, source_ref: str | None
-) -> NewEntry:
-    if entry.performed_on is None or entry.performed_on == today:
-        return NewEntry(entry.exercise, entry.sets, now, today, source_ref=source_ref)
-    local_now = now.astimezone(zone)
-    moment = datetime.combine(entry.performed_on, local_now.timetz()).astimezone(UTC)
-    return NewEntry(entry.exercise, entry.sets, moment, entry.performed_on, source_ref=source_ref)
-
-
 def _as_log_entry(entry: StoredEntry) -> LogEntry:
-    return LogEntry(exercise=entry.exercise, sets=entry.sets)
+    return LogEntry(exercise=entry.exercise, sets=entry.sets, note=entry.note, pr=entry.pr)
 
 
 def _preview_line(entry: LogEntry, unit: Unit) -> str:
@@ -232,15 +229,39 @@ def _preview_line(entry: LogEntry, unit: Unit) -> str:
     return f"{describe_entry(entry, unit)} (tier {tier})"
 
 
-def _unknown_exercise_line(exercise: Exercise, catalogue: Catalogue) -> str:
-    found = catalogue.lookup(exercise.name)
-    close = ", ".join(e.name for e in found.suggestions[:3])
-    name = literal(exercise.name)
-    line = (f"'{name}' is new to me, so I saved it as your own exercise. "
-            f"Set its tier for advice: /exercise {name} tier:B")
-    return f"{line} Did you mean {close}?" if close else line
+def _history_line(entry: StoredEntry, unit: Unit) -> str:
+    """The day, the entry as read, and its note (the PR mark with it)."""
+    plain = replace(_as_log_entry(entry), note="")
+    line = f"{entry.local_date:%a %d %b} · {describe_entry(plain, unit)}"
+    note = note_line(entry.note, entry.pr)
+    return line if note is None else f"{line} · {note}"
 
 
-def describe_entry(entry: LogEntry, unit: Unit) -> str:
-    """The reading of an entry, safe to show: it may hold a lifter's own exercise name."""
-    return literal(plain_description(entry, unit))
+def _parse_error(error: ParseError) -> Reply:
+    reply = error_reply(error.error, error.hint, f"/log {error.example}",
+                        title="I couldn't read that")
+    if error.suggestions:
+        reply = replace(reply, lines=(*reply.lines,
+                                      "Did you mean: " + ", ".join(error.suggestions) + "?"))
+    return replace(reply, footer="Nothing was saved.")
+
+
+def _switched(replacing: Replacing | None) -> tuple[str, ...]:
+    """What a taken choice did, said first in its reply."""
+    if replacing is None:
+        return ()
+    offer = replacing.offer
+    if offer.kind == "own":
+        return (f"'{literal(offer.line)}' is an exercise of your own now; "
+                "these entries are under it.",)
+    if offer.kind == "pounds":
+        return ("Your unit is lb now, and this log was read again in pounds.",)
+    return ("Stored the other reading instead.",)
+
+
+def no_longer_valid() -> Reply:
+    """A choice that is not the caller's, was taken already, or whose entries changed."""
+    return error_reply(
+        "This button is no longer valid.",
+        "It was used already, its entries were removed, or it is not yours.",
+        "/history", title="Nothing changed")

@@ -26,6 +26,7 @@ from bot.domain.models import (
 )
 from bot.domain.notation import format_load, unit_of
 from bot.domain.reminders import ScheduleError, parse_timezone
+from bot.storage.log_types import DATE_ORDERS, DateOrder
 
 MAX_SORE_DAYS = 60
 MAX_DELOAD_WEEKS = 4
@@ -51,9 +52,19 @@ class Profiles:
         timezone: str | None = None,
         target: str | int | None = None,
         increment: str | float | None = None,
+        dates: str | None = None,
     ) -> Reply:
         current = await self._lifter.profile_of(user_id)
         updated = current
+        prefs = await self._storage.get_log_prefs(user_id)
+        # Naming a unit, even the default, makes it the lifter's choice (no pounds question).
+        chose_unit = unit is not None and not prefs.unit_chosen
+        was_order = prefs.date_order
+        order = was_order if dates is None else _date_order(dates)
+        if order is None:
+            return error_reply(f"'{dates}' is not a date order I know.",
+                               "dmy reads 3/11 as 3 November, mdy as 11 March.",
+                               "/profile dates:mdy")
         if unit is not None:
             u = unit_of(unit)
             if u is None:
@@ -93,11 +104,16 @@ class Profiles:
             if updated.increment_kg != current.increment_kg:
                 await self._storage.save_increment(user_id, step, self._lifter.now())
         asked = any(v is not None for v in (unit, goal, timezone, target))
-        if asked and (updated != current or await self._storage.get_profile(user_id) is None):
+        if asked and (updated != current or chose_unit
+                      or await self._storage.get_profile(user_id) is None):
             now = self._lifter.now()
             today = now.astimezone(ZoneInfo(updated.timezone)).date()
-            await self._storage.save_profile(user_id, updated, now, today)
-        title = "Profile saved" if updated != current else "Your profile"
+            await self._storage.save_profile(user_id, updated, now, today,
+                                             unit_chosen=unit is not None)
+        if order != was_order:
+            await self._storage.save_date_order(user_id, order, self._lifter.now())
+        changed = updated != current or order != was_order or chose_unit
+        title = "Profile saved" if changed else "Your profile"
         return Reply(
             title=title,
             fields=(
@@ -105,10 +121,11 @@ class Profiles:
                 ("Weekly target", f"{updated.weekly_target} days"),
                 *_step_field(updated),
                 *_deload_field(updated, self._lifter.today(updated)),
+                ("Dates", DATE_ORDER_TEXT[order]),
             ),
-            tone="ok" if updated != current else "info",
+            tone="ok" if changed else "info",
             private=True,
-            saved=updated != current,
+            saved=changed,
         )
 
     # /deload -------------------------------------------------------------------
@@ -194,14 +211,17 @@ class Profiles:
                                "/exercise zercher squat tier:A")
         catalogue = await self._lifter.catalogue_for(user_id)
         found = catalogue.lookup(clean)
-        if found.exercise is not None and not found.exercise.custom:
+        # A close spelling of a lift ("sqaut") may still be the lifter's own exercise:
+        # that is how the console keeps a name a log reply read as the lift.
+        if found.exercise is not None and not found.exercise.custom and not found.corrected:
             built_in = found.exercise
             return error_reply(
                 f"{built_in.name} is a built-in exercise (tier {built_in.tier}).",
                 "Built-in tiers follow the coaching rules; set tiers for your own exercises.",
                 "/exercise zercher squat tier:A", title="That one is built in",
             )
-        key = found.exercise.key if found.exercise is not None else slugify(clean)
+        own = found.exercise is not None and found.exercise.custom
+        key = found.exercise.key if own and found.exercise is not None else slugify(clean)
         mine = Exercise(key=key, name=clean, tier=_tier(t), custom=True)
         await self._storage.save_custom_exercise(user_id, mine)
         return Reply(title=f"{literal(clean)}: tier {t}",
@@ -216,6 +236,18 @@ class Profiles:
         """/exercise OLD merge:LIFT: the own exercise's entries become the catalogue lift's
         (also the one-step yes to "did you mean LIFT?" after a log)."""
         return await own_exercises.merge(self._lifter, user_id, old, into)
+
+
+DATE_ORDER_TEXT: dict[DateOrder, str] = {
+    "dmy": "day first (dmy): 3/11 is 3 November",
+    "mdy": "month first (mdy): 11/3 is 3 November",
+}
+
+
+def _date_order(text: str) -> DateOrder | None:
+    """``dmy`` or ``mdy`` (how a lifter writes numeric dates), as typed."""
+    clean = text.strip().lower().replace("/", "").replace("-", "")
+    return next((o for o in DATE_ORDERS if o == clean), None)
 
 
 def _goal(text: str) -> Goal:

@@ -14,6 +14,20 @@ Tone = Literal["ok", "info", "warning", "error"]
 
 
 @dataclass(frozen=True)
+class Choice:
+    """A one-step alternative the reply offers (another reading of what was logged).
+
+    ``offer_id`` names it to the coach (``coach.logbook.switch_reading``); ``label``
+    says it in a few words (a button's text); ``typed`` are the exact commands that do
+    the same by hand, for an edge without buttons.
+    """
+
+    offer_id: int
+    label: str
+    typed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Reply:
     title: str
     lines: tuple[str, ...] = ()
@@ -27,6 +41,11 @@ class Reply:
     # Set when the reply asks the lifter to confirm an action before it happens (the
     # action's name, e.g. "forget-me"); an edge offers the confirm step for it.
     confirm: str | None = None
+    # The other readings a log reply offers, each in one step (see Choice).
+    choices: tuple[Choice, ...] = ()
+    # Entries this reply's action removed in favour of ``entry_ids`` (a choice taken),
+    # so an edge can update the Undo it offered for them.
+    replaced: tuple[int, ...] = ()
 
     @property
     def is_error(self) -> bool:

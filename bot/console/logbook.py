@@ -5,6 +5,8 @@ from __future__ import annotations
 from bot.coach.replies import Reply
 from bot.console.commands import ConsoleContext, command
 
+MAX_IDS = 200  # one log's entries at most, as its Undo button takes them
+
 
 @command("log")
 async def log(ctx: ConsoleContext) -> Reply:
@@ -13,6 +15,11 @@ async def log(ctx: ConsoleContext) -> Reply:
 
 @command("undo")
 async def undo(ctx: ConsoleContext) -> Reply:
+    """``/undo``: the last entry; ``/undo ID ...``: those entries, as a log reply's
+    choice prints them (the console's way to do what its button does)."""
+    ids = ctx.line.words
+    if ids and len(ids) <= MAX_IDS and all(w.isascii() and w.isdigit() for w in ids):
+        return await ctx.coach.logbook.undo_entries(ctx.user_id, tuple(int(w) for w in ids))
     return await ctx.coach.logbook.undo(ctx.user_id)
 
 

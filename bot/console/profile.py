@@ -17,6 +17,7 @@ async def profile(ctx: ConsoleContext) -> Reply:
         timezone=opts.get("tz", opts.get("timezone")),
         target=opts.get("target"),
         increment=opts.get("increment"),
+        dates=opts.get("dates"),
     )
 
 

@@ -88,7 +88,8 @@ async def test_profile_validates_and_saves(coach: Coach) -> None:
                              target="4")
     assert ok.saved
     assert dict(ok.fields) == {"Unit": "lb", "Goal": "strength", "Time zone": "Europe/Berlin",
-                               "Weekly target": "4 days"}
+                               "Weekly target": "4 days",
+                               "Dates": "day first (dmy): 3/11 is 3 November"}
     assert (await coach.profile.set("u1", target="9")).is_error
     reply = await coach.logbook.log("u1", "g", "bench 225x5")
     assert any("lb" in line for line in reply.lines)

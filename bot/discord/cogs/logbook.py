@@ -1,9 +1,15 @@
-"""/log (also typed as !log), /undo and /history, with the Undo button under a log.
+"""/log (also typed as !log), /undo and /history, with the buttons under a log.
 
 The Undo button is persistent, because its custom id carries everything it needs:
 the author and the entry ids as runs (one log's entries get consecutive ids, so a
 run is short), so after a restart discord.py rebuilds the button from the id alone
 and the press still works; only the author may use it.
+
+A log the coach read one way when another was plausible also gets one button per
+choice ("Log it as 16 sets of 10"). Its custom id is ``offer:<author id>:<offer
+id>``: the other reading itself is stored by the coach under the offer id, so the id
+stays short whatever the reading says. Only the author may press it; an id that is
+forged, used or stale is refused privately and changes nothing.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.coach.replies import Reply
 from bot.discord.cogs.common import exercise_names, guild_key, respond, send_reply, user_key
 from bot.discord.render import NO_PINGS, to_embed
 
@@ -72,10 +79,12 @@ def _unpack(text: str) -> tuple[int, ...]:
     return tuple(ids)
 
 
-class UndoButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"undo:(?P<user>[0-9]+):(?P<entries>[0-9]+(?:-[0-9]+)?(?:,[0-9]+(?:-[0-9]+)?)*)",
-):
+UNDO_ID = re.compile(
+    r"undo:(?P<user>[0-9]+):(?P<entries>[0-9]+(?:-[0-9]+)?(?:,[0-9]+(?:-[0-9]+)?)*)")
+CHOICE_ID = re.compile(r"offer:(?P<user>[0-9]+):(?P<offer>[0-9]+)")
+
+
+class UndoButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=UNDO_ID):
     def __init__(self, user_id: int, entry_ids: tuple[int, ...]) -> None:
         self.user_id = user_id
         self.entry_ids = entry_ids
@@ -123,6 +132,93 @@ def undo_view(user_id: int, entry_ids: tuple[int, ...]) -> discord.ui.View:
     return view
 
 
+LABEL_LIMIT = 80  # Discord's limit for a button's label
+MAX_CHOICES = 20  # with Undo, well inside a message's 25 buttons
+
+
+class ChoiceButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=CHOICE_ID):
+    """Takes one choice a log reply offered: the coach replaces that log's entries."""
+
+    def __init__(self, user_id: int, offer_id: int, label: str = "Log the other reading") -> None:
+        self.user_id = user_id
+        self.offer_id = offer_id
+        super().__init__(
+            discord.ui.Button(label=_clip(label, LABEL_LIMIT), style=discord.ButtonStyle.primary,
+                              custom_id=f"offer:{user_id}:{offer_id}")
+        )
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any],
+        match: re.Match[str], /,
+    ) -> ChoiceButton:
+        label = item.label if isinstance(item, discord.ui.Button) and item.label else None
+        return cls(int(match.group("user")), int(match.group("offer")),
+                   label or "Log the other reading")
+
+    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
+        if interaction.user.id == self.user_id:
+            return True
+        await interaction.response.send_message(
+            "Only the lifter who logged this can change it.", ephemeral=True,
+            allowed_mentions=NO_PINGS,
+        )
+        return False
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        bot: LiftBot = interaction.client
+        reply = await bot.coach.logbook.switch_reading(str(self.user_id), self.offer_id)
+        if reply.is_error:
+            await interaction.response.send_message(
+                embed=to_embed(reply), ephemeral=True, allowed_mentions=NO_PINGS)
+            return
+        sent: dict[str, Any] = {"embed": to_embed(reply), "ephemeral": reply.private,
+                                "allowed_mentions": NO_PINGS}
+        view = log_view(self.user_id, reply)
+        if view is not None:
+            sent["view"] = view
+        await interaction.response.send_message(**sent)
+        if interaction.message is not None:
+            left = _without(interaction.message, self.custom_id, reply.replaced)
+            with contextlib.suppress(discord.HTTPException):
+                await interaction.message.edit(view=left, allowed_mentions=NO_PINGS)
+
+
+def log_view(user_id: int, reply: Reply, *, undo: bool = True) -> discord.ui.View | None:
+    """The buttons under a log reply: Undo (unless the edge undoes another way) and one
+    per choice; None when there are none."""
+    if undo and reply.entry_ids:
+        view = undo_view(user_id, reply.entry_ids)
+    else:
+        view = discord.ui.View(timeout=None)
+    for choice in reply.choices[:MAX_CHOICES]:
+        view.add_item(ChoiceButton(user_id, choice.offer_id, choice.label))
+    return view if view.children else None
+
+
+def _without(
+    message: discord.Message, pressed: str, replaced: tuple[int, ...]
+) -> discord.ui.View | None:
+    """The message's buttons once a choice on it was taken: that choice goes, and Undo
+    keeps only the entries that were not replaced."""
+    view = discord.ui.View(timeout=None)
+    gone = set(replaced)
+    for row in message.components:
+        for part in getattr(row, "children", ()):
+            custom_id = getattr(part, "custom_id", None) or ""
+            undo = UNDO_ID.fullmatch(custom_id)
+            choice = CHOICE_ID.fullmatch(custom_id)
+            if undo is not None:
+                kept = tuple(i for i in _unpack(undo.group("entries")) if i not in gone)
+                if kept:
+                    view.add_item(UndoButton(int(undo.group("user")), kept))
+            elif choice is not None and custom_id != pressed:
+                view.add_item(ChoiceButton(int(choice.group("user")),
+                                           int(choice.group("offer")),
+                                           getattr(part, "label", None) or ""))
+    return view if view.children else None
+
+
 class LogCog(commands.Cog):
     def __init__(self, bot: LiftBot) -> None:
         self.bot = bot
@@ -133,8 +229,7 @@ class LogCog(commands.Cog):
         reply = await self.bot.coach.logbook.log(user_key(ctx.author), guild_key(ctx.guild), entry)
         if reply.saved:
             self.bot.mark_saved(ctx)
-            view = undo_view(ctx.author.id, reply.entry_ids)
-            await send_reply(ctx, reply, view=view)
+            await send_reply(ctx, reply, view=log_view(ctx.author.id, reply))
         else:
             await send_reply(ctx, reply)
 
@@ -164,10 +259,10 @@ class LogCog(commands.Cog):
         await respond(interaction, reply, ephemeral=True)
 
 
-def _clip(text: str) -> str:
-    return text if len(text) <= _CHOICE_LIMIT else text[: _CHOICE_LIMIT - 1] + "…"
+def _clip(text: str, limit: int = _CHOICE_LIMIT) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 async def setup(bot: LiftBot) -> None:
-    bot.add_dynamic_items(UndoButton)
+    bot.add_dynamic_items(UndoButton, ChoiceButton)
     await bot.add_cog(LogCog(bot))

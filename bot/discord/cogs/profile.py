@@ -68,7 +68,8 @@ class ProfileCog(commands.Cog):
     @app_commands.describe(unit="kg or lb for bare numbers and replies",
                            goal="what you train for", timezone="your IANA time zone",
                            target="days a week you plan to train",
-                           increment="your smallest plate step, e.g. 1.25 (or default)")
+                           increment="your smallest plate step, e.g. 1.25 (or default)",
+                           dates="how you write dates: dmy (3/11 is 3 Nov) or mdy (11/3)")
     @app_commands.autocomplete(timezone=zone_autocomplete)
     @app_commands.rename(timezone="tz")  # the name replies and /help use in examples
     async def profile(
@@ -79,10 +80,11 @@ class ProfileCog(commands.Cog):
         timezone: str | None = None,
         target: app_commands.Range[int, 1, 7] | None = None,
         increment: str | None = None,
+        dates: Literal["dmy", "mdy"] | None = None,
     ) -> None:
         reply = await self.bot.coach.profile.set(
             user_key(interaction.user), unit=unit, goal=goal, timezone=timezone, target=target,
-            increment=increment,
+            increment=increment, dates=dates,
         )
         await respond(interaction, reply, ephemeral=True)
 

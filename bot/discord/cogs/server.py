@@ -17,6 +17,7 @@ from discord.ext import commands
 
 from bot.coach.replies import Reply
 from bot.discord.cogs.common import guild_key, respond, user_key
+from bot.discord.cogs.logbook import log_view
 from bot.discord.render import NO_PINGS, short_text
 
 if TYPE_CHECKING:
@@ -100,8 +101,11 @@ class ChannelCog(commands.Cog):
             log.warning("could not mark log message %s in channel %s", message.id,
                         message.channel.id)
         try:
+            # Its choices as buttons (no Undo button: a cross reaction undoes a post).
+            choices = log_view(message.author.id, reply, undo=False)
+            extra: dict[str, Any] = {} if choices is None else {"view": choices}
             await message.reply(short_text(reply), mention_author=False,
-                                allowed_mentions=NO_PINGS)
+                                allowed_mentions=NO_PINGS, **extra)
         except discord.HTTPException:
             log.warning("could not confirm log message %s in channel %s", message.id,
                         message.channel.id)

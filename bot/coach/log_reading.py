@@ -1,0 +1,243 @@
+"""How a log message becomes what is stored, and what the reply must ask about it.
+
+This runs inside the storage's one trip (see ``Storage.log_entries``): it reads the
+text with the lifter's unit and date order, stores a close spelling of a catalogue
+lift under that lift (``sqaut`` is the back squat) instead of creating an exercise of
+the lifter's own, and collects the questions the reply states at its top, each with
+the one step that takes the other reading (an offer stored beside the entries).
+
+A pressed offer comes back here as a :class:`Replacing`: the entries it names are
+replaced in the same transaction by the other reading, on the dates they had.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from bot.coach import log_questions
+from bot.coach.replies import literal
+from bot.domain.catalogue import Catalogue, slugify
+from bot.domain.models import Exercise, LogEntry, ParseError, Profile, StoredEntry, Unit
+from bot.domain.notation import parse_log
+from bot.storage.contract import LogContext, LogWrite, NewEntry
+from bot.storage.log_types import NewOffer, Offer, OfferKind
+
+# Where a name written before the sets ends: the first word with a digit, or notation.
+_NOT_NAME = re.compile(r"\d|^[@+]|^(?:x|wu|w|warmup|f|fail|amrap|rir|rpe)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Question:
+    """Something the reply states at its top so it cannot be missed, with its one step.
+
+    ``entries`` are positions in the message's entries; ``label`` names the other
+    reading in a few words (a button's text); ``line`` is what the offer stores (see
+    :class:`bot.storage.log_types.Offer`); ``retype`` the log text that stores the
+    other reading when typed (the console's way, after removing the entries).
+    """
+
+    kind: OfferKind
+    entries: tuple[int, ...]
+    says: str
+    label: str
+    line: str
+    retype: str
+
+
+@dataclass(frozen=True)
+class Replacing:
+    """A log that replaces stored entries: the offer pressed."""
+
+    offer: Offer
+
+
+@dataclass(frozen=True)
+class ReadLog:
+    """What the plan read: the parse (or why it failed), the entries as they are stored
+    (close spellings already on the catalogue lift), the questions, the lifter's today."""
+
+    result: tuple[LogEntry, ...] | ParseError
+    catalogue: Catalogue
+    questions: tuple[Question, ...] = ()
+    today: date | None = None
+    unit: Unit = "kg"
+    stale: bool = False  # a replacing log whose entries are no longer all there
+
+
+def read_log(
+    text: str, context: LogContext, base: Catalogue, now: datetime,
+    replacing: Replacing | None = None,
+) -> ReadLog:
+    """Parse ``text`` against the lifter's context; settle names; collect questions."""
+    profile = context.profile or Profile()
+    today = now.astimezone(ZoneInfo(profile.timezone)).date()
+    catalogue = base.with_custom(context.customs)
+    kind = replacing.offer.kind if replacing is not None else None
+    if replacing is not None and len(context.replaced) != len(replacing.offer.entry_ids):
+        return ReadLog(ParseError("gone", ""), catalogue, today=today, stale=True)
+    unit: Unit = "lb" if kind == "pounds" else profile.unit
+    if kind == "own":
+        assert replacing is not None
+        own = _own_exercise(replacing.offer.line, context)
+        entries = tuple(_as_log_entry(e, own) for e in context.replaced)
+        return ReadLog(entries, catalogue.with_custom((own,)), today=today, unit=unit)
+    result = parse_log(text, catalogue, unit=unit, today=today,
+                       date_order=context.prefs.date_order)
+    if not isinstance(result, tuple):
+        return ReadLog(result, catalogue, today=today, unit=unit)
+    known = {c.key for c in context.customs}
+    settled: list[LogEntry] = []
+    questions: list[Question] = []
+    for i, entry in enumerate(result):
+        near = _near_miss(entry, catalogue, known)
+        if near is not None:
+            entry, written = near
+            retype = _dated(entry.text, entry.performed_on, catalogue, context, today)
+            questions.append(_own_question(i, written, entry.exercise, retype))
+        settled.append(entry)
+    checked, pounds = log_questions.with_load_questions(settled, context, unit)
+    questions.extend(_reading_question(i, e) for i, e in enumerate(checked)
+                     if e.question is not None)
+    if pounds:
+        questions.insert(0, Question(
+            "pounds", tuple(range(len(checked))),
+            log_questions.unit_question_says(checked, pounds), log_questions.POUNDS_LABEL,
+            text, text))
+    return ReadLog(checked, catalogue, tuple(questions), today, unit)
+
+
+def to_write(
+    read: ReadLog, context: LogContext, now: datetime, source_ref: str | None,
+    replacing: Replacing | None = None,
+) -> LogWrite | None:
+    """What to store for what was read (None: nothing, the reply says why)."""
+    if not isinstance(read.result, tuple) or read.today is None:
+        return None
+    profile = context.profile or Profile()
+    zone = ZoneInfo(profile.timezone)
+    known = {c.key for c in context.customs}
+    customs = list({e.exercise.key: e.exercise for e in read.result
+                    if e.exercise.custom and e.exercise.key not in known}.values())
+    if replacing is None:
+        news = [_new_entry(e, now, zone, read.today, source_ref) for e in read.result]
+        offers = [NewOffer(q.kind, q.entries, q.line) for q in read.questions]
+        asked = any(q.kind == "pounds" for q in read.questions)
+        return LogWrite(news, customs, offers=offers, unit_asked=asked)
+    offer = replacing.offer
+    news = _replacements(read.result, context.replaced, offer, now, zone, read.today)
+    offers = [NewOffer(q.kind, q.entries, q.line) for q in read.questions]
+    return LogWrite(news, customs, replaces=offer.entry_ids, offers=offers,
+                    unit="lb" if offer.kind == "pounds" else None)
+
+
+def _replacements(
+    entries: Sequence[LogEntry], replaced: Sequence[StoredEntry], offer: Offer,
+    now: datetime, zone: ZoneInfo, today: date,
+) -> list[NewEntry]:
+    """The other reading keeps the replaced entries' moments (by position), unless it
+    names another day (a question about the date), and their message reference."""
+    out = []
+    for i, entry in enumerate(entries):
+        old = replaced[min(i, len(replaced) - 1)]
+        if offer.kind == "reading" and entry.performed_on not in (None, old.local_date):
+            new = _new_entry(entry, now, zone, today, offer.source_ref)
+        else:
+            new = NewEntry(entry.exercise, entry.sets, old.performed_at, old.local_date,
+                           source_ref=offer.source_ref, note=entry.note, pr=entry.pr)
+        out.append(new)
+    return out
+
+
+def _new_entry(
+    entry: LogEntry, now: datetime, zone: ZoneInfo, today: date, source_ref: str | None
+) -> NewEntry:
+    """Today's entries at the moment of the log; a backdated one at the same local time
+    on its own date, so the day's order of sessions is kept."""
+    if entry.performed_on is None or entry.performed_on == today:
+        return NewEntry(entry.exercise, entry.sets, now, today, source_ref=source_ref,
+                        note=entry.note, pr=entry.pr)
+    local_now = now.astimezone(zone)
+    moment = datetime.combine(entry.performed_on, local_now.timetz()).astimezone(UTC)
+    return NewEntry(entry.exercise, entry.sets, moment, entry.performed_on,
+                    source_ref=source_ref, note=entry.note, pr=entry.pr)
+
+
+def _as_log_entry(entry: StoredEntry, exercise: Exercise) -> LogEntry:
+    return LogEntry(exercise=exercise, sets=entry.sets, performed_on=entry.local_date,
+                    note=entry.note, pr=entry.pr)
+
+
+def _own_exercise(name: str, context: LogContext) -> Exercise:
+    key = slugify(name) or "-".join(name.split())
+    mine = next((c for c in context.customs if c.key == key), None)
+    return mine or Exercise(key=key, name=name, tier=None, custom=True)
+
+
+def _near_miss(
+    entry: LogEntry, catalogue: Catalogue, known: set[str]
+) -> tuple[LogEntry, str] | None:
+    """(the entry on the catalogue lift, the name as written) for a close spelling."""
+    exercise = entry.exercise
+    if exercise.custom:
+        if exercise.key in known:
+            return None  # an exercise of the lifter's own, named exactly
+        close = catalogue.close_match(exercise.name)
+        if close is None or close.custom:
+            return None
+        return replace(entry, exercise=close), exercise.name
+    written = written_name(entry, catalogue)
+    return None if written is None else (entry, written)
+
+
+def written_name(entry: LogEntry, catalogue: Catalogue) -> str | None:
+    """The name as the lifter wrote it, when it was read through a misspelling."""
+    first = entry.text.splitlines()[0] if entry.text else ""
+    words = first.split()
+    runs = [words[:next((i for i, w in enumerate(words) if _NOT_NAME.search(w)), len(words))]]
+    tail = next((i for i in range(len(words) - 1, -1, -1) if _NOT_NAME.search(words[i])), None)
+    if tail is not None:
+        runs.append(words[tail + 1:])
+    for run in runs:
+        for size in range(len(run), 0, -1):
+            candidate = " ".join(run[:size])
+            found = catalogue.lookup(candidate)
+            if found.exercise is not None and found.exercise.key == entry.exercise.key:
+                return candidate if found.corrected else None
+    return None
+
+
+def _dated(
+    text: str, day: date | None, catalogue: Catalogue, context: LogContext, today: date
+) -> str:
+    """An entry's own text, with its day added when the day came from elsewhere in the
+    message (a date on a line of its own), so the text alone logs the same day."""
+    line = " ".join(text.split())
+    alone = parse_log(line, catalogue, today=today, date_order=context.prefs.date_order)
+    if day is None or (isinstance(alone, tuple) and alone and alone[0].performed_on == day):
+        return line
+    sets, mark, note = line.partition(" //")
+    return f"{sets} {day.isoformat()}{mark}{note}"
+
+
+def _own_question(position: int, written: str, lift: Exercise, retype: str) -> Question:
+    name = literal(written)
+    return Question(
+        "own", (position,),
+        f"⚠ I read '{name}' as {literal(lift.name)}, a lift I know, and stored it so. "
+        f"If '{name}' is an exercise of your own, keep it as yours (below).",
+        f"Keep '{written}' as my own exercise", written, retype)
+
+
+def _reading_question(position: int, entry: LogEntry) -> Question:
+    assert entry.question is not None
+    q = entry.question
+    first = entry.text.splitlines()[0].strip() if entry.text else entry.exercise.name
+    quoted = first.replace("`", "'")  # inert inside a code span; only a backtick ends it
+    return Question(
+        "reading", (position,),
+        f"⚠ I read `{quoted}` as {literal(q.chosen)}. Meant {literal(q.other)}? (below)",
+        f"Log it as {q.other}", q.line, q.line)

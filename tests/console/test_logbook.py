@@ -1,0 +1,86 @@
+"""The logbook in the console: a pasted session is one reply, and a reply's choices
+print the exact commands that take them (the console has no buttons)."""
+
+from __future__ import annotations
+
+import io
+
+from bot.coach import Coach
+from bot.console.run import run_console
+
+SESSION = (
+    "/log wed\n"
+    "squat 5x5 @100kg rir2 // felt heavy\n"
+    "bench 3x8 @80kg rir1\n"
+    "leg curl 3x12 rir1 // slow negatives\n"
+)
+
+
+async def console(coach: Coach, script: str, user: str = "me") -> list[str]:
+    out = io.StringIO()
+    await run_console(coach, user, "console", io.StringIO(script), out)
+    return out.getvalue().splitlines()
+
+
+async def test_a_pasted_session_is_one_reply_with_every_entry_note_and_the_day(
+    coach: Coach,
+) -> None:
+    lines = await console(coach, SESSION)
+    titles = [line for line in lines if line.startswith("✓ ")]
+    assert titles == ["✓ Logged 3 exercises · Wed 25 Nov"]
+    body = "\n".join(lines)
+    for name in ("back squat — 5 × 5 @ 100 kg", "bench press — 3 × 8 @ 80 kg", "leg curl"):
+        assert name in body
+    assert "  Note: felt heavy" in lines and "  Note: slow negatives" in lines
+    squat = next(i for i, line in enumerate(lines) if "back squat — 5 × 5" in line)
+    assert lines[squat + 1] == "  Note: felt heavy"  # under its own entry
+    assert "2026-11-25" not in body  # the day is said once, in the title
+    assert len(await coach.storage.history("me", None, 10)) == 3
+
+
+async def test_history_shows_the_notes(coach: Coach) -> None:
+    lines = await console(coach, SESSION + "/history\n")
+    start = lines.index("Your recent entries")
+    shown = lines[start + 1:]
+    assert any("back squat" in line and line.endswith("· Note: felt heavy") for line in shown)
+
+
+async def test_a_second_reading_prints_the_two_lines_to_type(coach: Coach) -> None:
+    lines = await console(coach, "/log dumbbell curl 16x10\n")
+    assert lines[1].startswith("  ⚠ I read dumbbell curl 16x10 as ")
+    at = next(i for i, line in enumerate(lines) if line.startswith("  ▸ Log it as 16 sets"))
+    assert lines[at].endswith("? Type:")
+    undo, relog = lines[at + 1], lines[at + 2]
+    assert undo == "    /undo" and relog.startswith("    /log dumbbell curl")
+
+    # Typed as printed, they store the other reading instead.
+    after = await console(coach, f"{undo.strip()}\n{relog.strip()}\n")
+    assert any(line.startswith("✓ Removed") for line in after)
+    [entry] = await coach.storage.history("me", None, 5)
+    assert len(entry.sets) == 16 and entry.sets[0].load_kg is None
+
+
+async def test_a_misspelt_lift_prints_how_to_keep_the_name(coach: Coach) -> None:
+    lines = await console(coach, "/log sqaut 3x5 @90kg rir2\n")
+    assert lines[1].startswith("  ⚠ I read 'sqaut' as back squat")
+    at = lines.index("  ▸ Keep 'sqaut' as my own exercise? Type:")
+    typed = [line.strip() for line in lines[at + 1:at + 4]]
+    assert typed == ["/undo", "/exercise sqaut tier:A", "/log sqaut 3x5 @90kg rir2"]
+    await console(coach, "\n".join(typed) + "\n")
+    [entry] = await coach.storage.history("me", None, 5)
+    assert entry.exercise.key == "sqaut"
+
+
+async def test_pounds_prints_the_unit_line_first(coach: Coach) -> None:
+    lines = await console(coach, "/log squat 225x5x3\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("  ▸ I lift in pounds"))
+    assert [line.strip() for line in lines[at + 1:at + 4]] == [
+        "/profile unit:lb", "/undo", "/log squat 225x5x3"]
+
+
+async def test_undo_by_id_removes_only_the_callers_entries(coach: Coach) -> None:
+    await console(coach, "/log squat 5x5 @100kg rir2\n", user="other")
+    [theirs] = await coach.storage.history("other", None, 5)
+    lines = await console(coach, f"/undo {theirs.entry_id}\n")
+    assert lines[0] == "✗ Nothing to undo"
+    assert len(await coach.storage.history("other", None, 5)) == 1
