@@ -60,8 +60,10 @@ def stray_word(word: str, is_exercise: bool) -> NoReturn:
             f"squat 5x5 @100kg; {word} 3x8",
         )
     fail(
-        f'I don\'t know what "{word}" means after the sets.',
-        f'Leave "{word}" out. If it is part of the exercise name, put it before the numbers.',
+        f'I don\'t know what "{word}" means before the sets.',
+        f'If "{word}" is part of the exercise name, write it first, before any number or '
+        "marker; words of your own go after the sets, where they become a note.",
+        f"squat 5x5 @100kg {word}",
     )
 
 
@@ -147,7 +149,8 @@ def sets_of(tok: Token) -> int:
     sets = int(tok.value)
     if not limits.sets_allowed(sets):
         fail(f"{sets} sets is more than I log in one line (the limit is {MAX_SETS}).",
-             "Check for a typo, or split the sets over two lines.", "squat 5x5 @100kg")
+             "Check for a typo, or log the rest as a second entry: the exercise name again on "
+             "a line of its own sets.", "squat 5x5 @100kg")
     return sets
 
 

@@ -90,6 +90,8 @@ def measure_text(s: SetRecord) -> str:
             return f"{_number(seconds / 60, 2)} min"
         return f"{_number(seconds, 2)} s"
     if s.meters is not None:
+        if s.meters >= 1000 and s.meters % 1000 == 0:
+            return f"{_number(s.meters / 1000, 2)} km"
         return f"{_number(s.meters, 2)} m"
     return ""
 
@@ -183,7 +185,10 @@ def describe_sets(sets: tuple[SetRecord, ...], unit: Unit = "kg") -> str:
 # ------------------------------------------------------------------ canonical text
 def _load_token(kg: float, unit: Unit) -> str:
     if unit == "lb":
-        return f"{_number(kg / LB_TO_KG, 3)}lb"
+        pounds = kg / LB_TO_KG
+        if abs(pounds - round(pounds, 2)) < 0.002:  # read from pounds: back as written
+            pounds = round(pounds, 2)
+        return f"{_number(pounds, 3)}lb"
     return f"{_number(kg, 3)}kg"
 
 

@@ -66,6 +66,7 @@ class LineGrammar(SchemeReader):
         self.start = 0
         self.group_end = -1
         self.rm: Token | None = None  # "1rm": the reps of a set the line may not spell out
+        self.last_at = 0  # where the latest "last" was written
 
     # ------------------------------------------------------------------ reading
     def run(self, i: int, *, warmup: bool = False, planned: bool = False) -> None:
@@ -171,6 +172,8 @@ class LineGrammar(SchemeReader):
         if any(k in ("num", "clock") for k in self.k[self.start:i]):
             note = plain_note_start(self.t, self.start, self.catalogue)
             if note is not None:
+                if self.last_n:  # "... and the last one was ugly": "last" was the note's
+                    note, self.last_n = back_over_fillers(self.t, self.last_at, self.start), 0
                 self.note_at = note
                 return self.end
             # a known exercise with sets of its own
@@ -178,6 +181,7 @@ class LineGrammar(SchemeReader):
         stray_word(word, len(word) > 2 and self.catalogue.lookup(word).exercise is not None)
 
     def _last(self, i: int) -> int:
+        self.last_at = i
         j, count = i + 1, 1
         tok = self.t[j] if j < self.end else None
         if (
@@ -253,6 +257,7 @@ class LineGrammar(SchemeReader):
                 and self._unit_at(j + 1) is None
                 and self.k[j + 1] != "x"
                 and rpe_like(tok)
+                and self._rpe_list(j)
             ):
                 self.flags.append("at_rpe")
                 if self.flip != "at_rpe":
@@ -264,6 +269,15 @@ class LineGrammar(SchemeReader):
             return self._numbered(j, via_at=True)
         fail('"@" needs a load or an RPE after it.', "Write @100kg for the load or @8 for RPE 8.",
              "squat 5x5 @100kg")
+
+    def _rpe_list(self, j: int) -> bool:
+        """After ``@``: whether every number of the list at ``j`` is an RPE (``@ 8,9,10``),
+        not a load (``@ 10,12,14``)."""
+        while self.k[j + 1] in ("comma", "slash") and self._list_item(j + 2):
+            j += 2
+            if not rpe_like(self.t[j]):
+                return False
+        return True
 
     # ------------------------------------------------------------------ result
     def build(self, name: str) -> tuple[SetRecord, ...]:

@@ -55,6 +55,7 @@ class Line(NamedTuple):
     rerun: Callable[[str], tuple[SetRecord, ...] | None] | None = None
     label: tuple[str, ...] = ()
     doubt: bool = False
+    date_first: bool = False  # the line opens with its date
 
 
 class LineError(Exception):
@@ -102,65 +103,95 @@ class _Draft:
 
 def assemble_message(lines: list[Line], unit: Unit, today: date) -> tuple[LogEntry, ...]:
     """The entries of a message's lines (see the module notes)."""
-    drafts: list[_Draft] = []
-    pending: Line | None = None  # a name waiting for its sets
-    current: _Draft | None = None  # the entry sets alone go on
-    heading: Found | None = None
-    heading_line = ""
-    heading_used = True
-    header_notes: list[str] = []
-    dates: list[Found] = []
+    assembly = _Assembly(unit)
     for line in lines:
-        if line.on is not None:
-            dates.append(line.on)
-        if line.exercise is not None or (line.sets and pending is not None):
-            if line.exercise is not None:
-                header_notes.extend(_close(pending, drafts))
-            name_line, pending = (line, None) if line.exercise is not None else (pending, None)
-            assert name_line is not None and name_line.exercise is not None
-            if not line.sets:
-                pending, current = line, None
-                continue
-            current = _Draft(name_line.exercise, heading, notes=header_notes)
-            header_notes = []
-            if name_line is not line:
-                current.add(name_line, unit)
-            current.add(line, unit)
-            drafts.append(current)
-            heading_used = True
-        elif line.sets:
-            if current is None:
-                raise LineError(line.raw, "I couldn't find the exercise name in that line.",
-                                "Start the line with the exercise, then write the sets.",
-                                "squat 5x5 @100kg rir2")
-            current.add(line, unit)
-        else:
-            header_notes.extend(_close(pending, drafts))
-            pending, current = None, None
-            if line.on is not None:
-                heading, heading_line, heading_used = line.on, line.raw, False
-            header_notes.extend(line.notes)
-    header_notes.extend(_close(pending, drafts, final=True))
-    if not drafts:
-        if dates and not heading_used:
-            _no_exercise_after(heading_line)
-        fail("I found no exercise in that message.",
-             "Start each line with the exercise name, then the sets.", "squat 5x5 @100kg rir2")
-    drafts[-1].notes.extend(header_notes)
-    whens = _dates(drafts, dates, heading_used, heading_line)
+        assembly.add(line)
+    drafts, dates = assembly.finish()
+    whens = _dates(drafts, dates, assembly.heading_used, assembly.heading_line)
     return tuple(_entry(d, on, unit, today) for d, on in zip(drafts, whens, strict=True))
 
 
-def _close(pending: Line | None, drafts: list[_Draft], final: bool = False) -> list[str]:
-    """A name that got no sets: a header (its words for a note), or a refusal."""
-    if pending is None:
-        return []
-    assert pending.exercise is not None
-    if pending.exercise.custom and (drafts or not final):
-        return [*pending.label, *pending.notes]
-    raise LineError(pending.raw, f'I found "{pending.exercise.name}" but no sets.',
-                    "After the exercise, write sets x reps (3x8) or load x reps (100x5), on "
-                    "its line or the line below.", "squat 5x5 @100kg rir2")
+class _Assembly:
+    """The lines of a message going into drafts of entries, in order."""
+
+    def __init__(self, unit: Unit) -> None:
+        self.unit: Unit = unit
+        self.drafts: list[_Draft] = []
+        self.pending: Line | None = None  # a name waiting for its sets
+        self.current: _Draft | None = None  # the entry that sets alone go on
+        self.heading: Found | None = None
+        self.heading_line = ""
+        self.heading_used = True
+        self.header_notes: list[str] = []
+        self.dates: list[Found] = []
+
+    def add(self, line: Line) -> None:
+        if line.on is not None and (line.sets or line.exercise is None):
+            self.dates.append(line.on)  # a name's own date counts once it is settled
+        if line.exercise is not None:
+            self._close()
+            if line.sets:
+                self._start(line, line)
+            else:
+                self.pending, self.current = line, None
+        elif line.sets and self.pending is not None:
+            name_line, self.pending = self.pending, None
+            if name_line.on is not None:
+                self.dates.append(name_line.on)
+            self._start(name_line, line)
+        elif line.sets:
+            if self.current is None:
+                raise LineError(line.raw, "I couldn't find the exercise name in that line.",
+                                "Start the line with the exercise, then write the sets.",
+                                "squat 5x5 @100kg rir2")
+            self.current.add(line, self.unit)
+        else:
+            self._close()
+            self.current = None
+            if line.on is not None:
+                self._set_heading(line)
+            self.header_notes.extend(line.notes)
+
+    def _start(self, name_line: Line, line: Line) -> None:
+        assert name_line.exercise is not None
+        self.current = _Draft(name_line.exercise, self.heading, notes=self.header_notes)
+        self.header_notes = []
+        if name_line is not line:
+            self.current.add(name_line, self.unit)
+        self.current.add(line, self.unit)
+        self.drafts.append(self.current)
+        self.heading_used = True
+
+    def _set_heading(self, line: Line) -> None:
+        self.heading, self.heading_line, self.heading_used = line.on, line.raw, False
+
+    def _close(self, final: bool = False) -> None:
+        """A name that got no sets: a header (its words for a note), or a refusal. A date
+        opening a header (``Monday legs``) dates the lines below; one inside its words
+        (``felt great today``) is part of the words."""
+        pending, self.pending = self.pending, None
+        if pending is None:
+            return
+        assert pending.exercise is not None
+        if not pending.exercise.custom or (final and not self.drafts):
+            raise LineError(pending.raw, f'I found "{pending.exercise.name}" but no sets.',
+                            "After the exercise, write sets x reps (3x8) or load x reps "
+                            "(100x5), on its line or the line below.", "squat 5x5 @100kg rir2")
+        if pending.on is not None and pending.date_first:
+            self.dates.append(pending.on)
+            self._set_heading(pending)
+        self.header_notes.extend([*pending.label, *pending.notes])
+
+    def finish(self) -> tuple[list[_Draft], list[Found]]:
+        self._close(final=True)
+        if not self.drafts:
+            if self.dates and not self.heading_used:
+                _no_exercise_after(self.heading_line)
+            fail("I found no exercise in that message.",
+                 "Start each line with the exercise name, then the sets.",
+                 "squat 5x5 @100kg rir2")
+        self.drafts[-1].notes.extend(self.header_notes)
+        return self.drafts, self.dates
 
 
 def _no_exercise_after(heading_line: str) -> None:

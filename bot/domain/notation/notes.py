@@ -9,11 +9,11 @@ text. ``split_note`` takes out what punctuation sets apart, before tokenizing:
   with a scheme, a unit or an effort (``(x 3)``, ``(60kg)``, ``(warm up)``, ``(rir 2)``);
 - after a dash with spaces around it (``- felt heavy``, ``– knee ok``) when the next word
   is no notation and no exercise (``Squat - 100kg - 5x5`` keeps its dashes);
-- after ``#`` followed by a word (``#legday``; ``225#`` is pounds);
+- a tag (``#legday``) and a comment after ``# `` (``225#`` is pounds);
 - trailing ``!!`` and ``*`` marks, and PR marks (``PR``, ``PB``, ``new pr``), which also
   set ``LogEntry.pr``;
-- a label before the exercise name (``A1.``, ``1b)``, ``2.``, ``5/3/1``); a set number
-  (``Set 2:``) is dropped, since the reply lists sets in order;
+- a label before the exercise name (``A1.``, ``1b)``, ``2.``); a set number (``Set 2:``)
+  is dropped, since the reply lists sets in order; the program name ``5/3/1``, anywhere;
 - the planned part of an AMRAP written as planned and done (``1+: 4`` is read as
   ``4+``, and "1+ planned" goes to the note).
 
@@ -47,7 +47,7 @@ class Split(NamedTuple):
 
 # Anything that may start a note or a label; the pieces are then looked at one by one.
 _TRIGGER: Final = re.compile(
-    r"""[()\[\]"“”!]|//|\s[-–—]+\s|\#|\*\s*$|\+\s*:|^\s*[-–—•·*]\s
+    r"""[()\[\]"“”!]|//|\s[-–—]+\s|\#|\*\s*$|\+\s*:|^\s*[-–—•·*]\s|5/3/1
     |(?<![^\W\d_])(?:pr|pb)s?(?![^\W\d_])
     |^\s*(?:set\s*\d|[a-z]?\d{1,2}[a-z]?[.):]|[a-z]\d{1,2}\s|5/3/1)""",
     re.IGNORECASE | re.VERBOSE,
@@ -65,6 +65,7 @@ _LABEL: Final = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+_PROGRAM: Final = re.compile(r"(?<![\d/])5/3/1(?![\d/])")  # Wendler's program, not reps
 _BULLET: Final = re.compile(r"^\s*[-–—•·*]\s+")
 _QUOTED: Final = re.compile(r'"([^"]*)"?|“([^”]*)”?')
 _BRACKETED: Final = re.compile(
@@ -73,6 +74,7 @@ _BRACKETED: Final = re.compile(
 )
 _SPACED_DASH: Final = re.compile(r"\s[-–—]+\s")
 _HASH_NOTE: Final = re.compile(r"(?:^|(?<=\s))#\s*(?=[^\W\d_])(?!x\s*\d)", re.IGNORECASE)
+_HASH_TAG: Final = re.compile(r"#[^\W\d_][\w-]*")
 _TRAILING_MARKS: Final = re.compile(r"(?:(?<=\s)|(?<=\d)|^)(!+|\*+)\s*$|(?<=\s)(!+)(?=\s)")
 _PR_MARK: Final = re.compile(
     r"(?<![^\W\d_])(?:new\s+)?(?:pr|pb)s?(?![^\W\d_])[!.]*", re.IGNORECASE
@@ -99,7 +101,7 @@ def _may_hold_note(raw: str) -> bool:
     """A fast first look (most lines hold no note): cheap tests before ``_TRIGGER``."""
     if _NOTE_CHARS.search(raw) is not None or "//" in raw or _LEAD.match(raw) is not None:
         return True
-    if " - " in raw or " – " in raw or " — " in raw or " -- " in raw:
+    if " - " in raw or " – " in raw or " — " in raw or " -- " in raw or "5/3/1" in raw:
         return True
     low = raw.lower()
     return _PR_HINT.search(low) is not None and _PR_MARK.search(raw) is not None
@@ -117,6 +119,7 @@ def split_note(raw: str, catalogue: Catalogue) -> Split:
             notes.append(label.group("label").rstrip(".):"))
         text = text[label.end():]
     text = _QUOTED.sub(lambda m: _keep(notes, m.group(1) or m.group(2) or ""), text)
+    text = _PROGRAM.sub(lambda m: _keep(notes, m.group(0)), text)
     cut = text.find("//")
     if cut >= 0:
         notes.append(text[cut + 2:].strip())
@@ -125,8 +128,13 @@ def split_note(raw: str, catalogue: Catalogue) -> Split:
     text = _after_dash(text, notes, catalogue)
     hashed = _HASH_NOTE.search(text)
     if hashed is not None:
-        notes.append(text[hashed.start():].strip())
-        text = text[:hashed.start()]
+        tag = _HASH_TAG.match(text, hashed.start())
+        if tag is not None:  # "#legday": a tag, one word
+            notes.append(tag.group(0))
+            text = text[:tag.start()] + " " + text[tag.end():]
+        else:  # "# felt good": a comment, to the end of the line
+            notes.append(text[hashed.start():].strip())
+            text = text[:hashed.start()]
     text = _TRAILING_MARKS.sub(lambda m: _keep(notes, m.group(1) or m.group(2) or ""), text)
     planned = _PLANNED_AMRAP.search(text)
     if planned is not None:
@@ -177,9 +185,14 @@ def _after_dash(text: str, notes: list[str], catalogue: Catalogue) -> str:
     for match in _SPACED_DASH.finditer(text):
         rest = text[match.end():]
         tokens, _ = tokenize(normalize(rest))
-        if not tokens or tokens[0].kind != "word" or is_notation_word(tokens, 0):
+        k = 0
+        while k < len(tokens) and (tokens[k].kind in ("day", "date") or (
+            tokens[k].kind == "word" and tokens[k].text in _NOTE_LEAD
+        )):
+            k += 1  # "- today was rough", "- and it hurt": words that open a note
+        if k >= len(tokens) or tokens[k].kind != "word" or is_notation_word(tokens, k):
             continue
-        first = tokens[0].text
+        first = tokens[k].text
         lookup = catalogue.lookup(first)
         if lookup.exercise is not None or lookup.ambiguous:
             continue

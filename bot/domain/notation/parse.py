@@ -265,7 +265,9 @@ def _read_line(raw: str, catalogue: Catalogue, unit: Unit, today: date,
     tokens, dated = tokenize(norm)
     total = len(tokens)
     on = None
+    date_first = False
     if dated:
+        date_first = tokens[0].kind in ("day", "date", "num") or tokens[0].text in nt.MONTHS
         cut = plain_note_start(tokens, 0, catalogue)
         if cut is not None:
             notes = (*notes, text[token_offset(text, norm, cut):].strip())
@@ -291,7 +293,8 @@ def _read_line(raw: str, catalogue: Catalogue, unit: Unit, today: date,
     exercise = resolve_exercise(" ".join(words), catalogue) if words else None
     if start >= len(tokens):
         label = () if exercise is None else (text.strip(),)
-        return Line(raw, exercise, on=on, notes=notes, pr=split.pr, label=label)
+        return Line(raw, exercise, on=on, notes=notes, pr=split.pr, label=label,
+                    date_first=date_first)
     timed = timed_kind(words)
     name = exercise.name if exercise is not None else raw
     key = (unit, lead.warmup, lead.planned, timed, *map(_TEXT, tokens[start:]))

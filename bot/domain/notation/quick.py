@@ -201,6 +201,9 @@ class _Quick:
                 bare = self.rep_list(i)
                 if bare is None or len(bare[0]) < 2:
                     return None
+                end = bare[1]
+                if k[end] in ("comma", "slash") and k[end + 1] == "num" and k[end + 2] == "x":
+                    return None  # "60,80,100x5": maybe a ladder, for the grammar
                 return bare[0], None, bare[1]
             if k[i + 1] != "x":
                 return None

@@ -63,7 +63,8 @@ def assemble(
     total = len(rows)
     if total > MAX_SETS:
         fail(f"That line holds {total} sets; I log at most {MAX_SETS} per line.",
-             "Split the sets over two lines.", "squat 5x5 @100kg")
+             "Log the rest as a second entry: the exercise name again, on a line of its own.",
+             "squat 5x5 @100kg")
     state = _SetState(total, [row[1] for row in rows])
     everything = range(total)
     working: list[int] | None = None
@@ -191,11 +192,8 @@ def _place_bare_numbers(parts: LineParts, unit: Unit, flip: str, flags: list[str
                  f"squat {tok.text}x5" if to_kg(tok.value, unit) <= MAX_LOAD_KG else EXAMPLE)
         else:
             run.append(tok)
-    if run:
+    if run:  # a load is never last here: the last bare number is always reps
         _bare_group(parts, run, load)
-    elif load is not None:
-        fail("That line ends with a load but no reps after it.",
-             "Write the reps after the load, like 100 5, or load x reps: 100x5.", "squat 100x5")
 
 
 def _bare_group(parts: LineParts, run: list[Token], load: Load | None) -> None:

@@ -218,6 +218,13 @@ class SchemeReader(LineTokens):
         and ``100/110/120 x 3`` as a ladder of loads; after ``@``, loads per set."""
         items, j = self._rep_items(i)
         toks = [item.tok for item in items]
+        if self.k[j] in ("comma", "slash") and self.k[j + 1] == "num" and self.k[j + 2] == "x" \
+                and not self.t[j + 1].pair:  # "100/110/120x3": the last load before the x
+            toks.append(self.t[j + 1])
+            if any(map(self._load_like, toks)):
+                j += 2
+            else:
+                toks.pop()
         if self.k[j] == "x" and self.k[j + 1] == "num" and any(map(self._load_like, toks)):
             return self._ladder([Load(plain_kg(t, self.unit)) for t in toks], j + 1)
         prev = self.p.groups[-1] if self.p.groups else None

@@ -205,5 +205,5 @@ NOTATION_WORDS: Final = frozenset(
     | AGO_SPANS.keys()
     | WEEKDAYS.keys()
     | RELATIVE_DAYS.keys()
-    | {"ago", "max", "rm", "new", "about", "around", "is"}
+    | {"ago", "max", "rm", "about", "around", "is"}
 )

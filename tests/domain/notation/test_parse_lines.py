@@ -1,0 +1,110 @@
+"""Messages of several lines: names above their sets, sessions pasted, day headers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.domain.models import ParseError
+from tests.domain.notation.rows import entries, parse
+
+MON = date(2026, 11, 23)
+
+
+def keys(text: str) -> list[str]:
+    return [e.exercise.key for e in entries(text)]
+
+
+def test_a_name_on_one_line_and_its_sets_on_the_next() -> None:
+    (entry,) = entries("Face pull\n5x12 @ 25")
+    assert entry.exercise.key == "face-pull"
+    assert [(s.reps, s.load_kg) for s in entry.sets] == [(12, 25.0)] * 5
+    assert entry.text == "Face pull\n5x12 @ 25"
+
+
+def test_a_session_pasted_as_several_lines_is_one_log() -> None:
+    text = "Push day\nBench press\n100x5\n105x5\n110x3\nIncline DB press 3x10 @30\nDips 3x12"
+    result = entries(text)
+    assert [e.exercise.key for e in result] == ["bench-press", "incline-dumbbell-press", "dip"]
+    assert [s.load_kg for s in result[0].sets] == [100.0, 105.0, 110.0]
+    assert result[0].note == "Push day"
+
+
+def test_lines_of_sets_go_on_the_exercise_above() -> None:
+    (entry,) = entries("squat 5x5 @100\n3x3 @110")
+    assert [s.load_kg for s in entry.sets] == [100.0] * 5 + [110.0] * 3
+
+
+def test_semicolons_between_the_sets_of_one_exercise() -> None:
+    (entry,) = entries("squat 100x5; 110x3; 120x1")
+    assert [(s.load_kg, s.reps) for s in entry.sets] == [(100.0, 5), (110.0, 3), (120.0, 1)]
+
+
+def test_a_day_header_dates_the_lines_below_and_becomes_a_note() -> None:
+    result = entries("Monday - legs\nsquat 5x5 @100\nleg press 3x12 @200")
+    assert [e.performed_on for e in result] == [MON, MON]
+    assert result[0].note == "legs"
+    assert result[1].note == ""
+
+
+@pytest.mark.parametrize("header", ["Push day", "Week 3 Day 2", "Day 1", "Workout A",
+                                    "Upper body"])
+def test_a_header_line_is_kept_as_the_next_entrys_note(header: str) -> None:
+    (entry,) = entries(f"{header}\nbench 3x5 @80")
+    assert entry.exercise.key == "bench-press"
+    assert entry.note == header
+
+
+def test_words_after_the_last_exercise_are_its_note() -> None:
+    result = entries("squat 5x5 @100\nbench 3x8 @80\nfelt great today")
+    assert [e.note for e in result] == ["", "felt great today"]
+    assert [e.performed_on for e in result] == [None, None]
+
+
+def test_a_note_on_a_line_of_sets_joins_the_entrys_note() -> None:
+    (entry,) = entries("Squat\n100x5 - felt easy\n110x3 (belt)")
+    assert entry.note == "felt easy; belt"
+    assert len(entry.sets) == 2
+
+
+def test_labels_on_each_line_go_to_each_entry() -> None:
+    result = entries("A1. squat 5x5 @100\nA2. bench 3x8 @80")
+    assert [e.note for e in result] == ["A1", "A2"]
+
+
+def test_set_numbers_before_the_sets_are_dropped() -> None:
+    (entry,) = entries("Barbell squat\nSet1. 43 kg x 5 Reps\nSet2. 47.5 kg x 5 Reps")
+    assert [s.load_kg for s in entry.sets] == [43.0, 47.5]
+    assert entry.note == ""
+
+
+def test_headings_with_several_dates_date_their_own_lines() -> None:
+    result = entries("mon\nsquat 5x5\ntue\nbench 3x8")
+    assert [e.performed_on for e in result] == [MON, date(2026, 11, 24)]
+
+
+def test_a_known_exercise_without_sets_is_refused() -> None:
+    result = parse("squat 5x5\nbench")
+    assert isinstance(result, ParseError)
+    assert 'In "bench"' in result.error and "no sets" in result.error
+    assert "line below" in result.hint
+
+
+def test_sets_with_no_exercise_anywhere_above_are_refused() -> None:
+    result = parse("5x5 @100\n3x3")
+    assert isinstance(result, ParseError)
+    assert "exercise name" in result.error
+
+
+def test_one_entry_over_several_lines_keeps_the_set_limit() -> None:
+    text = "squat\n" + "\n".join(["5x5"] * 4) + "\n1x1"
+    result = parse(text)
+    assert isinstance(result, ParseError)
+    assert "21 sets" in result.error
+
+
+def test_a_second_date_for_one_exercise_is_refused() -> None:
+    result = parse("squat 100x5 yesterday\n110x3 mon")
+    assert isinstance(result, ParseError)
+    assert "second date" in result.error
