@@ -131,10 +131,7 @@ def scheme_group(
             group.load = a_load or Load(plain_kg(a, unit))
         else:
             group = reps_group(items, sets_of(a))
-    else:
-        if len(items) != 1:
-            fail("A list of reps can't be followed by another x.",
-                 "Write load x reps per set, like 135x8,8,7.", "bench 135x8,8,7")
+    else:  # a list never ends at an x, so there is one rep item here
         if a_is_load:
             if c_load is not None:
                 two_loads()

@@ -195,7 +195,7 @@ def _load_token(kg: float, unit: Unit) -> str:
 def _measure_token(s: SetRecord) -> str:
     if s.seconds is not None:
         return f"{_number(s.seconds, 3)}sec"
-    return f"{_number(s.meters or 0.0, 3)}m"
+    return f"{_number(s.meters or 0.0, 3)}meters"  # "m" is a minute on a plank
 
 
 def _set_text(s: SetRecord, unit: Unit) -> str:

@@ -98,7 +98,8 @@ class _Draft:
         if len(self.sets) > MAX_SETS:
             raise LineError(line.raw, f"That makes {len(self.sets)} sets of "
                             f"{self.exercise.name}; I log at most {MAX_SETS} per entry.",
-                            "Send the rest in a second log.", "squat 5x5 @100kg")
+                            "Log the rest as a second entry: the exercise name again, on a "
+                            "line of its own.", "squat 5x5 @100kg")
 
 
 def assemble_message(lines: list[Line], unit: Unit, today: date) -> tuple[LogEntry, ...]:

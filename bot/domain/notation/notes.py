@@ -4,9 +4,10 @@ A note is never read as notation: a date, a load or a number of reps inside it s
 text. ``split_note`` takes out what punctuation sets apart, before tokenizing:
 
 - text in double quotes (``"felt easy"``, ``“…”``), and everything after ``//``;
-- text in parentheses or brackets (``(super slow)``, ``(90s rest)``), unless it reads
-  as notation: right after an ``x`` (``185lbx(5,2)``), or holding only notation words
-  with a scheme, a unit or an effort (``(x 3)``, ``(60kg)``, ``(warm up)``, ``(rir 2)``);
+- text in parentheses or brackets (``(super slow)``, ``(90s rest)``, ``(90 sec)``),
+  unless it reads as notation: right after an ``x`` (``185lbx(5,2)``), or holding only
+  notation words with an x, a unit or an effort (``(x 3)``, ``(60kg)``, ``(rir 2)``), or
+  words alone (``(warm up)``);
 - after a dash with spaces around it (``- felt heavy``, ``– knee ok``) when the next word
   is no notation and no exercise (``Squat - 100kg - 5x5`` keeps its dashes);
 - a tag (``#legday``) and a comment after ``# `` (``225#`` is pounds);
@@ -82,10 +83,8 @@ _PR_MARK: Final = re.compile(
 _PLANNED_AMRAP: Final = re.compile(r"(\d+)\+\s*:\s*(\d+)")
 # Tokens in parentheses that make them notation rather than a note.
 _SCHEME_KINDS: Final = frozenset({"x", "at"})
-_SCHEME_WORDS: Final = frozenset(
-    nt.UNIT_WORDS.keys() | nt.EFFORT_WORDS | nt.SETS_WORDS | nt.REPS_WORDS | nt.TIME_WORDS.keys()
-    | nt.DISTANCE_WORDS.keys() | {"rm"}
-)
+# (A duration alone in parentheses is a rest time, a note: "(90 sec)".)
+_SCHEME_WORDS: Final = frozenset(nt.UNIT_WORDS.keys() | nt.EFFORT_WORDS | {"rm"})
 # Words a note may start with when they sit right before its first unknown word.
 _NOTE_LEAD: Final = frozenset(
     (nt.FILLER_WORDS - nt.SETS_WORDS - nt.REPS_WORDS) | nt.NOTATION_SKIP_WORDS

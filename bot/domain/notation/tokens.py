@@ -174,13 +174,14 @@ class LineTokens:
                     j += 1
                 item = Item(tok, amrap)
             items.append(item)
-            if not (self.k[j] in ("comma", "slash") and self._list_next(j + 1, item)):
+            if not (self.k[j] in ("comma", "slash") and self._list_next(j + 1, item, pair_as_time)):
                 return items, j
             j += 1
 
-    def _list_next(self, k: int, previous: Item) -> bool:
-        if previous.seconds is not None or previous.meters is not None:
-            return self.k[k] in ("num", "clock") and self.k[k + 1] != "x"
+    def _list_next(self, k: int, previous: Item, pair_as_time: bool) -> bool:
+        if previous.seconds is not None or previous.meters is not None:  # "60s, 45s, 30s"
+            measure = self._measure(k, pair_as_time or self.timed > 0) if k < self.end else None
+            return measure is not None and self.k[measure[1]] != "x"
         return self._list_item(k)
 
     def _starts_group(self, j: int) -> bool:

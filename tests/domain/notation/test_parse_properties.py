@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -93,7 +94,11 @@ def test_glued_notation_never_crashes(text: str) -> None:
 @st.composite
 def set_records(draw: st.DrawFn) -> SetRecord:
     """A set the way parse_log makes them (failure means RIR 0, and so on)."""
-    reps = draw(st.integers(1, 100))
+    measure = draw(st.sampled_from(["reps", "reps", "reps", "seconds", "meters"]))
+    reps: int | None = draw(st.integers(1, 100)) if measure == "reps" else None
+    reps_max = None
+    if reps is not None and reps < 100 and draw(st.booleans()):
+        reps_max = draw(st.integers(reps + 1, 100))
     bodyweight = draw(st.booleans())
     load: float | None = draw(
         st.one_of(st.none(), st.integers(0, 1_000_000).map(lambda g: g / 1000))
@@ -121,7 +126,11 @@ def set_records(draw: st.DrawFn) -> SetRecord:
         failure=failure,
         technique=technique,
         warmup=draw(st.booleans()),
-        amrap=draw(st.booleans()),
+        amrap=reps is not None and draw(st.booleans()),
+        reps_max=reps_max,
+        seconds=float(draw(st.integers(1, 3600))) if measure == "seconds" else None,
+        meters=float(draw(st.integers(1, 5000))) if measure == "meters" else None,
+        planned_max=draw(st.booleans()),
     )
 
 
@@ -136,7 +145,10 @@ def entries(draw: st.DrawFn) -> LogEntry:
     )
     back = draw(st.one_of(st.none(), st.integers(0, 360)))
     on = None if back is None else TODAY - timedelta(days=back)
-    return LogEntry(exercise=exercise, sets=tuple(sets), performed_on=on)
+    note = draw(st.sampled_from(["", "felt heavy", "knee ok, 2 more next week", "PR!!",
+                                 "rest 90s (belt)", "today was rough"]))
+    return LogEntry(exercise=exercise, sets=tuple(sets), performed_on=on, note=note,
+                    pr=draw(st.booleans()) or "PR" in note)
 
 
 def assert_same_sets(got: tuple[SetRecord, ...], want: tuple[SetRecord, ...]) -> None:
@@ -149,6 +161,9 @@ def assert_same_sets(got: tuple[SetRecord, ...], want: tuple[SetRecord, ...]) ->
         assert a.reps == b.reps
         assert (a.bodyweight, a.rir, a.rir_max, a.failure, a.technique, a.warmup, a.amrap) == (
             b.bodyweight, b.rir, b.rir_max, b.failure, b.technique, b.warmup, b.amrap,
+        )
+        assert (a.reps_max, a.seconds, a.meters, a.planned_max) == (
+            b.reps_max, b.seconds, b.meters, b.planned_max,
         )
 
 
@@ -166,6 +181,7 @@ def test_entry_to_text_reads_back_to_the_same_entry(
     assert back.exercise.key == entry.exercise.key, text
     assert back.performed_on == entry.performed_on
     assert_same_sets(back.sets, entry.sets)
+    assert entry.note in back.note and back.pr == entry.pr
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -188,3 +204,73 @@ def test_parsed_entries_survive_a_round_trip(text: str) -> None:
         assert isinstance(again, tuple), (entry_to_text(entry), again)
         assert again[0].exercise.key == entry.exercise.key
         assert_same_sets(again[0].sets, entry.sets)
+
+
+# ------------------------------------------------------------------ no number lost
+_NAMES = ["squat", "bench press", "deadlift", "dumbbell curl", "lat pulldown", "leg press",
+          "dumbbell bench press", "pull-ups", "hammer curl", "zottman press", "plank"]
+# Notation words too: set apart by punctuation they must not be read.
+_WORDS = ["felt", "heavy", "easy", "knee", "ok", "grip", "slow", "paused", "sets", "today",
+          "mon", "x", "kg", "rir", "at"]
+_PLAIN = ["felt", "heavy", "easy", "knee", "ok", "grip", "slow", "paused", "wobbly"]
+_DIGITS = re.compile(r"\d+")
+small = st.integers(1, 10)
+reps_st = st.integers(1, 30)
+load_st = st.integers(21, 300)
+
+
+@st.composite
+def numbered_lines(draw: st.DrawFn) -> str:
+    """A log line whose every number the lifter would want to see in the reply."""
+    name = draw(st.sampled_from(_NAMES))
+    a, b, c = draw(small), draw(reps_st), draw(load_st)
+    scheme = draw(st.sampled_from([
+        f"{a}x{b}", f"{a}x{b}-{b + draw(small)}", f"{a} sets of {b}", f"{c}kg x {b}",
+        f"{c}x{b}x{a}", f"{b},{draw(reps_st)},{draw(reps_st)}", f"{a}x{b} @{c}kg",
+        f"{a}x{b} {c}", f"{draw(st.integers(11, 20))}x{b}", f"3x{b} {c},{c},{c - 5}",
+        f"{c}kg {b}, {c + 5}kg {draw(reps_st)}", f"{a}x{draw(st.integers(10, 90))}s",
+        f"{c}-{c + 20}-{c + 40}x{a}", f"{draw(st.integers(51, 100))} reps",
+    ]))
+    extra = draw(st.sampled_from(["", f" rir {draw(st.integers(0, 4))}", " f", " amrap",
+                                  f" rir {a % 4},{b % 4},{c % 4}"]))
+    words = " ".join(draw(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4)))
+    plain = " ".join(draw(st.lists(st.sampled_from(_PLAIN), min_size=1, max_size=3)))
+    note = draw(st.sampled_from([
+        "", f" - {plain} {words} {draw(st.integers(0, 999))}", f" ({draw(small)} sec {words})",
+        f" {plain} {draw(st.integers(0, 99))} {words}", f" // {draw(st.integers(0, 500))}",
+        " PR!!", f' "{words} {draw(small)}"',
+    ]))
+    when = draw(st.sampled_from(["", " 2026-11-20", " 20/11", " 3/4", " nov 12"]))
+    return f"{name} {scheme}{extra}{when}{note}"
+
+
+def _runs(text: str) -> set[int]:
+    return {int(run) for run in _DIGITS.findall(text)}
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(numbered_lines())
+@example("squat 3x10-12 @60kg")
+@example("plank 3x60s - held 2 more")
+@example("squat 3x8 85,85,80")
+@example("Dumbbell curl: 16 x 10")
+def test_every_number_written_shows_in_the_reply(text: str) -> None:
+    """Each number of the line is a set, a load, a date, a duration or part of the note."""
+    result = parse_log(text, CAT, today=TODAY)
+    if isinstance(result, ParseError):
+        return
+    # The count of sets is shown as the sets listed ("squat 1x2" is "2 reps"), and RIR 0
+    # as "to failure".
+    shown = " ".join(
+        f"{describe_entry(e)} {e.note} {len(e.sets)}"
+        + (" 0" if any(s.failure for s in e.sets) else "")
+        + (f" {e.performed_on.isoformat()}" if e.performed_on else "")
+        for e in result
+    )
+    missing = _runs(text) - _runs(shown)
+    assert not missing, (text, shown, missing)
+
+
+def test_a_lost_number_would_be_caught() -> None:
+    """The property's check itself fails when a reply drops a number."""
+    assert _runs("bench 3x10-12") - _runs("bench press — 3 × 10") == {12}
