@@ -49,6 +49,24 @@ def entry(text: str, unit: Unit = "kg") -> LogEntry:
         ("leg press 3x10 @100 myo", "kg",
          "leg press — 3 sets: 100 kg × 10; 100 kg × 10; 100 kg × 10, myo-reps (past failure)"),
         ("zottman press 3x10 @12", "kg", "zottman press — 3 × 10 @ 12 kg"),
+        # rep ranges, timed and distance sets, planned maxes and notes show in full
+        ("bench 3x10-12 @60", "kg", "bench press — 3 × 10-12 @ 60 kg"),
+        ("curl 3x10-12 rir 2, last set f", "kg",
+         "dumbbell curl — 3 sets: 10-12 reps, 10-12 reps, 10-12 reps, RIR 2, 2, 0"),
+        ("plank 3x60s", "kg", "plank — 3 × 60 s"),
+        ("farmer walk 4x40m @32kg", "kg", "farmer's carry — 4 × 40 m @ 32 kg"),
+        ("farmer walk 4x40m @32kg", "lb", "farmer's carry — 4 × 40 m @ 70.5 lb"),
+        ("dead hang 3x1min", "kg", "dead hang — 3 × 60 s"),
+        ("plank 5min", "kg", "plank — 5 min"),
+        ("plank 60s, 45s", "kg", "plank — 2 sets: 60 s, 45 s"),
+        ("run 5km", "kg", "run — 5 km"),
+        ("squat 180x1 test", "kg", "back squat — 180 kg × 1, planned max"),
+        ("bench 100x3, 110x1 test", "kg",
+         "bench press — 2 sets: 100 kg × 3, 110 kg × 1 (planned max)"),
+        ("squat 5x5 @100 - felt heavy", "kg", "back squat — 5 × 5 @ 100 kg — note: felt heavy"),
+        ("squat 5x5 yesterday - knee ok", "kg",
+         "back squat — 5 × 5 (2026-11-25) — note: knee ok"),
+        ("deadlift 180x1 PR!!", "kg", "deadlift — 180 kg × 1 — note: PR!!"),
     ],
 )
 def test_describe_entry(line: str, unit: Unit, echo: str) -> None:
@@ -70,6 +88,12 @@ def test_describe_entry(line: str, unit: Unit, echo: str) -> None:
         (SetRecord(reps=None, load_kg=50.0), "kg", "50 kg × ?"),
         (SetRecord(reps=5, load_kg=102.05828325), "lb", "225 lb × 5"),
         (SetRecord(reps=5, load_kg=101.25), "kg", "101.25 kg × 5"),
+        (SetRecord(reps=8, reps_max=12, load_kg=20.0), "kg", "20 kg × 8-12"),
+        (SetRecord(reps=None, seconds=90.0), "kg", "90 s"),
+        (SetRecord(reps=None, seconds=45.0, load_kg=20.0), "kg", "20 kg × 45 s"),
+        (SetRecord(reps=None, meters=40.0, load_kg=32.0, failure=True, rir=0.0), "kg",
+         "32 kg × 40 m, to failure"),
+        (SetRecord(reps=1, load_kg=200.0, planned_max=True), "kg", "200 kg × 1, planned max"),
     ],
 )
 def test_describe_set(s: SetRecord, unit: Unit, text: str) -> None:
@@ -103,6 +127,12 @@ def test_describe_entry_without_sets() -> None:
         ("leg extension 3x12 @40 ds", "leg extension 40kg x 12 x 2, 40kg x 12 dropset"),
         ("ohp 3x5+ @50", "overhead press 50kg x 5 x 2, 50kg x 5+"),
         ("squat 5x5 yesterday", "back squat x 5 x 5 2026-11-25"),
+        ("plank 3x60s", "plank x 60sec x 3"),
+        ("farmer walk 4x40m @32kg", "farmer's carry 32kg x 40meters x 4"),
+        ("bench 3x10-12 @60", "bench press 60kg x 10-12 x 3"),
+        ("squat 180x1 test", "back squat 180kg x 1 test"),
+        ("squat 5x5 @100 - felt heavy", "back squat 100kg x 5 x 5 // felt heavy"),
+        ("deadlift 180x1 PR!!", "deadlift 180kg x 1 // PR!!"),
     ],
 )
 def test_entry_to_text(line: str, canonical: str) -> None:
@@ -120,6 +150,10 @@ def test_entry_to_text(line: str, canonical: str) -> None:
         "curl 20s x 12, 10, 8+ yesterday",
         "calf raise 4x15 myo",
         "lateral raise 3x15 @8.75",
+        "plank 3x45s @20kg",
+        "farmer walk 60m, 40m @40kg",
+        "bench 3x8-12 @60 rir 1-2",
+        "squat 100x3, 110x1 test",
     ],
 )
 @pytest.mark.parametrize("unit", ["kg", "lb"])
@@ -132,6 +166,19 @@ def test_entry_to_text_round_trips(line: str, unit: Unit) -> None:
     for a, b in zip(again.sets, original.sets, strict=True):
         assert a.load_kg == pytest.approx(b.load_kg, abs=0.01)
         assert a == SetRecord(**{**b.__dict__, "load_kg": a.load_kg})
+
+
+def test_entry_to_text_keeps_the_note_and_the_pr_mark() -> None:
+    original = entry("bench 3x5 @100 (paused) new pr")
+    again = entry(entry_to_text(original))
+    assert again.pr and "paused" in again.note and "new pr" in again.note
+
+
+def test_a_pr_without_a_mark_in_its_note_gets_one() -> None:
+    marked = LogEntry(exercise=entry("squat 1x1").exercise, sets=(SetRecord(reps=1),),
+                      note="felt fast", pr=True)
+    assert entry_to_text(marked).endswith("// felt fast, PR")
+    assert entry(entry_to_text(marked)).pr
 
 
 def test_entry_to_text_in_pounds_writes_pounds() -> None:
