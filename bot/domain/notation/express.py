@@ -39,14 +39,22 @@ _MARK_WORDS = "|".join(
            key=len, reverse=True)
 )
 _WORD = r"[a-z]+(?:['-][a-z]+)*"
+_BW = r"(?:bw|bodyweight|body-weight)"
+# One group of several: "175x5", "100kg x 5 x 3".
+_GROUP = rf"{_NUM}{_SP}*(?:{_UNIT})?{_SP}*[x×*]{_SP}*\d+(?:{_SP}*[x×*]{_SP}*\d+)?"
 _LINE: Final = re.compile(
     rf"""{_SP}*(?P<name>{_WORD}(?:{_SP}+{_WORD})*?):?{_SP}+
-    (?:(?P<a>{_NUM}){_SP}*(?P<au>{_UNIT})?{_SP}*[x×*]{_SP}*
+    (?:(?:(?P<a>{_NUM})(?P<apair>s(?![a-z]))?{_SP}*(?P<au>{_UNIT})?
+         |(?P<abw>{_BW})(?:{_SP}*\+{_SP}*(?P<abwl>{_NUM}){_SP}*(?P<abwu>{_UNIT})?)?)
+       {_SP}*[x×*]{_SP}*
          (?:(?P<b>\d+)(?:-(?P<bh>\d+))?(?:{_SP}*[x×*]{_SP}*(?P<c>\d+))?|(?P<blist>{_LIST}))
+      |(?P<multi>{_GROUP}(?:(?:{_SP}*,{_SP}*|{_SP}+){_GROUP})+)
       |(?P<sets>\d+){_SP}+sets?{_SP}+(?:(?:of|x){_SP}+)?(?P<sb>\d+)(?:-(?P<sbh>\d+))?
          (?:{_SP}+reps?)?
       |(?P<list>{_LIST}))
-    (?:{_SP}+(?P<lat>@{_SP}*)?(?P<l>{_NUM}){_SP}*(?P<lu>{_UNIT})?)?
+    (?:{_SP}+(?:(?P<lat>@{_SP}*)?(?P<l>{_NUM}){_SP}*(?P<lu>{_UNIT})?
+              |(?P<lbw>{_BW})(?:{_SP}*\+{_SP}*(?P<lbwl>{_NUM}){_SP}*(?P<lbwu>{_UNIT})?)?
+              |\+{_SP}*(?P<lp>{_NUM}){_SP}*(?P<lpu>{_UNIT})?))?
     (?:{_SP}+(?:(?P<ew>rir|rpe){_SP}*(?P<ev>{_NUM}(?:-{_NUM})?(?:{_SP}*[,/]{_SP}*{_NUM})*)
             |@{_SP}*rpe{_SP}*(?P<av>{_NUM}(?:-{_NUM})?)
             |(?P<sv>{_NUM}){_SP}*(?P<sw>rir|rpe)
@@ -56,11 +64,17 @@ _LINE: Final = re.compile(
     {_SP}*""",
     re.IGNORECASE | re.VERBOSE | re.ASCII,
 )
+_ONE_GROUP: Final = re.compile(
+    rf"(?P<a>{_NUM}){_SP}*(?P<au>{_UNIT})?{_SP}*[x×*]{_SP}*(?P<b>\d+)(?:{_SP}*[x×*]{_SP}*(?P<c>\d+))?",
+    re.IGNORECASE | re.ASCII,
+)
 _G: Final = {name: index - 1 for name, index in _LINE.groupindex.items()}
-(_NAME, _A, _AU, _B, _BH, _C, _BLIST, _SETS, _SB, _SBH, _LISTED, _LAT, _L, _LU, _EW, _EV,
- _AV, _SV, _SW, _AT, _MARK, _DAY) = (
-    _G[k] for k in ("name", "a", "au", "b", "bh", "c", "blist", "sets", "sb", "sbh", "list",
-                    "lat", "l", "lu", "ew", "ev", "av", "sv", "sw", "at", "mark", "day")
+(_NAME, _A, _APAIR, _AU, _ABW, _ABWL, _ABWU, _B, _BH, _C, _BLIST, _MULTI, _SETS, _SB, _SBH,
+ _LISTED, _LAT, _L, _LU, _LBW, _LBWL, _LBWU, _LP, _LPU, _EW, _EV, _AV, _SV, _SW, _AT, _MARK,
+ _DAY) = (
+    _G[k] for k in ("name", "a", "apair", "au", "abw", "abwl", "abwu", "b", "bh", "c",
+                    "blist", "multi", "sets", "sb", "sbh", "list", "lat", "l", "lu", "lbw", "lbwl",
+                    "lbwu", "lp", "lpu", "ew", "ev", "av", "sv", "sw", "at", "mark", "day")
 )
 _NAME_STOPS: Final = frozenset(
     nt.MARKER_WORDS | nt.WEEKDAYS.keys() | nt.RELATIVE_DAYS.keys() | nt.MONTHS.keys()
@@ -105,30 +119,54 @@ def _entry(
     g: tuple[str | None, ...], text: str, catalogue: Catalogue, unit: Unit, today: date
 ) -> tuple[LogEntry, ...]:
     name = _name(g[_NAME] or "")
-    reps, tops, load = _scheme(g, unit)
+    reps, tops, loads = _scheme(g, unit)
     effort_at: Effort | None = None
-    if g[_L] is not None:
-        load, effort_at = _load_apart(g, unit, load)
-    efforts, technique, amrap, warmup = _mark(g, load is not None, effort_at)
+    has_load = any(load is not None for load in loads)
+    at_text = g[_L]
+    if at_text is not None and g[_LAT] is not None and g[_LU] is None \
+            and rpe_like(Token("num", at_text, float(at_text))):
+        others = (g[_EW], g[_SV], g[_AT], g[_AV], g[_MARK])
+        if not has_load or any(o is not None for o in others):
+            raise _Out  # "@8" with no load: a question the full reader asks
+        effort_at = effort_of(Token("num", at_text, float(at_text)), True)
+    elif at_text is not None or g[_LBW] is not None or g[_LP] is not None:
+        if has_load:
+            raise _Out  # two loads: the full reader refuses it
+        apart = _load_apart(g, unit)
+        loads = [apart] * len(reps)
+        has_load = True
+    efforts, technique, amrap, warmup = _mark(g, has_load, effort_at)
     if len(efforts) > 1 and len(efforts) != len(reps):
         raise _Out
     if len(reps) > _MOST_SETS or max(reps) > _MOST_REPS:
         raise _Out  # numbers the full reader asks about
     on = _day(g[_DAY], today)
     exercise = resolve_exercise(name, catalogue)
-    sets = _sets(reps, tops, load, efforts, technique, amrap, warmup)
+    sets = _sets(reps, tops, loads, efforts, technique, amrap, warmup)
     return (log_entry(exercise, sets, on, text.strip()),)
 
 
+# The name part of a line, as the name finder would read it ("" when it reads it some
+# other way): names repeat all the time, so each answer is kept (bounded).
+_NAMES: dict[str, str] = {}
+_NAMES_LIMIT: Final = 4096
+
+
 def _name(raw: str) -> str:
-    words = raw.lower().split()
-    if any(w in _NAME_STOPS for w in words) or timed_kind(words):
+    name = _NAMES.get(raw)
+    if name is None:
+        words = raw.lower().split()
+        if any(w in _NAME_STOPS for w in words) or timed_kind(words):
+            words = []
+        while words and words[-1] in nt.FILLER_WORDS:
+            words.pop()
+        name = " ".join(words)
+        if len(_NAMES) >= _NAMES_LIMIT:
+            _NAMES.clear()
+        _NAMES[raw] = name
+    if not name:
         raise _Out
-    while words and words[-1] in nt.FILLER_WORDS:
-        words.pop()
-    if not words:
-        raise _Out
-    return " ".join(words)
+    return name
 
 
 def _reps(text: str | None) -> int:
@@ -148,6 +186,9 @@ def _top(low: int, text: str | None) -> int | None:
     return top if top != low else None
 
 
+Load = tuple[float | None, bool]  # kg (None: bodyweight alone), bodyweight
+
+
 def _kg(text: str, written: str | None, unit: Unit) -> float:
     value = float(text)
     if (_UNITS[written.lower()] if written else unit) == "lb":
@@ -157,59 +198,82 @@ def _kg(text: str, written: str | None, unit: Unit) -> float:
     return value
 
 
-def _scheme(
-    g: tuple[str | None, ...], unit: Unit
-) -> tuple[list[int], list[int | None], float | None]:
-    """Reps and rep-range tops per set, and the load, by the grammar's rules."""
+def _bodyweight(added: str | None, written: str | None, unit: Unit) -> Load:
+    return (None if added is None else _kg(added, written, unit)), True
+
+
+Scheme = tuple[list[int], list[int | None], list[Load | None]]
+
+
+def _scheme(g: tuple[str | None, ...], unit: Unit) -> Scheme:
+    """Reps, rep-range tops and loads per set, by the grammar's rules."""
+    if g[_MULTI] is not None:
+        return _groups(g[_MULTI] or "", unit)
     if g[_SETS] is not None:
         sets, reps = int(g[_SETS] or 0), _reps(g[_SB])
         if not 1 <= sets <= 10:
             raise _Out
-        return [reps] * sets, [_top(reps, g[_SBH])] * sets, None
+        return [reps] * sets, [_top(reps, g[_SBH])] * sets, [None] * sets
     if g[_LISTED] is not None:
         listed = [_reps(p) for p in _SPLIT_LIST.split(g[_LISTED] or "")]
-        return listed, [None] * len(listed), None
-    a_text = g[_A] or ""
-    a = float(a_text)
-    written = g[_AU]
-    loaded = written is not None or "." in a_text or a > 20
+        return listed, [None] * len(listed), [None] * len(listed)
+    a_text = g[_A]
+    load: Load | None = None
+    if a_text is None:
+        load = _bodyweight(g[_ABWL], g[_ABWU], unit)
+        a = 0.0
+    else:
+        a = float(a_text)
+        if g[_APAIR] is not None or g[_AU] is not None or "." in a_text or a > 20:
+            load = _kg(a_text, g[_AU], unit), False
     if g[_BLIST] is not None:
         listed = [_reps(p) for p in _SPLIT_LIST.split(g[_BLIST] or "")]
-        if not loaded and len(listed) == a:
-            return listed, [None] * len(listed), None
-        return listed, [None] * len(listed), _kg(a_text, written, unit)
+        if load is None and len(listed) == a:
+            return listed, [None] * len(listed), [None] * len(listed)
+        if load is None:
+            load = _kg(a_text or "", None, unit), False
+        return listed, [None] * len(listed), [load] * len(listed)
     reps = _reps(g[_B])
     top = _top(reps, g[_BH])
     c = g[_C]
     if c is not None:
         sets = int(c)
-        if not loaded or not 1 <= sets <= 10 or top is not None:
+        if load is None or not 1 <= sets <= 10 or top is not None:
             raise _Out
-        return [reps] * sets, [None] * sets, _kg(a_text, written, unit)
+        return [reps] * sets, [None] * sets, [load] * sets
     if top is None and reps > 50:
         raise _Out  # a question the full reader asks
-    if loaded:
-        return [reps], [top], _kg(a_text, written, unit)
+    if load is not None:
+        return [reps], [top], [load]
     if not 1 <= a <= 10:
         raise _Out  # no sets, or a form with two readings
-    return [reps] * int(a), [top] * int(a), None
+    return [reps] * int(a), [top] * int(a), [None] * int(a)
 
 
-def _load_apart(
-    g: tuple[str | None, ...], unit: Unit, load: float | None
-) -> tuple[float | None, Effort | None]:
-    """A load after the scheme (``@100kg``, ``@ 100``, ``100kg``, ``100``); an ``@8``
-    there is an effort, returned second."""
-    text = g[_L] or ""
-    written = g[_LU]
-    if g[_LAT] is not None and written is None and rpe_like(Token("num", text, float(text))):
-        others = (g[_EW], g[_SV], g[_AT], g[_AV], g[_MARK])
-        if load is None or any(o is not None for o in others):
+def _groups(text: str, unit: Unit) -> Scheme:
+    """``175x5, 175x5, 170x6``, ``60x5 80x3 100x5x3``: each group its own load."""
+    reps: list[int] = []
+    loads: list[Load | None] = []
+    for group in _ONE_GROUP.finditer(text):
+        a_text, written = group.group("a"), group.group("au")
+        if not (written is not None or "." in a_text or float(a_text) > 20):
+            raise _Out  # a group of sets x reps among loaded ones: the grammar's to read
+        count = int(group.group("c") or 1)
+        if not 1 <= count <= 10:
             raise _Out
-        return load, effort_of(Token("num", text, float(text)), True)
-    if load is not None:
-        raise _Out  # two loads: the full reader refuses it
-    return _kg(text, written, unit), None
+        load = _kg(a_text, written, unit), False
+        reps.extend([_reps(group.group("b"))] * count)
+        loads.extend([load] * count)
+    return reps, [None] * len(reps), loads
+
+
+def _load_apart(g: tuple[str | None, ...], unit: Unit) -> Load:
+    """A load after the scheme: ``@100kg``, ``@ 100``, ``100kg``, ``100``, ``bw``, ``+20kg``."""
+    if g[_LBW] is not None:
+        return _bodyweight(g[_LBWL], g[_LBWU], unit)
+    if g[_LP] is not None:
+        return _kg(g[_LP] or "", g[_LPU], unit), True
+    return _kg(g[_L] or "", g[_LU], unit), False
 
 
 def _mark(g: tuple[str | None, ...], loaded: bool, effort_at: Effort | None) -> Mark:
@@ -262,14 +326,15 @@ def _day(text: str | None, today: date) -> date | None:
 
 
 def _sets(
-    reps: list[int], tops: list[int | None], load: float | None, efforts: tuple[Effort, ...],
-    technique: Technique | None, amrap: bool, warmup: bool,
+    reps: list[int], tops: list[int | None], loads: list[Load | None],
+    efforts: tuple[Effort, ...], technique: Technique | None, amrap: bool, warmup: bool,
 ) -> tuple[SetRecord, ...]:
     count = len(reps)
     if len(efforts) <= 1 and technique is None and not amrap and len(set(reps)) == 1 \
-            and len(set(tops)) == 1:
+            and len(set(tops)) == 1 and len(set(loads)) == 1:
         rir, rir_max, failure = efforts[0] if efforts else (None, None, False)
-        return (set_record(reps[0], load, False, rir, rir_max, failure, None, warmup, False,
+        kg, bodyweight = loads[0] or (None, False)
+        return (set_record(reps[0], kg, bodyweight, rir, rir_max, failure, None, warmup, False,
                            tops[0]),) * count
     made: dict[tuple[object, ...], SetRecord] = {}
     out: list[SetRecord] = []
@@ -280,10 +345,11 @@ def _sets(
         tech = technique if last else None
         if tech is not None:
             rir, rir_max, failure = 0.0, None, True
-        key = (reps[k], tops[k], rir, rir_max, failure, tech, last and amrap)
+        key = (reps[k], tops[k], loads[k], rir, rir_max, failure, tech, last and amrap)
         record = made.get(key)
         if record is None:
-            record = made[key] = set_record(reps[k], load, False, rir, rir_max, failure, tech,
+            kg, bodyweight = loads[k] or (None, False)
+            record = made[key] = set_record(reps[k], kg, bodyweight, rir, rir_max, failure, tech,
                                             warmup, last and amrap, tops[k])
         out.append(record)
     return tuple(out)

@@ -67,8 +67,11 @@ NAMES = ["squat", "Bench Press:", "pull-ups", "farmer's walk", "wu squat", "squa
          "i did bench", "zottman curl", "pu", "plank", "SQUAT", "monday squat", "pr squat"]
 SCHEMES = ["5x5", "3x8-12", "3 sets of 8", "8,8,7", "10/8", "100x5", "100kg x 5 x 3",
            "135 x 8, 8, 7", "12x15,12", "80x8x3", "225lb x 5", "16x10", "4x55", "3x0",
-           "3x10-8", "100x55", "3x101", "3X5", "3×8", "102,5x5", "25,5"]
-EXPRESS_APARTS = ["", " @60kg", " 100", " @100", " @8", " @12.5", " 2500kg"]
+           "3x10-8", "100x55", "3x101", "3X5", "3×8", "102,5x5", "25,5", "bw x 12, 10, 8",
+           "bw+20 x 8", "bw x 8 x 3", "20s x 12 x 3", "20sx12", "175x5, 175x5, 170x6",
+           "60x5 80x3 100x5x3", "100x5, 3x3", "100x5 5x3"]
+EXPRESS_APARTS = ["", " @60kg", " 100", " @100", " @8", " @12.5", " 2500kg", " +20kg", " bw",
+                  " bw+10"]
 EXPRESS_MARKS = ["", " rir2", " rir 1-2", " 2rir", " @8", " rpe 8,5", " rir 2,1,0", " f",
                  " dropset", " amrap", " rpe 11"]
 DAYS = ["", " yesterday", " mon", " 2026-11-20", " 2026-02-30", " 2027-01-01"]
