@@ -19,7 +19,7 @@ from typing import Final
 
 from bot.domain import limits
 from bot.domain.catalogue.lookup import Catalogue
-from bot.domain.models import LB_TO_KG, LogEntry, SetRecord, Technique, Unit
+from bot.domain.models import LB_TO_KG, Exercise, LogEntry, SetRecord, Technique, Unit
 from bot.domain.notation import words as nt
 from bot.domain.notation.amounts import FAILURE, Effort, Stop, effort_of, rpe_like
 from bot.domain.notation.dates import check_loggable, iso_date, weekday_date
@@ -100,24 +100,30 @@ class _Out(Exception):
 
 
 def express_entry(
-    text: str, catalogue: Catalogue, unit: Unit, today: date
+    text: str, catalogue: Catalogue, unit: Unit, today: date, *, raw: str | None = None,
+    note: str = "", pr: bool = False,
 ) -> tuple[LogEntry, ...] | None:
     """The entry of an everyday one-line message (see the module notes), or None; also
-    None for a line the full reader refuses, so that its refusal is the full one."""
+    None for a line the full reader refuses, so that its refusal is the full one.
+
+    ``text`` may be a line with its note taken out (``notes.split_note``): then ``raw``
+    is the line as written, and ``note``/``pr`` what was taken out.
+    """
     match = _LINE.fullmatch(text)
     if match is None:
         return None
     if "," in text and _DECIMAL_COMMA.search(text.lower()) is not None:
         return None
     try:
-        return _entry(match.groups(), text, catalogue, unit, today)
+        exercise, sets, on = _read(match.groups(), catalogue, unit, today)
     except (_Out, Stop):
         return None
+    return (log_entry(exercise, sets, on, (text if raw is None else raw).strip(), note, pr),)
 
 
-def _entry(
-    g: tuple[str | None, ...], text: str, catalogue: Catalogue, unit: Unit, today: date
-) -> tuple[LogEntry, ...]:
+def _read(
+    g: tuple[str | None, ...], catalogue: Catalogue, unit: Unit, today: date
+) -> tuple[Exercise, tuple[SetRecord, ...], date | None]:
     name = _name(g[_NAME] or "")
     reps, tops, loads = _scheme(g, unit)
     effort_at: Effort | None = None
@@ -142,8 +148,7 @@ def _entry(
         raise _Out  # numbers the full reader asks about
     on = _day(g[_DAY], today)
     exercise = resolve_exercise(name, catalogue)
-    sets = _sets(reps, tops, loads, efforts, technique, amrap, warmup)
-    return (log_entry(exercise, sets, on, text.strip()),)
+    return exercise, _sets(reps, tops, loads, efforts, technique, amrap, warmup), on
 
 
 # The name part of a line, as the name finder would read it ("" when it reads it some

@@ -123,7 +123,7 @@ from bot.domain.notation.names import (
     resolve_exercise,
     timed_kind,
 )
-from bot.domain.notation.notes import plain_note_start, split_note
+from bot.domain.notation.notes import Split, plain_note_start, split_note
 from bot.domain.notation.quick import quick_sets
 from bot.domain.notation.readings import doubtful
 from bot.domain.notation.values import log_entry
@@ -192,10 +192,19 @@ def _parse_message(
             hint="Write the exercise, then the sets: name, sets x reps, load and effort.",
             example=EXAMPLE_LINE,
         )
+    split: Split | None = None
+    if len(segments) == 1:  # "squat 5x5 - felt heavy": the sets alone may be everyday ones
+        split = split_note(segments[0], catalogue)
+        if split.notes or split.pr:
+            note = "; ".join(dict.fromkeys(split.notes))
+            quick = express_entry(split.notation, catalogue, unit, today, raw=segments[0],
+                                  note=note, pr=split.pr)
+            if quick is not None:
+                return quick
     lines: list[Line] = []
     for raw in segments:
         try:
-            lines.append(_read_line(raw, catalogue, unit, today, order))
+            lines.append(_read_line(raw, catalogue, unit, today, order, split))
         except Stop as stop:
             if len(segments) == 1:
                 raise
@@ -257,9 +266,11 @@ _REPS_WORD: Final = Token("word", "reps")
 
 
 def _read_line(raw: str, catalogue: Catalogue, unit: Unit, today: date,
-               order: DateOrder) -> Line:
-    """One line: its exercise (None for sets alone), sets, date and note pieces."""
-    split = split_note(raw, catalogue)
+               order: DateOrder, split: Split | None = None) -> Line:
+    """One line: its exercise (None for sets alone), sets, date and note pieces
+    (``split``: the line's note pieces when they were taken out already)."""
+    if split is None:
+        split = split_note(raw, catalogue)
     text, notes = split.notation, split.notes
     norm = normalize(text)
     tokens, dated = tokenize(norm)

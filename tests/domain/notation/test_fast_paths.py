@@ -111,3 +111,21 @@ def test_the_fast_builders_make_equal_values() -> None:
     entry = log_entry(exercise, (made,), TODAY, "squat", "note", True)
     assert entry == parsing.LogEntry(exercise, (made,), TODAY, "squat", "note", True)
     assert entry.working_sets == ()  # the cached property works on a built value
+
+
+NOTES = [" - felt heavy", " (paused)", " PR", " - today was rough", " (rir 2)", " #legday",
+         ' "belt on"', " // 2 more next week", " new pb!!"]
+LABELS = ["", "A1. ", "2) "]
+
+
+@pytest.mark.parametrize("note", NOTES)
+def test_express_after_a_note_is_taken_out_reads_as_the_full_reader(
+    note: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = [f"{label}{name} {scheme}{mark}{note}"
+             for label, name, scheme, mark in itertools.product(
+                 LABELS, ["squat", "bench press", "pull-ups"], SCHEMES[:12], EXPRESS_MARKS[:6])]
+    fast = {text: parsing.parse_log(text, CAT, unit="kg", today=TODAY) for text in texts}
+    monkeypatch.setattr(parsing, "express_entry", lambda *args, **kwargs: None)
+    for text in texts:
+        assert parsing.parse_log(text, CAT, unit="kg", today=TODAY) == fast[text], text
