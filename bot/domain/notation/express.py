@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Final
+from typing import Any, Final
 
 from bot.domain import limits
 from bot.domain.catalogue.lookup import Catalogue
@@ -39,12 +39,14 @@ _MARK_WORDS = "|".join(
            key=len, reverse=True)
 )
 _WORD = r"[a-z]+(?:['-][a-z]+)*"
+_MEASURE = "|".join(sorted(nt.TIME_WORDS.keys() | nt.DISTANCE_WORDS.keys(), key=len, reverse=True))
 _BW = r"(?:bw|bodyweight|body-weight)"
 # One group of several: "175x5", "100kg x 5 x 3".
 _GROUP = rf"{_NUM}{_SP}*(?:{_UNIT})?{_SP}*[x×*]{_SP}*\d+(?:{_SP}*[x×*]{_SP}*\d+)?"
 _LINE: Final = re.compile(
     rf"""{_SP}*(?P<name>{_WORD}(?:{_SP}+{_WORD})*?):?{_SP}+
-    (?:(?:(?P<a>{_NUM})(?P<apair>s(?![a-z]))?{_SP}*(?P<au>{_UNIT})?
+    (?:(?:(?P<ta>\d+){_SP}*[x×*]{_SP}*)?(?P<tv>{_NUM})(?P<tsp>{_SP}*)(?P<tu>{_MEASURE})(?![a-z])
+      |(?:(?P<a>{_NUM})(?P<apair>s(?![a-z]))?{_SP}*(?P<au>{_UNIT})?
          |(?P<abw>{_BW})(?:{_SP}*\+{_SP}*(?P<abwl>{_NUM}){_SP}*(?P<abwu>{_UNIT})?)?)
        {_SP}*[x×*]{_SP}*
          (?:(?P<b>\d+)(?:-(?P<bh>\d+))?(?:{_SP}*[x×*]{_SP}*(?P<c>\d+))?|(?P<blist>{_LIST}))
@@ -69,12 +71,13 @@ _ONE_GROUP: Final = re.compile(
     re.IGNORECASE | re.ASCII,
 )
 _G: Final = {name: index - 1 for name, index in _LINE.groupindex.items()}
-(_NAME, _A, _APAIR, _AU, _ABW, _ABWL, _ABWU, _B, _BH, _C, _BLIST, _MULTI, _SETS, _SB, _SBH,
- _LISTED, _LAT, _L, _LU, _LBW, _LBWL, _LBWU, _LP, _LPU, _EW, _EV, _AV, _SV, _SW, _AT, _MARK,
- _DAY) = (
-    _G[k] for k in ("name", "a", "apair", "au", "abw", "abwl", "abwu", "b", "bh", "c",
-                    "blist", "multi", "sets", "sb", "sbh", "list", "lat", "l", "lu", "lbw", "lbwl",
-                    "lbwu", "lp", "lpu", "ew", "ev", "av", "sv", "sw", "at", "mark", "day")
+(_NAME, _TA, _TV, _TSP, _TU, _A, _APAIR, _AU, _ABW, _ABWL, _ABWU, _B, _BH, _C, _BLIST, _MULTI,
+ _SETS, _SB, _SBH, _LISTED, _LAT, _L, _LU, _LBW, _LBWL, _LBWU, _LP, _LPU, _EW, _EV, _AV, _SV,
+ _SW, _AT, _MARK, _DAY) = (
+    _G[k] for k in ("name", "ta", "tv", "tsp", "tu", "a", "apair", "au", "abw", "abwl", "abwu",
+                    "b", "bh", "c", "blist", "multi", "sets", "sb", "sbh", "list", "lat", "l",
+                    "lu", "lbw", "lbwl", "lbwu", "lp", "lpu", "ew", "ev", "av", "sv", "sw", "at",
+                    "mark", "day")
 )
 _NAME_STOPS: Final = frozenset(
     nt.MARKER_WORDS | nt.WEEKDAYS.keys() | nt.RELATIVE_DAYS.keys() | nt.MONTHS.keys()
@@ -93,6 +96,8 @@ _DECIMAL_COMMA: Final = re.compile(
 Mark = tuple[tuple[Effort, ...], Technique | None, bool, bool]  # efforts, technique, amrap, wu
 _MOST_SETS: Final = 10
 _MOST_REPS: Final = 50
+_MOST_SECONDS: Final = 24 * 3600.0
+_MOST_METERS: Final = 100_000.0
 
 
 class _Out(Exception):
@@ -124,16 +129,25 @@ def express_entry(
 def _read(
     g: tuple[str | None, ...], catalogue: Catalogue, unit: Unit, today: date
 ) -> tuple[Exercise, tuple[SetRecord, ...], date | None]:
-    name = _name(g[_NAME] or "")
-    reps, tops, loads = _scheme(g, unit)
+    name, timed = _name(g[_NAME] or "")
+    counted: list[int] = []
+    if g[_TV] is not None:
+        reps, tops, loads, measures = _timed(g, timed)
+    else:
+        if timed and g[_APAIR] is not None:
+            raise _Out  # "60s" on a hold is seconds, for the full reader
+        counted, tops, loads = _scheme(g, unit)
+        reps = list[int | None](counted)
+        measures = [None] * len(reps)
     effort_at: Effort | None = None
-    has_load = any(load is not None for load in loads)
+    has_load = loads.count(None) != len(loads)
+    rpe_unloaded = False  # "@8" on a line with no load (see readings: ask on tier D)
     at_text = g[_L]
     if at_text is not None and g[_LAT] is not None and g[_LU] is None \
             and rpe_like(Token("num", at_text, float(at_text))):
-        others = (g[_EW], g[_SV], g[_AT], g[_AV], g[_MARK])
-        if not has_load or any(o is not None for o in others):
-            raise _Out  # "@8" with no load: a question the full reader asks
+        if any(o is not None for o in (g[_EW], g[_SV], g[_AT], g[_AV], g[_MARK])):
+            raise _Out
+        rpe_unloaded = not has_load
         effort_at = effort_of(Token("num", at_text, float(at_text)), True)
     elif at_text is not None or g[_LBW] is not None or g[_LP] is not None:
         if has_load:
@@ -144,34 +158,40 @@ def _read(
     efforts, technique, amrap, warmup = _mark(g, has_load, effort_at)
     if len(efforts) > 1 and len(efforts) != len(reps):
         raise _Out
-    if len(reps) > _MOST_SETS or max(reps) > _MOST_REPS:
+    if len(reps) > _MOST_SETS or (reps[0] is not None and max(counted) > _MOST_REPS):
         raise _Out  # numbers the full reader asks about
     on = _day(g[_DAY], today)
     exercise = resolve_exercise(name, catalogue)
-    return exercise, _sets(reps, tops, loads, efforts, technique, amrap, warmup), on
+    if rpe_unloaded and (exercise.tier == "D" or exercise.custom):
+        raise _Out  # it asks whether 8 was the load
+    sets = _sets(reps, tops, loads, measures, efforts, technique, amrap, warmup)
+    return exercise, sets, on
 
 
 # The name part of a line, as the name finder would read it ("" when it reads it some
 # other way): names repeat all the time, so each answer is kept (bounded).
-_NAMES: dict[str, str] = {}
+_NAMES: dict[str, tuple[str, int]] = {}
 _NAMES_LIMIT: Final = 4096
 
 
-def _name(raw: str) -> str:
-    name = _NAMES.get(raw)
-    if name is None:
+def _name(raw: str) -> tuple[str, int]:
+    """The name as the name finder reads it, and whether it is a hold or a carry (see
+    ``names.timed_kind``)."""
+    found = _NAMES.get(raw)
+    if found is None:
         words = raw.lower().split()
-        if any(w in _NAME_STOPS for w in words) or timed_kind(words):
+        if any(w in _NAME_STOPS for w in words):
             words = []
+        timed = timed_kind(words)
         while words and words[-1] in nt.FILLER_WORDS:
             words.pop()
-        name = " ".join(words)
+        found = " ".join(words), timed
         if len(_NAMES) >= _NAMES_LIMIT:
             _NAMES.clear()
-        _NAMES[raw] = name
-    if not name:
+        _NAMES[raw] = found
+    if not found[0]:
         raise _Out
-    return name
+    return found
 
 
 def _reps(text: str | None) -> int:
@@ -208,6 +228,31 @@ def _bodyweight(added: str | None, written: str | None, unit: Unit) -> Load:
 
 
 Scheme = tuple[list[int], list[int | None], list[Load | None]]
+Measure = tuple[float | None, float | None]  # seconds, metres
+
+
+def _timed(
+    g: tuple[str | None, ...], timed: int
+) -> tuple[list[int | None], list[int | None], list[Load | None], list[Measure | None]]:
+    """``3x60s``, ``4x40m``, ``3x1min``, ``60 sec``: sets of a duration or a distance."""
+    value = float(g[_TV] or 0)
+    word = (g[_TU] or "").lower()
+    seconds: float | None = None
+    meters: float | None = None
+    if word == "s" and not g[_TSP] and not timed:
+        raise _Out  # "20s" glued to its number is a pair of dumbbells: the full reader's
+    if word in nt.TIME_WORDS:
+        seconds = value * nt.TIME_WORDS[word]
+    elif word == "m" and timed == 1:  # on a hold, "1m" is a minute
+        seconds = value * 60
+    else:
+        meters = value * nt.DISTANCE_WORDS[word]
+    if not (0 < (seconds or meters or 0) <= (_MOST_SECONDS if seconds else _MOST_METERS)):
+        raise _Out
+    count = int(g[_TA] or 1)
+    if not 1 <= count <= _MOST_SETS:
+        raise _Out
+    return [None] * count, [None] * count, [None] * count, [(seconds, meters)] * count
 
 
 def _scheme(g: tuple[str | None, ...], unit: Unit) -> Scheme:
@@ -330,17 +375,23 @@ def _day(text: str | None, today: date) -> date | None:
     return when
 
 
+def _same(values: list[Any]) -> bool:
+    return values.count(values[0]) == len(values)
+
+
 def _sets(
-    reps: list[int], tops: list[int | None], loads: list[Load | None],
-    efforts: tuple[Effort, ...], technique: Technique | None, amrap: bool, warmup: bool,
+    reps: list[int | None], tops: list[int | None], loads: list[Load | None],
+    measures: list[Measure | None], efforts: tuple[Effort, ...], technique: Technique | None,
+    amrap: bool, warmup: bool,
 ) -> tuple[SetRecord, ...]:
     count = len(reps)
-    if len(efforts) <= 1 and technique is None and not amrap and len(set(reps)) == 1 \
-            and len(set(tops)) == 1 and len(set(loads)) == 1:
+    if len(efforts) <= 1 and technique is None and not amrap and _same(reps) \
+            and _same(tops) and _same(loads) and _same(measures):
         rir, rir_max, failure = efforts[0] if efforts else (None, None, False)
         kg, bodyweight = loads[0] or (None, False)
+        seconds, meters = measures[0] or (None, None)
         return (set_record(reps[0], kg, bodyweight, rir, rir_max, failure, None, warmup, False,
-                           tops[0]),) * count
+                           tops[0], seconds, meters),) * count
     made: dict[tuple[object, ...], SetRecord] = {}
     out: list[SetRecord] = []
     for k in range(count):
@@ -350,11 +401,13 @@ def _sets(
         tech = technique if last else None
         if tech is not None:
             rir, rir_max, failure = 0.0, None, True
-        key = (reps[k], tops[k], loads[k], rir, rir_max, failure, tech, last and amrap)
+        key = (reps[k], tops[k], loads[k], measures[k], rir, rir_max, failure, tech,
+               last and amrap)
         record = made.get(key)
         if record is None:
             kg, bodyweight = loads[k] or (None, False)
+            seconds, meters = measures[k] or (None, None)
             record = made[key] = set_record(reps[k], kg, bodyweight, rir, rir_max, failure, tech,
-                                            warmup, last and amrap, tops[k])
+                                            warmup, last and amrap, tops[k], seconds, meters)
         out.append(record)
     return tuple(out)

@@ -64,12 +64,14 @@ def test_quick_reads_as_the_grammar_does(lead: str) -> None:
 
 
 NAMES = ["squat", "Bench Press:", "pull-ups", "farmer's walk", "wu squat", "squat for",
-         "i did bench", "zottman curl", "pu", "plank", "SQUAT", "monday squat", "pr squat"]
+         "i did bench", "zottman curl", "pu", "plank", "SQUAT", "monday squat", "pr squat",
+         "lateral raise", "dead hang"]
 SCHEMES = ["5x5", "3x8-12", "3 sets of 8", "8,8,7", "10/8", "100x5", "100kg x 5 x 3",
            "135 x 8, 8, 7", "12x15,12", "80x8x3", "225lb x 5", "16x10", "4x55", "3x0",
            "3x10-8", "100x55", "3x101", "3X5", "3×8", "102,5x5", "25,5", "bw x 12, 10, 8",
            "bw+20 x 8", "bw x 8 x 3", "20s x 12 x 3", "20sx12", "175x5, 175x5, 170x6",
-           "60x5 80x3 100x5x3", "100x5, 3x3", "100x5 5x3"]
+           "60x5 80x3 100x5x3", "100x5, 3x3", "100x5 5x3", "3x60s", "3x60 s", "4x40m",
+           "3x1min", "60 sec", "2x1.5min", "15x30s", "3x0s", "5km", "3x40 m", "1x90000s"]
 EXPRESS_APARTS = ["", " @60kg", " 100", " @100", " @8", " @12.5", " 2500kg", " +20kg", " bw",
                   " bw+10"]
 EXPRESS_MARKS = ["", " rir2", " rir 1-2", " 2rir", " @8", " rpe 8,5", " rir 2,1,0", " f",
@@ -93,7 +95,7 @@ def test_express_reads_as_the_full_reader_does(name: str, monkeypatch: pytest.Mo
 
 def test_express_declines_what_it_does_not_know() -> None:
     for text in ["squat 5x5 - felt heavy", "squat 5x5\nbench 3x8", "squat 5x5; bench 3x8",
-                 "squat 16x10", "plank 3x60s", "squat 5x5 felt good", "squat 5x5 last mon",
+                 "squat 16x10", "curl 3x20s", "squat 5x5 felt good", "squat 5x5 last mon",
                  "5x5 squat", "squat 5x5 rir 12"]:
         assert express_entry(text, CAT, "kg", TODAY) is None, text
 
