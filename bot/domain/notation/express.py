@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any, Final
+from typing import Final
 
 from bot.domain import limits
 from bot.domain.catalogue.lookup import Catalogue
@@ -25,7 +25,7 @@ from bot.domain.notation.amounts import FAILURE, Effort, Stop, effort_of, rpe_li
 from bot.domain.notation.dates import check_loggable, iso_date, weekday_date
 from bot.domain.notation.lexer import Token
 from bot.domain.notation.names import resolve_exercise, timed_kind
-from bot.domain.notation.values import log_entry, set_record
+from bot.domain.notation.values import Load, Measure, log_entry, set_records
 
 __all__ = ["express_entry"]
 
@@ -164,7 +164,7 @@ def _read(
     exercise = resolve_exercise(name, catalogue)
     if rpe_unloaded and (exercise.tier == "D" or exercise.custom):
         raise _Out  # it asks whether 8 was the load
-    sets = _sets(reps, tops, loads, measures, efforts, technique, amrap, warmup)
+    sets = set_records(reps, tops, loads, measures, efforts, technique, amrap, warmup)
     return exercise, sets, on
 
 
@@ -211,9 +211,6 @@ def _top(low: int, text: str | None) -> int | None:
     return top if top != low else None
 
 
-Load = tuple[float | None, bool]  # kg (None: bodyweight alone), bodyweight
-
-
 def _kg(text: str, written: str | None, unit: Unit) -> float:
     value = float(text)
     if (_UNITS[written.lower()] if written else unit) == "lb":
@@ -228,9 +225,6 @@ def _bodyweight(added: str | None, written: str | None, unit: Unit) -> Load:
 
 
 Scheme = tuple[list[int], list[int | None], list[Load | None]]
-Measure = tuple[float | None, float | None]  # seconds, metres
-
-
 def _timed(
     g: tuple[str | None, ...], timed: int
 ) -> tuple[list[int | None], list[int | None], list[Load | None], list[Measure | None]]:
@@ -373,41 +367,3 @@ def _day(text: str | None, today: date) -> date | None:
         raise _Out
     check_loggable(when, today)
     return when
-
-
-def _same(values: list[Any]) -> bool:
-    return values.count(values[0]) == len(values)
-
-
-def _sets(
-    reps: list[int | None], tops: list[int | None], loads: list[Load | None],
-    measures: list[Measure | None], efforts: tuple[Effort, ...], technique: Technique | None,
-    amrap: bool, warmup: bool,
-) -> tuple[SetRecord, ...]:
-    count = len(reps)
-    if len(efforts) <= 1 and technique is None and not amrap and _same(reps) \
-            and _same(tops) and _same(loads) and _same(measures):
-        rir, rir_max, failure = efforts[0] if efforts else (None, None, False)
-        kg, bodyweight = loads[0] or (None, False)
-        seconds, meters = measures[0] or (None, None)
-        return (set_record(reps[0], kg, bodyweight, rir, rir_max, failure, None, warmup, False,
-                           tops[0], seconds, meters),) * count
-    made: dict[tuple[object, ...], SetRecord] = {}
-    out: list[SetRecord] = []
-    for k in range(count):
-        effort = efforts[0] if len(efforts) == 1 else efforts[k] if efforts else None
-        rir, rir_max, failure = effort if effort is not None else (None, None, False)
-        last = k == count - 1
-        tech = technique if last else None
-        if tech is not None:
-            rir, rir_max, failure = 0.0, None, True
-        key = (reps[k], tops[k], loads[k], measures[k], rir, rir_max, failure, tech,
-               last and amrap)
-        record = made.get(key)
-        if record is None:
-            kg, bodyweight = loads[k] or (None, False)
-            seconds, meters = measures[k] or (None, None)
-            record = made[key] = set_record(reps[k], kg, bodyweight, rir, rir_max, failure, tech,
-                                            warmup, last and amrap, tops[k], seconds, meters)
-        out.append(record)
-    return tuple(out)

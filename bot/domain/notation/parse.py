@@ -109,7 +109,7 @@ from bot.domain.catalogue.lookup import Catalogue
 from bot.domain.models import LogEntry, ParseError, SetRecord, Unit
 from bot.domain.notation import words as nt
 from bot.domain.notation.amounts import MAX_CHARS, MAX_ENTRIES, Stop
-from bot.domain.notation.dates import DateOrder, take_dates, take_whole_dates
+from bot.domain.notation.dates import DateOrder, Found, take_dates, take_whole_dates
 from bot.domain.notation.express import express_entry
 from bot.domain.notation.grammar import LineGrammar
 from bot.domain.notation.lexer import Token, normalize, split_segments, token_offset, tokenize
@@ -195,12 +195,9 @@ def _parse_message(
     split: Split | None = None
     if len(segments) == 1:  # "squat 5x5 - felt heavy": the sets alone may be everyday ones
         split = split_note(segments[0], catalogue)
-        if split.notes or split.pr:
-            note = "; ".join(dict.fromkeys(split.notes))
-            quick = express_entry(split.notation, catalogue, unit, today, raw=segments[0],
-                                  note=note, pr=split.pr)
-            if quick is not None:
-                return quick
+        quick = _express_with_note(segments[0], split, catalogue, unit, today)
+        if quick is not None:
+            return quick
     lines: list[Line] = []
     for raw in segments:
         try:
@@ -226,6 +223,15 @@ def _parse_message(
             example="squat 5x5 @100kg rir2; leg curl 3x12 f",
         )
     return entries
+
+
+def _express_with_note(raw: str, split: Split, catalogue: Catalogue, unit: Unit,
+                       today: date) -> tuple[LogEntry, ...] | None:
+    if not (split.notes or split.pr):
+        return None  # the express reader has seen this line as it is
+    note = "; ".join(dict.fromkeys(split.notes))
+    return express_entry(split.notation, catalogue, unit, today, raw=raw, note=note,
+                         pr=split.pr)
 
 
 def _one_simple_line(line: Line) -> tuple[LogEntry, ...] | None:
@@ -279,14 +285,10 @@ def _read_line(raw: str, catalogue: Catalogue, unit: Unit, today: date,
     date_first = False
     if dated:
         date_first = tokens[0].kind in ("day", "date", "num") or tokens[0].text in nt.MONTHS
-        cut = plain_note_start(tokens, 0, catalogue)
+        tokens, on, cut = _dates_before_the_note(tokens, dated, catalogue, today, order)
         if cut is not None:
             notes = (*notes, text[token_offset(text, norm, cut):].strip())
-            tokens, total = tokens[:cut], cut
-        if dated == 1:
-            tokens, on = take_whole_dates(tokens, today)
-        else:
-            tokens, on = take_dates(tokens, today, order)
+            total = cut
     if not tokens:
         return Line(raw, on=on, notes=notes, pr=split.pr)
     lead = leading_marks(tokens)
@@ -318,15 +320,35 @@ def _read_line(raw: str, catalogue: Catalogue, unit: Unit, today: date,
     if read.note_at is not None:
         index = total - (len(tokens) - (start + read.note_at))
         notes = (*notes, text[token_offset(text, norm, index):].strip())
-    rerun: Callable[[str], tuple[SetRecord, ...] | None] | None = None
-    if read.flags:
-        def rerun(flip: str) -> tuple[SetRecord, ...] | None:
-            try:
-                return _read_sets(tokens, start, unit, catalogue, timed, lead, name, flip).sets
-            except Stop:
-                return None
+    rerun = _rerun(tokens, start, unit, catalogue, timed, lead, name) if read.flags else None
     return Line(raw, exercise, read.sets, on, notes, split.pr, read.flags, rerun,
                 doubt=read.doubt)
+
+
+def _dates_before_the_note(
+    tokens: list[Token], dated: int, catalogue: Catalogue, today: date, order: DateOrder
+) -> tuple[list[Token], Found | None, int | None]:
+    """The tokens without their date, the date, and where plain words of a note start
+    (dates written inside a note are part of it)."""
+    cut = plain_note_start(tokens, 0, catalogue)
+    if cut is not None:
+        tokens = tokens[:cut]
+    if dated == 1:
+        kept, on = take_whole_dates(tokens, today)
+    else:
+        kept, on = take_dates(tokens, today, order)
+    return kept, on, cut
+
+
+def _rerun(tokens: list[Token], start: int, unit: Unit, catalogue: Catalogue, timed: int,
+           lead: Leading, name: str) -> Callable[[str], tuple[SetRecord, ...] | None]:
+    """Reading the line again with one ambiguity the other way (None when it fails)."""
+    def rerun(flip: str) -> tuple[SetRecord, ...] | None:
+        try:
+            return _read_sets(tokens, start, unit, catalogue, timed, lead, name, flip).sets
+        except Stop:
+            return None
+    return rerun
 
 
 def _read_sets(tokens: list[Token], start: int, unit: Unit, catalogue: Catalogue, timed: int,

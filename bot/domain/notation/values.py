@@ -7,17 +7,22 @@ and the parser builds one for every distinct set of every message. ``set_record`
 for ``SetRecord`` and ``LogEntry`` as ``bot.domain.models`` defines them (no
 ``__post_init__``, no slots). Every field starts from its default, so a field added to
 the models later is there too; tests compare both ways of building over every field.
+``set_records`` builds the sets of a line given set by set, equal sets sharing a value.
 """
 
 from __future__ import annotations
 
 from dataclasses import fields
 from datetime import date
-from typing import Final
+from typing import Any, Final
 
 from bot.domain.models import Exercise, LogEntry, Reading, SetRecord, Technique
+from bot.domain.notation.amounts import Effort
 
-__all__ = ["log_entry", "set_record"]
+__all__ = ["Load", "Measure", "log_entry", "set_record", "set_records"]
+
+Load = tuple[float | None, bool]  # kg (None: bodyweight alone), bodyweight
+Measure = tuple[float | None, float | None]  # seconds, metres
 
 _NEW: Final = object.__new__
 _SET_DEFAULTS: Final = {f.name: f.default for f in fields(SetRecord)}
@@ -69,3 +74,43 @@ def log_entry(
         question=question,
     )
     return entry
+
+
+def _same(values: list[Any]) -> bool:
+    return values.count(values[0]) == len(values)
+
+
+def set_records(
+    reps: list[int | None], tops: list[int | None], loads: list[Load | None],
+    measures: list[Measure | None], efforts: tuple[Effort, ...], technique: Technique | None,
+    amrap: bool, warmup: bool,
+) -> tuple[SetRecord, ...]:
+    """The sets of a line given per set, each marker applied as the grammar applies it
+    (one effort for all or one per set; a technique and an AMRAP on the last set)."""
+    count = len(reps)
+    if len(efforts) <= 1 and technique is None and not amrap and _same(reps) \
+            and _same(tops) and _same(loads) and _same(measures):
+        rir, rir_max, failure = efforts[0] if efforts else (None, None, False)
+        kg, bodyweight = loads[0] or (None, False)
+        seconds, meters = measures[0] or (None, None)
+        return (set_record(reps[0], kg, bodyweight, rir, rir_max, failure, None, warmup, False,
+                           tops[0], seconds, meters),) * count
+    made: dict[tuple[object, ...], SetRecord] = {}
+    out: list[SetRecord] = []
+    for k in range(count):
+        effort = efforts[0] if len(efforts) == 1 else efforts[k] if efforts else None
+        rir, rir_max, failure = effort if effort is not None else (None, None, False)
+        last = k == count - 1
+        tech = technique if last else None
+        if tech is not None:
+            rir, rir_max, failure = 0.0, None, True
+        key = (reps[k], tops[k], loads[k], measures[k], rir, rir_max, failure, tech,
+               last and amrap)
+        record = made.get(key)
+        if record is None:
+            kg, bodyweight = loads[k] or (None, False)
+            seconds, meters = measures[k] or (None, None)
+            record = made[key] = set_record(reps[k], kg, bodyweight, rir, rir_max, failure, tech,
+                                            warmup, last and amrap, tops[k], seconds, meters)
+        out.append(record)
+    return tuple(out)

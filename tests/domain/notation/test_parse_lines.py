@@ -108,3 +108,54 @@ def test_a_second_date_for_one_exercise_is_refused() -> None:
     result = parse("squat 100x5 yesterday\n110x3 mon")
     assert isinstance(result, ParseError)
     assert "second date" in result.error
+
+
+# ------------------------------------------------------------------ one per line or ;
+def test_one_exercise_per_line_and_per_semicolon() -> None:
+    result = parse("squat 5x5 @100kg rir2\nbench 3x8 @80kg; rdl 3x10 @80")
+    assert isinstance(result, tuple)
+    assert [e.exercise.key for e in result] == ["back-squat", "bench-press", "romanian-deadlift"]
+    assert [e.text for e in result] == ["squat 5x5 @100kg rir2", "bench 3x8 @80kg",
+                                        "rdl 3x10 @80"]
+
+
+def test_blank_lines_and_crlf_are_skipped() -> None:
+    result = parse("\r\nsquat 5x5\r\n\r\n  \nbench 3x8\n;;")
+    assert isinstance(result, tuple)
+    assert [e.exercise.key for e in result] == ["back-squat", "bench-press"]
+
+
+def test_a_date_on_its_own_line_dates_the_lines_below() -> None:
+    result = parse("yesterday:\nsquat 5x5\nbench 3x8 mon\n2026-11-20\ndl 1x5 @180")
+    assert isinstance(result, tuple)
+    assert [e.performed_on for e in result] == [
+        date(2026, 11, 25),
+        date(2026, 11, 23),
+        date(2026, 11, 20),
+    ]
+
+
+def test_one_date_inside_a_line_dates_the_whole_message() -> None:
+    # It used to date its own line only, leaving the bench undated (today).
+    result = parse("squat 5x5 yesterday\nbench 3x8")
+    assert isinstance(result, tuple)
+    assert [e.performed_on for e in result] == [date(2026, 11, 25), date(2026, 11, 25)]
+
+
+def test_error_in_second_line_names_the_line() -> None:
+    result = parse("squat 5x5\nbench 3x8 @1200kg")
+    assert isinstance(result, ParseError)
+    assert result.error.startswith('In "bench 3x8 @1200kg": ')
+    assert "typo" in result.hint
+
+
+def test_a_date_after_the_last_exercise_dates_the_message() -> None:
+    result = parse("squat 5x5\nbench 3x8\nyesterday")
+    assert isinstance(result, tuple)
+    assert [e.performed_on for e in result] == [date(2026, 11, 25)] * 2
+
+
+def test_a_trailing_date_among_several_is_not_dropped_silently() -> None:
+    result = parse("squat 5x5 mon\nbench 3x8 tue\nyesterday")
+    assert isinstance(result, ParseError)
+    assert "yesterday" in result.error
