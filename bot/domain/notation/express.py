@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Final
+from typing import Final, cast
 
 from bot.domain import limits
 from bot.domain.catalogue.lookup import Catalogue
-from bot.domain.models import LB_TO_KG, Exercise, LogEntry, SetRecord, Technique, Unit
+from bot.domain.models import LB_TO_KG, Exercise, LogEntry, ParseError, SetRecord, Technique, Unit
 from bot.domain.notation import words as nt
 from bot.domain.notation.amounts import FAILURE, Effort, Stop, effort_of, rpe_like
 from bot.domain.notation.dates import check_loggable, iso_date, weekday_date
-from bot.domain.notation.lexer import Token
+from bot.domain.notation.lexer import Token, normalize, tokenize
 from bot.domain.notation.names import resolve_exercise, timed_kind
+from bot.domain.notation.notes import NOTE_LEAD, has_pr_mark, is_notation_word
 from bot.domain.notation.values import Load, Measure, log_entry, set_records
 
 __all__ = ["express_entry"]
@@ -63,6 +64,7 @@ _LINE: Final = re.compile(
             |@{_SP}*(?P<at>{_NUM})
             |(?:to{_SP}+)?(?P<mark>{_MARK_WORDS})))?
     (?:{_SP}+(?P<day>{_DAY_WORDS}|\d{{4}}-\d{{1,2}}-\d{{1,2}}))?
+    (?:{_SP}+(?P<words>{_WORD}(?:{_SP}+{_WORD})*))?
     {_SP}*""",
     re.IGNORECASE | re.VERBOSE | re.ASCII,
 )
@@ -79,6 +81,7 @@ _G: Final = {name: index - 1 for name, index in _LINE.groupindex.items()}
                     "lu", "lbw", "lbwl", "lbwu", "lp", "lpu", "ew", "ev", "av", "sv", "sw", "at",
                     "mark", "day")
 )
+_WORDS_AT: Final = _LINE.groupindex["words"]
 _NAME_STOPS: Final = frozenset(
     nt.MARKER_WORDS | nt.WEEKDAYS.keys() | nt.RELATIVE_DAYS.keys() | nt.MONTHS.keys()
     | nt.LEADING_FILLERS | nt.DEGREE_WORDS | {"ago", "x", "max", "rest", "warm", "work", "rm",
@@ -104,26 +107,57 @@ class _Out(Exception):
     """This line is for the full reader."""
 
 
+class _Refused(Exception):
+    """This line is refused, exactly as the full reader refuses it."""
+
+    def __init__(self, error: ParseError) -> None:
+        super().__init__(error.error)
+        self.error = error
+
+
 def express_entry(
     text: str, catalogue: Catalogue, unit: Unit, today: date, *, raw: str | None = None,
-    note: str = "", pr: bool = False,
-) -> tuple[LogEntry, ...] | None:
-    """The entry of an everyday one-line message (see the module notes), or None; also
-    None for a line the full reader refuses, so that its refusal is the full one.
+    notes: tuple[str, ...] = (), pr: bool = False,
+) -> tuple[LogEntry, ...] | ParseError | None:
+    """The entry of an everyday one-line message (see the module notes), or None. A
+    refusal is given only for one effort per set that does not fit the sets; any other
+    line the full reader refuses answers None, so that its refusal is the full one.
 
     ``text`` may be a line with its note taken out (``notes.split_note``): then ``raw``
-    is the line as written, and ``note``/``pr`` what was taken out.
+    is the line as written, and ``notes``/``pr`` what was taken out. Plain words after
+    everything else (``squat 5x5 felt easy``) are a note too, as the grammar finds it.
     """
     match = _LINE.fullmatch(text)
     if match is None:
         return None
     if "," in text and _DECIMAL_COMMA.search(text.lower()) is not None:
         return None
+    groups = match.groups()
     try:
-        exercise, sets, on = _read(match.groups(), catalogue, unit, today)
+        if groups[_WORDS_AT - 1] is not None:
+            notes = (*notes, _plain_note(text, match))
+        exercise, sets, on = _read(groups, catalogue, unit, today)
     except (_Out, Stop):
         return None
+    except _Refused as refused:
+        return refused.error
+    note = "; ".join(dict.fromkeys(notes)) if notes else ""
     return (log_entry(exercise, sets, on, (text if raw is None else raw).strip(), note, pr),)
+
+
+def _plain_note(text: str, match: re.Match[str]) -> str:
+    """The words after the sets as the grammar takes them for a note: from the first word
+    the notation does not know, with only filler words before it (``and it hurt``)."""
+    start = match.start(_WORDS_AT)
+    tokens, _ = tokenize(normalize(text[start:]))
+    if has_pr_mark(text[start:]):
+        raise _Out  # a PR mark the full reader takes out first
+    for i in range(len(tokens)):
+        if not is_notation_word(tokens, i):
+            if any(t.text not in NOTE_LEAD for t in tokens[:i]):
+                raise _Out
+            return text[start:].strip()
+    raise _Out  # notation words only: the grammar reads them
 
 
 def _read(
@@ -137,18 +171,17 @@ def _read(
         if timed and g[_APAIR] is not None:
             raise _Out  # "60s" on a hold is seconds, for the full reader
         counted, tops, loads = _scheme(g, unit)
-        reps = list[int | None](counted)
+        reps = cast("list[int | None]", counted)  # the same list: no set is timed
         measures = [None] * len(reps)
     effort_at: Effort | None = None
     has_load = loads.count(None) != len(loads)
     rpe_unloaded = False  # "@8" on a line with no load (see readings: ask on tier D)
     at_text = g[_L]
-    if at_text is not None and g[_LAT] is not None and g[_LU] is None \
-            and rpe_like(Token("num", at_text, float(at_text))):
+    if at_text is not None and g[_LAT] is not None and g[_LU] is None and _rpe_like(at_text):
         if any(o is not None for o in (g[_EW], g[_SV], g[_AT], g[_AV], g[_MARK])):
             raise _Out
         rpe_unloaded = not has_load
-        effort_at = effort_of(Token("num", at_text, float(at_text)), True)
+        effort_at = _effort(at_text, True)
     elif at_text is not None or g[_LBW] is not None or g[_LP] is not None:
         if has_load:
             raise _Out  # two loads: the full reader refuses it
@@ -156,12 +189,16 @@ def _read(
         loads = [apart] * len(reps)
         has_load = True
     efforts, technique, amrap, warmup = _mark(g, has_load, effort_at)
-    if len(efforts) > 1 and len(efforts) != len(reps):
-        raise _Out
     if len(reps) > _MOST_SETS or (reps[0] is not None and max(counted) > _MOST_REPS):
         raise _Out  # numbers the full reader asks about
     on = _day(g[_DAY], today)
     exercise = resolve_exercise(name, catalogue)
+    if len(efforts) > 1 and len(efforts) != len(reps):
+        word = (g[_EW] or "rir").lower()
+        raise _Refused(ParseError(
+            error=f'"{word}" gives {len(efforts)} values for {len(reps)} set(s).',
+            hint="Give one value for all sets, or exactly one per set.",
+            example="bench 3x8 @80kg rir 2,1,0"))
     if rpe_unloaded and (exercise.tier == "D" or exercise.custom):
         raise _Out  # it asks whether 8 was the load
     sets = set_records(reps, tops, loads, measures, efforts, technique, amrap, warmup)
@@ -326,16 +363,18 @@ def _mark(g: tuple[str | None, ...], loaded: bool, effort_at: Effort | None) -> 
     word, value, at_rpe, suffixed, at = g[_EW], g[_EV], g[_AV], g[_SV], g[_AT]
     if word is not None:
         rpe = word.lower() == "rpe"
-        return tuple(_effort(p, rpe) for p in _SPLIT_LIST.split(value or "")), None, False, False
+        text = value or ""
+        if "," not in text and "/" not in text:
+            return (_effort(text, rpe),), None, False, False
+        return tuple(_effort(p, rpe) for p in _SPLIT_LIST.split(text)), None, False, False
     if at_rpe is not None:
         return (_effort(at_rpe, True),), None, False, False
     if suffixed is not None:
         return (_effort(suffixed, (g[_SW] or "").lower() == "rpe"),), None, False, False
     if at is not None:
-        tok = Token("num", at, float(at))
-        if not rpe_like(tok) or not loaded:
+        if not _rpe_like(at) or not loaded:
             raise _Out  # a load after the load, or an effort that may be a load
-        return (effort_of(tok, True),), None, False, False
+        return (_effort(at, True),), None, False, False
     word = g[_MARK]
     if word is None:
         return (), None, False, False
@@ -348,7 +387,20 @@ def _mark(g: tuple[str | None, ...], loaded: bool, effort_at: Effort | None) -> 
     return (), None, word == "amrap", word != "amrap"
 
 
+def _rpe_like(text: str) -> bool:
+    """``rpe_like`` of the lexer's number for ``text`` (a bare ``@x`` is RPE 5-10 by 0.5)."""
+    return rpe_like(Token("num", text, float(text)))
+
+
 def _effort(text: str, rpe: bool) -> Effort:
+    """RIR (or RPE turned into RIR) as ``effort_of`` reads it; one value in range fast."""
+    if "-" not in text:
+        value = float(text)
+        if rpe and limits.rpe_allowed(value):
+            rir = limits.rir_of_rpe(value)
+            return rir, None, rir == 0.0
+        if not rpe and limits.rir_allowed(value):
+            return value, None, value == 0.0
     low, _, high = text.partition("-")
     return effort_of(Token("num", text, float(low), float(high) if high else None), rpe)
 

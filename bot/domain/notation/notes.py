@@ -34,7 +34,7 @@ from bot.domain.notation.lexer import Token, normalize, tokenize
 if TYPE_CHECKING:
     from bot.domain.catalogue.lookup import Catalogue
 
-__all__ = ["Split", "back_over_fillers", "has_pr_mark", "is_notation_word",
+__all__ = ["NOTE_LEAD", "Split", "back_over_fillers", "has_pr_mark", "is_notation_word",
            "plain_note_start", "rest_time_at", "second_exercise", "split_note"]
 
 
@@ -86,7 +86,7 @@ _SCHEME_KINDS: Final = frozenset({"x", "at"})
 # (A duration alone in parentheses is a rest time, a note: "(90 sec)".)
 _SCHEME_WORDS: Final = frozenset(nt.UNIT_WORDS.keys() | nt.EFFORT_WORDS | {"rm"})
 # Words a note may start with when they sit right before its first unknown word.
-_NOTE_LEAD: Final = frozenset(
+NOTE_LEAD: Final = frozenset(
     (nt.FILLER_WORDS - nt.SETS_WORDS - nt.REPS_WORDS) | nt.NOTATION_SKIP_WORDS
     | {"about", "around", "is"}
 )
@@ -186,7 +186,7 @@ def _after_dash(text: str, notes: list[str], catalogue: Catalogue) -> str:
         tokens, _ = tokenize(normalize(rest))
         k = 0
         while k < len(tokens) and (tokens[k].kind in ("day", "date") or (
-            tokens[k].kind == "word" and tokens[k].text in _NOTE_LEAD
+            tokens[k].kind == "word" and tokens[k].text in NOTE_LEAD
         )):
             k += 1  # "- today was rough", "- and it hurt": words that open a note
         if k >= len(tokens) or tokens[k].kind != "word" or is_notation_word(tokens, k):
@@ -218,7 +218,7 @@ def is_notation_word(tokens: list[Token], i: int) -> bool:
 
 def back_over_fillers(tokens: list[Token], i: int, floor: int) -> int:
     """Move a note's start back over the filler words just before it ("and it was")."""
-    while i > floor and tokens[i - 1].kind == "word" and tokens[i - 1].text in _NOTE_LEAD:
+    while i > floor and tokens[i - 1].kind == "word" and tokens[i - 1].text in NOTE_LEAD:
         i -= 1
     return i
 

@@ -177,7 +177,7 @@ def _parse_message(
         )
     quick = express_entry(text, catalogue, unit, today)
     if quick is not None:
-        return quick
+        return quick  # entries, or the one refusal it gives as the full reader does
     mention = _MENTION.search(text)
     if mention is not None:
         return ParseError(
@@ -226,11 +226,10 @@ def _parse_message(
 
 
 def _express_with_note(raw: str, split: Split, catalogue: Catalogue, unit: Unit,
-                       today: date) -> tuple[LogEntry, ...] | None:
+                       today: date) -> tuple[LogEntry, ...] | ParseError | None:
     if not (split.notes or split.pr):
         return None  # the express reader has seen this line as it is
-    note = "; ".join(dict.fromkeys(split.notes))
-    return express_entry(split.notation, catalogue, unit, today, raw=raw, note=note,
+    return express_entry(split.notation, catalogue, unit, today, raw=raw, notes=split.notes,
                          pr=split.pr)
 
 

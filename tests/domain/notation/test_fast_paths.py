@@ -77,14 +77,16 @@ EXPRESS_APARTS = ["", " @60kg", " 100", " @100", " @8", " @12.5", " 2500kg", " +
 EXPRESS_MARKS = ["", " rir2", " rir 1-2", " 2rir", " @8", " rpe 8,5", " rir 2,1,0", " f",
                  " dropset", " amrap", " rpe 11"]
 DAYS = ["", " yesterday", " mon", " 2026-11-20", " 2026-02-30", " 2027-01-01"]
+TAILS = ["", " felt easy", " and it was hard", " felt easy today", " felt f", " and f felt",
+         " rest pause felt", " warm up", " felt great pr", " rir", " bench felt", " last one ugly"]
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_express_reads_as_the_full_reader_does(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     cases = []
-    for scheme, apart, mark, day in itertools.product(SCHEMES, EXPRESS_APARTS, EXPRESS_MARKS,
-                                                       DAYS):
-        text = f"{name} {scheme}{apart}{mark}{day}"
+    combinations = itertools.product(SCHEMES, EXPRESS_APARTS, EXPRESS_MARKS, DAYS, TAILS[:3])
+    for scheme, apart, mark, day, tail in itertools.islice(combinations, 0, None, 7):
+        text = f"{name} {scheme}{apart}{mark}{day}{tail}"
         fast = express_entry(text, CAT, "kg", TODAY)
         if fast is not None:
             cases.append((text, fast))
@@ -95,7 +97,7 @@ def test_express_reads_as_the_full_reader_does(name: str, monkeypatch: pytest.Mo
 
 def test_express_declines_what_it_does_not_know() -> None:
     for text in ["squat 5x5 - felt heavy", "squat 5x5\nbench 3x8", "squat 5x5; bench 3x8",
-                 "squat 16x10", "curl 3x20s", "squat 5x5 felt good", "squat 5x5 last mon",
+                 "squat 16x10", "curl 3x20s", "squat 5x5 and f felt", "squat 5x5 last mon",
                  "5x5 squat", "squat 5x5 rir 12"]:
         assert express_entry(text, CAT, "kg", TODAY) is None, text
 
@@ -118,6 +120,19 @@ def test_the_fast_builders_make_equal_values() -> None:
 NOTES = [" - felt heavy", " (paused)", " PR", " - today was rough", " (rir 2)", " #legday",
          ' "belt on"', " // 2 more next week", " new pb!!"]
 LABELS = ["", "A1. ", "2) "]
+
+
+@pytest.mark.parametrize("tail", TAILS)
+def test_express_takes_plain_words_as_the_grammar_does(
+    tail: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = [f"{name} {scheme}{mark}{day}{tail}"
+             for name, scheme, mark, day in itertools.product(
+                 ["squat", "lateral raise", "plank"], SCHEMES[::2], EXPRESS_MARKS, DAYS[:2])]
+    fast = {text: parsing.parse_log(text, CAT, unit="kg", today=TODAY) for text in texts}
+    monkeypatch.setattr(parsing, "express_entry", lambda *args, **kwargs: None)
+    for text in texts:
+        assert parsing.parse_log(text, CAT, unit="kg", today=TODAY) == fast[text], text
 
 
 @pytest.mark.parametrize("note", NOTES)
