@@ -49,7 +49,9 @@ bare numbers, no sets at all      a number above 30 (or with a decimal point) is
                                   on holds and carries (plank, hang, walk...) seconds,
                                   and on holds ``1m`` is a minute
 ``@x``                            RPE x when 5 <= x <= 10 in 0.5 steps, with no unit
-                                  and no ``x`` after it; otherwise a load
+                                  and no ``x`` after it; otherwise a load (``@ 10,12``
+                                  is a load per set); with no load on the line, tier D
+                                  and own exercises ask whether x was the load
 ``bw+20``, ``+20kg``              bodyweight plus 20; ``bw-20`` (assisted) is refused
 ``rir 1-2``, ``rpe 8-9``          rir 1, rir_max 2: a range keeps both ends
 ``rir 2,1,0``, ``rpe 8,9,10``     one value per set; the counts must match
