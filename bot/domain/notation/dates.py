@@ -12,8 +12,8 @@ the other reading is returned too, so the entry can ask; when only one reading i
 date that can be logged (not in the future, at most 366 days back), that one is
 taken. A date without a year is the most recent such day, today included. A line
 holding only numbers like ``10/8`` after a name is a list of reps, not a date: a
-numeric date is read at the start of a line, on a line of its own, after ``on``, or
-after the line's sets.
+numeric date is read at the start of a line, on a line of its own, after ``on`` or a
+weekday (``Mon 23/11``), or after the line's sets.
 
 Future dates and dates more than 366 days back are refused, and so is a line naming
 two different dates.
@@ -142,8 +142,8 @@ def _date_place(tokens: list[Token], i: int, end: int) -> bool:
     if i == 0:
         return True
     before = tokens[i - 1]
-    if before.kind == "word" and before.text in ("on", "date"):
-        return True
+    if (before.kind == "word" and before.text in ("on", "date")) or before.kind == "day":
+        return True  # "on 20/11", "Mon 23/11"
     if before.kind in _NOT_BEFORE_DATE:
         return False
     return any(t.kind == "x" or t.text in _SET_WORDS for t in tokens[:i])

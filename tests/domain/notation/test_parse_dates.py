@@ -20,6 +20,8 @@ ROWS: list[Row] = [
     r("squat 5x5 20.11.2026", "back-squat", 5, on=D(2026, 11, 20)),
     r("squat 5x5 2026/11/20", "back-squat", 5, on=D(2026, 11, 20)),
     r("squat 5x5 on 20/11", "back-squat", 5, on=D(2026, 11, 20)),
+    r("Mon 23/11 squat 5x5", "back-squat", 5, on=D(2026, 11, 23), reps=5),
+    r("squat 5x5 fri 20/11", "back-squat", 5, on=D(2026, 11, 20)),
     r("squat 5x5 nov 20", "back-squat", 5, on=D(2026, 11, 20), reps=5),
     r("squat 5x5 20 nov", "back-squat", 5, on=D(2026, 11, 20), reps=5),
     r("squat 5x5 november 20th", "back-squat", 5, on=D(2026, 11, 20)),

@@ -56,6 +56,24 @@ def test_a_header_line_is_kept_as_the_next_entrys_note(header: str) -> None:
     assert entry.note == header
 
 
+def test_a_session_with_a_dated_header_labels_and_notes() -> None:
+    text = ("Mon 23/11 - Legs\nA1. Back squat 4x6 @ 110 rir 2\nA2. RDL 3x8 @ 100 (straps)\n"
+            "B1. Leg press 3x12 @ 200 - seat 5\nPlank 3x45s\nfelt good overall")
+    result = entries(text)
+    assert [e.exercise.key for e in result] == ["back-squat", "romanian-deadlift", "leg-press",
+                                                "plank"]
+    assert {e.performed_on for e in result} == {MON}
+    assert [e.note for e in result] == ["Legs; A1", "A2; straps", "B1; seat 5",
+                                        "felt good overall"]
+    assert result[3].sets[0].seconds == 45.0
+
+
+def test_a_weekday_and_a_date_that_disagree_are_refused() -> None:
+    result = parse("Tue 23/11\nsquat 5x5")
+    assert isinstance(result, ParseError)
+    assert "two dates" in result.error
+
+
 def test_words_after_the_last_exercise_are_its_note() -> None:
     result = entries("squat 5x5 @100\nbench 3x8 @80\nfelt great today")
     assert [e.note for e in result] == ["", "felt great today"]
