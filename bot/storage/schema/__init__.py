@@ -17,27 +17,23 @@ database it builds the same schema (the tests check this too).
 from __future__ import annotations
 
 import difflib
-import re
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from bot.storage.driver import Driver
+from bot.storage.schema.postgres_catalog import read_postgres
+from bot.storage.schema.sql_text import (
+    Schema,
+    blocks_text,
+    split_parenthesised,
+    squash,
+    table_text,
+    tidy,
+)
 
 ENGINES = ("sqlite", "postgres")
 REGENERATE = "python -m tools.schema"
 _FOLDER = Path(__file__).resolve().parent
-
-
-@dataclass(frozen=True)
-class Schema:
-    """A migrated database's schema: the last migration applied and the rendered SQL."""
-
-    engine: str
-    version: int
-    body: str
 
 
 def snapshot_path(engine: str) -> Path:
@@ -85,93 +81,8 @@ async def read_schema(driver: Driver) -> Schema:
     if driver.engine == "sqlite":
         return await _read_sqlite(driver)
     if driver.engine == "postgres":
-        return await _read_postgres(driver)
+        return await read_postgres(driver)
     raise ValueError(f"no schema reader for the engine {driver.engine!r}")
-
-
-# Text normalisation ----------------------------------------------------------------
-
-# One lexeme: a quoted string or identifier, a comment, a dollar-quoted body, a run of
-# whitespace, a run of plain characters, or any other single character. Commas and
-# parentheses stand alone so that a walk over lexemes can track nesting.
-_LEXEME = re.compile(
-    r"'(?:[^']|'')*'"
-    r'|"(?:[^"]|"")*"'
-    r"|`[^`]*`"
-    r"|--[^\n]*"
-    r"|/\*.*?\*/"
-    r"|\$(?P<tag>[A-Za-z_]\w*)?\$.*?\$(?P=tag)\$"
-    r"|\s+"
-    r"|[^'\"`\s/\-$(),;]+"
-    r"|.",
-    re.DOTALL,
-)
-
-
-def _is_comment(lexeme: str) -> bool:
-    return lexeme.startswith("--") or lexeme.startswith("/*")
-
-
-def squash(sql: str) -> str:
-    """``sql`` on one line: comments dropped, every run of whitespace one space."""
-    out: list[str] = []
-    for match in _LEXEME.finditer(sql):
-        lexeme = match.group()
-        if lexeme.isspace() or _is_comment(lexeme):
-            if out and out[-1] != " ":
-                out.append(" ")
-        else:
-            out.append(lexeme)
-    return "".join(out).strip()
-
-
-def tidy(sql: str) -> str:
-    """``sql`` with its line breaks and indentation kept but comments, blank lines,
-    trailing spaces and runs of spaces inside a line dropped."""
-    out: list[str] = []
-    for match in _LEXEME.finditer(sql.expandtabs(4)):
-        lexeme = match.group()
-        if _is_comment(lexeme):
-            continue
-        if lexeme.isspace():
-            out.append("\n" + lexeme.rsplit("\n", 1)[1] if "\n" in lexeme else " ")
-        else:
-            out.append(lexeme)
-    lines = (line.rstrip() for line in "".join(out).split("\n"))
-    return "\n".join(line for line in lines if line)
-
-
-def _split_parenthesised(flat: str) -> tuple[str, list[str], str] | None:
-    """Split one-line ``head (a, b, ...) tail`` at the commas of its first parentheses."""
-    depth, start, last = 0, -1, 0
-    parts: list[str] = []
-    for match in _LEXEME.finditer(flat):
-        lexeme = match.group()
-        if lexeme == "(":
-            depth += 1
-            if depth == 1 and start < 0:
-                start = last = match.end()
-        elif lexeme == ")":
-            depth -= 1
-            if depth == 0 and start >= 0:
-                parts.append(flat[last:match.start()])
-                return flat[:start - 1].strip(), [p.strip() for p in parts], \
-                    flat[match.end():].strip()
-        elif lexeme == "," and depth == 1:
-            parts.append(flat[last:match.start()])
-            last = match.end()
-    return None
-
-
-def _table(head: str, items: Sequence[str], tail: str = "") -> str:
-    """A CREATE TABLE with one column or constraint per line."""
-    body = ",\n".join(f"    {item}" for item in items)
-    return f"{head} (\n{body}\n){' ' + tail if tail else ''};"
-
-
-def _blocks(blocks: Sequence[Sequence[str]]) -> str:
-    """Statements of a block one per line, blocks apart by a blank line."""
-    return "\n\n".join("\n".join(block) for block in blocks if block) + "\n"
 
 
 # SQLite ----------------------------------------------------------------------------
@@ -198,243 +109,16 @@ async def _read_sqlite(driver: Driver) -> Schema:
             blocks.append([_sqlite_statement(kind, sql)]
                           + [s for k, s in extras if k == "index"])
             blocks.extend([s] for k, s in extras if k == "trigger")
-    return Schema("sqlite", version, _blocks(blocks))
+    return Schema("sqlite", version, blocks_text(blocks))
 
 
 def _sqlite_statement(kind: str, sql: str) -> str:
     if kind == "table":
         flat = squash(sql)
-        split = _split_parenthesised(flat)
-        return _table(*split) if split else f"{flat};"
+        split = split_parenthesised(flat)
+        return table_text(*split) if split else f"{flat};"
     if kind == "index":
         return f"{squash(sql)};"
     return f"{tidy(sql)};"
 
 
-# PostgreSQL ------------------------------------------------------------------------
-
-# Every query reads the schema first on the search path. No '?' appears in them: the
-# driver would take it for a placeholder. Columns of type "char" are cast to text, which
-# asyncpg returns as str rather than bytes.
-_NS = "JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = current_schema()"
-
-_FUNCTIONS = """
-SELECT quote_ident(p.proname), p.prokind::text, pg_get_function_arguments(p.oid),
-       pg_get_function_result(p.oid), l.lanname, p.provolatile::text, p.proisstrict,
-       p.prosecdef, p.proconfig, p.prosrc,
-       CASE WHEN p.prosrc = '' THEN pg_get_functiondef(p.oid) END
-FROM pg_proc p
-JOIN pg_namespace n ON n.oid = p.pronamespace AND n.nspname = current_schema()
-JOIN pg_language l ON l.oid = p.prolang
-WHERE p.prokind IN ('f', 'p')
-  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass
-                  AND d.objid = p.oid AND d.deptype = 'e')
-ORDER BY p.proname, pg_get_function_identity_arguments(p.oid)
-"""
-
-_SEQUENCES = f"""
-SELECT quote_ident(c.relname), format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement,
-       s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
-       (SELECT ARRAY[t.relname::text, quote_ident(a.attname)]
-        FROM pg_depend d
-        JOIN pg_class t ON t.oid = d.refobjid
-        JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
-        WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
-          AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'a')
-FROM pg_sequence s
-JOIN pg_class c ON c.oid = s.seqrelid {_NS}
-WHERE NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
-                  AND d.objid = c.oid AND d.deptype = 'i')
-ORDER BY c.relname
-"""
-
-_RELATIONS = f"""
-SELECT c.relname, quote_ident(c.relname), c.relkind::text, c.relpersistence::text,
-       CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END
-FROM pg_class c {_NS}
-WHERE c.relkind IN ('r', 'p', 'v', 'm')
-ORDER BY c.relname
-"""
-
-_COLUMNS = f"""
-SELECT c.relname, quote_ident(a.attname), format_type(a.atttypid, a.atttypmod),
-       a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, a.attgenerated::text,
-       CASE WHEN a.attcollation <> t.typcollation THEN quote_ident(co.collname) END
-FROM pg_attribute a
-JOIN pg_class c ON c.oid = a.attrelid {_NS}
-JOIN pg_type t ON t.oid = a.atttypid
-LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-LEFT JOIN pg_collation co ON co.oid = a.attcollation
-WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
-ORDER BY c.relname, a.attnum
-"""
-
-# Not-null constraints (contype 'n' from PostgreSQL 18) are shown on their columns.
-_CONSTRAINTS = f"""
-SELECT c.relname, quote_ident(k.conname), pg_get_constraintdef(k.oid), r.relname
-FROM pg_constraint k
-JOIN pg_class c ON c.oid = k.conrelid {_NS}
-LEFT JOIN pg_class r ON r.oid = k.confrelid AND r.relnamespace = c.relnamespace
-WHERE k.contype IN ('p', 'u', 'c', 'f', 'x')
-ORDER BY c.relname, position(k.contype IN 'pucfx'), k.conname
-"""
-
-# Indexes that back a primary key, unique or exclusion constraint come with it.
-_INDEXES = f"""
-SELECT c.relname, pg_get_indexdef(x.indexrelid)
-FROM pg_index x
-JOIN pg_class i ON i.oid = x.indexrelid
-JOIN pg_class c ON c.oid = x.indrelid {_NS}
-WHERE NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid
-                  AND k.conrelid = x.indrelid AND k.contype IN ('p', 'u', 'x'))
-ORDER BY c.relname, i.relname
-"""
-
-_TRIGGERS = f"""
-SELECT c.relname, pg_get_triggerdef(g.oid), g.tgenabled::text, quote_ident(g.tgname)
-FROM pg_trigger g
-JOIN pg_class c ON c.oid = g.tgrelid {_NS}
-WHERE NOT g.tgisinternal
-ORDER BY c.relname, g.tgname
-"""
-
-_VOLATILITY = {"i": "IMMUTABLE", "s": "STABLE"}
-_IDENTITY = {"a": "GENERATED ALWAYS AS IDENTITY", "d": "GENERATED BY DEFAULT AS IDENTITY"}
-
-
-async def _read_postgres(driver: Driver) -> Schema:
-    schema = str(await driver.fetchval("SELECT current_schema()"))
-    # Names come back qualified where the server chooses to; the snapshot has none.
-    qualified = re.compile(r"(?<![\w\"$.])" + re.escape(_quote_ident(schema)) + r"\.")
-
-    def local(text: str) -> str:
-        return qualified.sub("", text)
-
-    version = 0
-    if await driver.fetchval("SELECT to_regclass('schema_migrations') IS NOT NULL"):
-        version = int(await driver.fetchval(
-            "SELECT COALESCE(MAX(version), 0) FROM schema_migrations") or 0)
-
-    blocks: list[list[str]] = [[_function(local, row)] for row in
-                               await driver.fetchall(_FUNCTIONS)]
-    owned_by: dict[str, list[str]] = {}
-    for name, kind, start, step, low, high, cache, cycle, owner in \
-            await driver.fetchall(_SEQUENCES):
-        blocks.append([
-            f"CREATE SEQUENCE {name} AS {kind} START WITH {start} INCREMENT BY {step}"
-            f" MINVALUE {low} MAXVALUE {high} CACHE {cache}{' CYCLE' if cycle else ''};"
-        ])
-        if owner:
-            table, column = owner
-            owned_by.setdefault(table, []).append(
-                f"ALTER SEQUENCE {name} OWNED BY {_quote_ident(table)}.{column};")
-
-    columns = _grouped(await driver.fetchall(_COLUMNS))
-    constraints = _grouped(await driver.fetchall(_CONSTRAINTS))
-    indexes = _grouped(await driver.fetchall(_INDEXES))
-    triggers = _grouped(await driver.fetchall(_TRIGGERS))
-    relations = await driver.fetchall(_RELATIONS)
-    needs = {
-        rel: {ref for _name, _definition, ref in constraints.get(rel, []) if ref and ref != rel}
-        for rel, *_rest in relations
-    }
-
-    for rel, quoted, kind, persistence, view in _dependencies_first(relations, needs):
-        block: list[str]
-        if kind in ("v", "m"):
-            what = "MATERIALIZED VIEW" if kind == "m" else "VIEW"
-            block = [f"CREATE {what} {quoted} AS\n{tidy(local(view)).rstrip(';')}"
-                     f"{' WITH NO DATA' if kind == 'm' else ''};"]
-        else:
-            items = [_column(local, *row) for row in columns.get(rel, [])]
-            items += [f"CONSTRAINT {name} {local(definition)}"
-                      for name, definition, _ref in constraints.get(rel, [])]
-            unlogged = "UNLOGGED " if persistence == "u" else ""
-            block = [_table(f"CREATE {unlogged}TABLE {quoted}", items)]
-        block += [f"{local(definition)};" for (definition,) in indexes.get(rel, [])]
-        blocks.append(block)
-        # Trigger definitions are one line each here, so a table's triggers share a block.
-        statements: list[str] = []
-        for definition, enabled, name in triggers.get(rel, []):
-            statements.append(f"{local(definition)};")
-            if enabled == "D":
-                statements.append(f"ALTER TABLE {quoted} DISABLE TRIGGER {name};")
-        blocks.append(statements)
-        if rel in owned_by:
-            blocks.append(owned_by[rel])
-    return Schema("postgres", version, _blocks(blocks))
-
-
-def _quote_ident(name: str) -> str:
-    return name if re.fullmatch(r"[a-z_][a-z0-9_$]*", name) else '"' + name.replace(
-        '"', '""') + '"'
-
-
-def _grouped(rows: Sequence[Sequence[Any]]) -> dict[str, list[tuple[Any, ...]]]:
-    """Rows keyed by their first column (a relation's name), in the order they came."""
-    out: dict[str, list[tuple[Any, ...]]] = {}
-    for first, *rest in rows:
-        out.setdefault(str(first), []).append(tuple(rest))
-    return out
-
-
-def _dependencies_first(
-    relations: Sequence[Sequence[Any]], needs: dict[str, set[str]]
-) -> Iterator[Sequence[Any]]:
-    """Relations by name, except that a table comes after the tables it references, so
-    the snapshot runs as written."""
-    by_name = {str(row[0]): row for row in relations}
-    done: set[str] = set()
-
-    def visit(name: str) -> Iterator[Sequence[Any]]:
-        if name in done or name not in by_name:
-            return
-        done.add(name)
-        for ref in sorted(needs.get(name, ())):
-            yield from visit(ref)
-        yield by_name[name]
-
-    for name in by_name:
-        yield from visit(name)
-
-
-def _column(local: Callable[[str], str], name: str, kind: str, not_null: bool, default: str | None,
-            identity: str, generated: str, collation: str | None) -> str:
-    parts = [name, kind]
-    if collation:
-        parts.append(f"COLLATE {collation}")
-    if generated == "s" and default is not None:
-        parts.append(f"GENERATED ALWAYS AS ({local(default)}) STORED")
-    elif default is not None:
-        parts.append(f"DEFAULT {local(default)}")
-    if identity in _IDENTITY:
-        parts.append(_IDENTITY[identity])
-    if not_null:
-        parts.append("NOT NULL")
-    return " ".join(parts)
-
-
-def _function(local: Callable[[str], str], row: Sequence[Any]) -> str:
-    (name, kind, arguments, result, language, volatility, strict, definer, config,
-     source, whole) = row
-    if whole:  # a SQL-standard body (BEGIN ATOMIC) lives outside prosrc
-        text = tidy(local(whole)).replace("CREATE OR REPLACE ", "CREATE ", 1)
-        return text if text.endswith(";") else f"{text};"
-    what = "PROCEDURE" if kind == "p" else "FUNCTION"
-    head = f"CREATE {what} {name}({local(arguments)})"
-    if kind != "p":
-        head += f" RETURNS {local(result)}"
-    options = [f"LANGUAGE {language}"]
-    if volatility in _VOLATILITY:
-        options.append(_VOLATILITY[volatility])
-    if strict:
-        options.append("STRICT")
-    if definer:
-        options.append("SECURITY DEFINER")
-    for setting in config or ():
-        key, _, value = str(setting).partition("=")
-        options.append(f"SET {key} = '{value}'")
-    tag = "$$"
-    while tag in source:
-        tag = f"${'x' * (len(tag) - 1)}$"
-    return f"{head} {' '.join(options)} AS {tag}\n{tidy(source)}\n{tag};"
