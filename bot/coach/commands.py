@@ -50,7 +50,8 @@ class CommandSpec:
 
 COMMAND_TABLE: tuple[CommandSpec, ...] = (
     CommandSpec("log", "logbook", "/log ENTRY",
-                "Store sets and get advice. `/log squat 5x5 @100kg rir2`", typed=True),
+                "Store sets and get advice. `/log squat 5x5 @100kg rir2`", typed=True,
+                console_aliases=("other",)),
     CommandSpec("undo", "logbook", "/undo", "Remove your most recent entry."),
     CommandSpec("history", "logbook", "/history [EXERCISE]",
                 "Your recent entries, or one exercise's (only you see them)."),

@@ -5,7 +5,7 @@ lift, pounds rather than kg), so none can be missed; then each entry as read, wi
 its note and the lines about it; then the advice for the session. The title says the
 date once when every entry is on one day that is not today; entries on different
 days each say theirs. Each question comes with its one step as a :class:`Choice`: a
-button in Discord, the exact lines to type in the console.
+button in Discord, the exact line to type in the console.
 """
 
 from __future__ import annotations
@@ -87,29 +87,10 @@ def unknown_exercise_line(exercise: Exercise, catalogue: Catalogue) -> str:
     return f"{line} Did you mean {close}?" if close else line
 
 
-def choices(
-    questions: Sequence[Question], offer_ids: Sequence[int], stored: Sequence[StoredEntry],
-    parsed: Sequence[LogEntry],
-) -> tuple[Choice, ...]:
-    """One choice per question: its button label and the console's lines to type."""
+def choices(questions: Sequence[Question], offer_ids: Sequence[int]) -> tuple[Choice, ...]:
+    """One choice per question: its button label and the one line the console types
+    for it (``/other N`` takes offer N, as the button does)."""
     return tuple(
-        Choice(offer_id, q.label, typed_lines(q, stored, parsed))
+        Choice(offer_id, q.label, f"/other {offer_id}")
         for q, offer_id in zip(questions, offer_ids, strict=True)
     )
-
-
-def typed_lines(
-    q: Question, stored: Sequence[StoredEntry], parsed: Sequence[LogEntry]
-) -> tuple[str, ...]:
-    """The exact commands that do what the choice does, for an edge without buttons:
-    remove the entries (``/undo`` alone when it is the last one), then log the other
-    reading; pounds first sets the unit, an own exercise first gets its tier."""
-    ids = [stored[i].entry_id for i in q.entries]
-    undo = "/undo" if ids == [stored[-1].entry_id] else "/undo " + " ".join(map(str, ids))
-    retyped = f"/log {q.retype}"
-    if q.kind == "pounds":
-        return ("/profile unit:lb", undo, retyped)
-    if q.kind == "own":
-        tier = parsed[q.entries[0]].exercise.tier or "D"
-        return (undo, f"/exercise {q.line} tier:{tier}", retyped)
-    return (undo, retyped)

@@ -148,7 +148,7 @@ class Logbook:
         return Reply(
             title=log_title(stored, today), lines=tuple(lines), rule_ids=rule_ids, tone="ok",
             saved=True, entry_ids=tuple(s.entry_id for s in stored), footer=footer,
-            choices=choices(found.questions, logged.offer_ids, stored, found.result),
+            choices=choices(found.questions, logged.offer_ids),
         )
 
     # /undo ---------------------------------------------------------------------

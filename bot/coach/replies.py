@@ -18,13 +18,13 @@ class Choice:
     """A one-step alternative the reply offers (another reading of what was logged).
 
     ``offer_id`` names it to the coach (``coach.logbook.switch_reading``); ``label``
-    says it in a few words (a button's text); ``typed`` are the exact commands that do
-    the same by hand, for an edge without buttons.
+    says it in a few words (a button's text); ``typed`` is the one line that does the
+    same, for an edge without buttons.
     """
 
     offer_id: int
     label: str
-    typed: tuple[str, ...] = ()
+    typed: str = ""
 
 
 @dataclass(frozen=True)

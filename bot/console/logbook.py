@@ -23,6 +23,14 @@ async def undo(ctx: ConsoleContext) -> Reply:
     return await ctx.coach.logbook.undo(ctx.user_id)
 
 
+@command("other")
+async def other(ctx: ConsoleContext) -> Reply:
+    """``/other N``: take the other reading a log reply offered as N (its button)."""
+    word = ctx.line.rest.strip()
+    offer_id = int(word) if word.isascii() and word.isdigit() and len(word) < 20 else 0
+    return await ctx.coach.logbook.switch_reading(ctx.user_id, offer_id)
+
+
 @command("history")
 async def history(ctx: ConsoleContext) -> Reply:
     return await ctx.coach.logbook.history(ctx.user_id, ctx.line.rest or None)

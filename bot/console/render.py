@@ -19,9 +19,8 @@ def render_text(reply: Reply) -> str:
     out = [f"{marker}{plain(reply.title)}"]
     out.extend(f"  {plain(line)}" for line in reply.lines)
     for choice in reply.choices:
-        # No buttons here: the choice's own commands, exactly as they are to be typed.
-        out.append(f"  ▸ {plain(choice.label)}? Type:")
-        out.extend(f"    {typed}" for line in choice.typed for typed in line.splitlines())
+        # No buttons here: the one line that does what the button does.
+        out.append(f"  ▸ {plain(choice.label)}? Type {choice.typed}")
     for name, value in reply.fields:
         body = plain(value).splitlines() or [""]
         if len(body) == 1:

@@ -98,7 +98,7 @@ async def test_a_second_reading_is_stated_at_the_top_and_offered_in_one_step(
     assert "16 sets" in reply.lines[0]
     [choice] = reply.choices
     assert choice.label.startswith("Log it as 16 sets")
-    assert choice.typed[0] == "/undo" and choice.typed[1].startswith("/log dumbbell curl")
+    assert choice.typed == f"/other {choice.offer_id}"  # the console's one line
     before = await logged(coach, "u")
     assert before[0][2:] == (1, 16.0)
 
@@ -142,23 +142,12 @@ async def test_the_other_reading_keeps_the_day_and_the_rest_of_the_message(
         "u", "g", "wed\ndumbbell curl 16x10\nsquat 5x5 @100kg rir2")
     [choice] = reply.choices
     first = reply.entry_ids[0]
-    assert choice.typed[0] == f"/undo {first}"  # not the last entry: by its id
     clock.advance(days=1)  # pressed the next day: the entries stay on Wednesday
     switched = await coach.logbook.switch_reading("u", choice.offer_id)
     assert switched.replaced == (first,)
     after = await logged(coach, "u")
     assert sorted((key, day, sets) for key, day, sets, _ in after) == [
         ("back-squat", WEDNESDAY, 5), ("dumbbell-curl", WEDNESDAY, 16)]
-
-
-async def test_the_typed_lines_do_what_the_button_does(coach: Coach) -> None:
-    reply = await coach.logbook.log("typed", "g", "dumbbell curl 16x10")
-    [choice] = reply.choices
-    assert (await coach.logbook.undo("typed")).saved  # choice.typed[0]: /undo
-    assert choice.typed[1].startswith("/log ")
-    again = await coach.logbook.log("typed", "g", choice.typed[1].removeprefix("/log "))
-    assert again.saved
-    assert (await logged(coach, "typed"))[0][2:] == (16, None)
 
 
 # a close spelling of a lift ---------------------------------------------------------
@@ -169,7 +158,7 @@ async def test_a_misspelt_lift_is_stored_as_the_lift_and_said_so(coach: Coach) -
     assert reply.lines[0].startswith("⚠ I read 'sqaut' as back squat")
     [choice] = reply.choices
     assert choice.label == "Keep 'sqaut' as my own exercise"
-    assert choice.typed == ("/undo", "/exercise sqaut tier:A", "/log sqaut 3x5 @90kg rir2")
+    assert choice.typed == f"/other {choice.offer_id}"
     assert (await logged(coach, "u"))[0][0] == "back-squat"
     assert await coach.storage.custom_exercises("u") == []
 
@@ -193,16 +182,6 @@ async def test_keeping_the_name_moves_the_entry_to_an_own_exercise(coach: Coach)
     assert (await logged(coach, "u"))[-1][0] == "sqaut"
 
 
-async def test_the_console_way_keeps_the_name_too(coach: Coach) -> None:
-    reply = await coach.logbook.log("u", "g", "sqaut 3x5 @90kg rir2")
-    undo, tier, again = reply.choices[0].typed
-    assert (await coach.logbook.undo("u")).saved
-    assert (await coach.profile.exercise("u", "sqaut", "A")).saved
-    assert not (await coach.logbook.log("u", "g", again.removeprefix("/log "))).is_error
-    assert [key for key, *_ in await logged(coach, "u")] == ["sqaut"]
-    assert (undo, tier) == ("/undo", "/exercise sqaut tier:A")
-
-
 # pounds, asked once --------------------------------------------------------------
 
 
@@ -210,7 +189,7 @@ async def test_a_load_heavy_in_kg_asks_about_pounds_once(coach: Coach) -> None:
     reply = await coach.logbook.log("u", "g", "squat 225x5x3")
     assert reply.lines[0].startswith("⚠ You have not chosen a unit")
     [choice] = reply.choices
-    assert choice.typed == ("/profile unit:lb", "/undo", "/log squat 225x5x3")
+    assert choice.typed == f"/other {choice.offer_id}"
     assert (await coach.storage.get_log_prefs("u")).unit_asked
     second = await coach.logbook.log("u", "g", "deadlift 250x3")
     assert not any("not chosen a unit" in line for line in second.lines)

@@ -45,37 +45,59 @@ async def test_history_shows_the_notes(coach: Coach) -> None:
     assert any("back squat" in line and line.endswith("· Note: felt heavy") for line in shown)
 
 
-async def test_a_second_reading_prints_the_two_lines_to_type(coach: Coach) -> None:
+def typed_step(lines: list[str], label: str) -> str:
+    """The one line a choice prints to type, found by the start of its label."""
+    [line] = [line for line in lines if line.startswith(f"  ▸ {label}")]
+    typed = line.partition("? Type ")[2]
+    assert typed.startswith("/other "), line
+    return typed
+
+
+async def test_a_second_reading_prints_the_one_line_to_type(coach: Coach) -> None:
     lines = await console(coach, "/log dumbbell curl 16x10\n")
     assert lines[1].startswith("  ⚠ I read dumbbell curl 16x10 as ")
-    at = next(i for i, line in enumerate(lines) if line.startswith("  ▸ Log it as 16 sets"))
-    assert lines[at].endswith("? Type:")
-    undo, relog = lines[at + 1], lines[at + 2]
-    assert undo == "    /undo" and relog.startswith("    /log dumbbell curl")
+    typed = typed_step(lines, "Log it as 16 sets")
 
-    # Typed as printed, they store the other reading instead.
-    after = await console(coach, f"{undo.strip()}\n{relog.strip()}\n")
-    assert any(line.startswith("✓ Removed") for line in after)
+    # Typed as printed, it stores the other reading instead, in one step.
+    after = await console(coach, typed + "\n")
+    assert after[0].startswith("✓ ")
     [entry] = await coach.storage.history("me", None, 5)
     assert len(entry.sets) == 16 and entry.sets[0].load_kg is None
+    again = await console(coach, typed + "\n")  # taken once; a second try says so
+    assert again[0].startswith("✗ ")
+    assert len((await coach.storage.history("me", None, 5))[0].sets) == 16
+
+
+async def test_nobody_takes_another_lifters_choice(coach: Coach) -> None:
+    typed = typed_step(await console(coach, "/log dumbbell curl 16x10\n"), "Log it as")
+    lines = await console(coach, typed + "\n", user="other")
+    assert lines[0].startswith("✗ ")
+    [entry] = await coach.storage.history("me", None, 5)
+    assert len(entry.sets) == 1
+    assert await coach.storage.history("other", None, 5) == []
+
+
+async def test_a_malformed_choice_number_is_answered(coach: Coach) -> None:
+    for word in ("", "abc", "5-1", "9" * 30):
+        lines = await console(coach, f"/other {word}\n")
+        assert lines[0].startswith("✗ "), (word, lines)
 
 
 async def test_a_misspelt_lift_prints_how_to_keep_the_name(coach: Coach) -> None:
     lines = await console(coach, "/log sqaut 3x5 @90kg rir2\n")
     assert lines[1].startswith("  ⚠ I read 'sqaut' as back squat")
-    at = lines.index("  ▸ Keep 'sqaut' as my own exercise? Type:")
-    typed = [line.strip() for line in lines[at + 1:at + 4]]
-    assert typed == ["/undo", "/exercise sqaut tier:A", "/log sqaut 3x5 @90kg rir2"]
-    await console(coach, "\n".join(typed) + "\n")
+    await console(coach, typed_step(lines, "Keep 'sqaut' as my own exercise") + "\n")
     [entry] = await coach.storage.history("me", None, 5)
     assert entry.exercise.key == "sqaut"
 
 
-async def test_pounds_prints_the_unit_line_first(coach: Coach) -> None:
+async def test_pounds_is_one_line_too(coach: Coach) -> None:
     lines = await console(coach, "/log squat 225x5x3\n")
-    at = next(i for i, line in enumerate(lines) if line.startswith("  ▸ I lift in pounds"))
-    assert [line.strip() for line in lines[at + 1:at + 4]] == [
-        "/profile unit:lb", "/undo", "/log squat 225x5x3"]
+    await console(coach, typed_step(lines, "I lift in pounds") + "\n")
+    [entry] = await coach.storage.history("me", None, 5)
+    assert entry.sets[0].load_kg is not None and round(entry.sets[0].load_kg) == 102
+    profile = await coach.storage.get_profile("me")
+    assert profile is not None and profile.unit == "lb"
 
 
 async def test_undo_by_id_removes_only_the_callers_entries(coach: Coach) -> None:
