@@ -5,7 +5,7 @@ lift, pounds rather than kg), so none can be missed; then each entry as read, wi
 its note and the lines about it; then the advice for the session. The title says the
 date once when every entry is on one day that is not today; entries on different
 days each say theirs. Each question comes with its one step as a :class:`Choice`: a
-button in Discord, the exact line to type in the console.
+button in Discord, one short line to type in the console (``/other 1``).
 """
 
 from __future__ import annotations
@@ -88,9 +88,8 @@ def unknown_exercise_line(exercise: Exercise, catalogue: Catalogue) -> str:
 
 
 def choices(questions: Sequence[Question], offer_ids: Sequence[int]) -> tuple[Choice, ...]:
-    """One choice per question: its button label and the one line the console types
-    for it (``/other N`` takes offer N, as the button does)."""
+    """One choice per question, named by its stored offer (a button, or a typed line)."""
     return tuple(
-        Choice(offer_id, q.label, f"/other {offer_id}")
+        Choice(offer_id, q.label)
         for q, offer_id in zip(questions, offer_ids, strict=True)
     )

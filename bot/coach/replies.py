@@ -18,13 +18,11 @@ class Choice:
     """A one-step alternative the reply offers (another reading of what was logged).
 
     ``offer_id`` names it to the coach (``coach.logbook.switch_reading``); ``label``
-    says it in a few words (a button's text); ``typed`` is the one line that does the
-    same, for an edge without buttons.
+    says it in a few words (a button's text).
     """
 
     offer_id: int
     label: str
-    typed: str = ""
 
 
 @dataclass(frozen=True)

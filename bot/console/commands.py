@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.coach import Coach
 from bot.coach.replies import Reply
+from bot.console.choices import ChoiceNumbers
 from bot.console.command_line import CommandLine
 
 
@@ -18,6 +19,7 @@ class ConsoleContext:
     guild_id: str
     line: CommandLine
     out_dir: Path = Path(".")
+    choices: ChoiceNumbers = field(default_factory=ChoiceNumbers)
 
 
 Handler = Callable[[ConsoleContext], Awaitable[Reply]]

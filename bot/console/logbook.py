@@ -25,10 +25,10 @@ async def undo(ctx: ConsoleContext) -> Reply:
 
 @command("other")
 async def other(ctx: ConsoleContext) -> Reply:
-    """``/other N``: take the other reading a log reply offered as N (its button)."""
+    """``/other N``: take the choice a log reply printed as N (what its button does)."""
     word = ctx.line.rest.strip()
-    offer_id = int(word) if word.isascii() and word.isdigit() and len(word) < 20 else 0
-    return await ctx.coach.logbook.switch_reading(ctx.user_id, offer_id)
+    number = int(word) if word.isascii() and word.isdigit() and len(word) < 6 else 0
+    return await ctx.coach.logbook.switch_reading(ctx.user_id, ctx.choices.offer(number))
 
 
 @command("history")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.coach.replies import Reply
+from bot.console.choices import ChoiceNumbers
 
 _MARKUP = re.compile(r"\*\*|`|\\(.)")
 
@@ -14,13 +15,16 @@ def plain(text: str) -> str:
     return _MARKUP.sub(lambda m: m.group(1) or "", text)
 
 
-def render_text(reply: Reply) -> str:
+def render_text(reply: Reply, choices: ChoiceNumbers | None = None) -> str:
+    """The reply as terminal lines; each choice as the one line that takes it, numbered
+    by ``choices`` (the session's numbering; a fresh one when not given)."""
+    choices = choices or ChoiceNumbers()
     marker = {"error": "✗ ", "warning": "! ", "ok": "✓ "}.get(reply.tone, "")
     out = [f"{marker}{plain(reply.title)}"]
     out.extend(f"  {plain(line)}" for line in reply.lines)
     for choice in reply.choices:
         # No buttons here: the one line that does what the button does.
-        out.append(f"  ▸ {plain(choice.label)}? Type {choice.typed}")
+        out.append(f"  ▸ {plain(choice.label)}? Type /other {choices.number(choice.offer_id)}")
     for name, value in reply.fields:
         body = plain(value).splitlines() or [""]
         if len(body) == 1:

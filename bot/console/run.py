@@ -23,6 +23,7 @@ from bot.console import (  # noqa: F401  (each area registers its commands)
     progress,
     reminders,
 )
+from bot.console.choices import ChoiceNumbers
 from bot.console.command_line import CommandLine, split_command
 from bot.console.commands import COMMANDS, ConsoleContext
 from bot.console.lines import MessageReader
@@ -35,9 +36,11 @@ WELCOME = ("liftcoach: type /help for every command, /log to store sets "
 
 
 async def dispatch(
-    coach: Coach, user_id: str, guild_id: str, line: str, out_dir: Path = Path(".")
+    coach: Coach, user_id: str, guild_id: str, line: str, out_dir: Path = Path("."),
+    choices: ChoiceNumbers | None = None,
 ) -> Reply | None:
-    """Run one typed line; None for a blank line. Files (exports, charts) go to ``out_dir``."""
+    """Run one typed line; None for a blank line. Files (exports, charts) go to ``out_dir``;
+    ``choices`` numbers the choices printed so far (``/other N``)."""
     if not line.strip():
         return None
     cmd = split_command(line)
@@ -51,11 +54,12 @@ async def dispatch(
             "Commands start with a slash.", "To store sets, start the line with /log.",
             f"/log {typed}", title="Not a command",
         )
-    return await _run(coach, user_id, guild_id, cmd, out_dir)
+    return await _run(coach, user_id, guild_id, cmd, out_dir, choices or ChoiceNumbers())
 
 
 async def _run(
-    coach: Coach, user_id: str, guild_id: str, cmd: CommandLine, out_dir: Path
+    coach: Coach, user_id: str, guild_id: str, cmd: CommandLine, out_dir: Path,
+    choices: ChoiceNumbers,
 ) -> Reply:
     handler = COMMANDS.get(cmd.name)
     if handler is None:
@@ -63,7 +67,7 @@ async def _run(
             f"There is no command /{cmd.name}.", "Type /help to see every command.", "/help",
             title="Unknown command",
         )
-    return await handler(ConsoleContext(coach, user_id, guild_id, cmd, out_dir))
+    return await handler(ConsoleContext(coach, user_id, guild_id, cmd, out_dir, choices))
 
 
 async def run_console(
@@ -75,6 +79,7 @@ async def run_console(
     stdout = stdout or sys.stdout
     interactive = stdin.isatty()
     reader = MessageReader(stdin)
+    choices = ChoiceNumbers()
     if interactive:
         stdout.write(WELCOME + "\n")
     try:
@@ -87,9 +92,9 @@ async def run_console(
                 break
             if message.strip().lstrip("/").lower() in QUIT:
                 break
-            reply = await dispatch(coach, user_id, guild_id, message)
+            reply = await dispatch(coach, user_id, guild_id, message, choices=choices)
             if reply is not None:
-                stdout.write(render_text(reply) + "\n")
+                stdout.write(render_text(reply, choices) + "\n")
                 stdout.flush()
     finally:
         if interactive:

@@ -53,47 +53,52 @@ def typed_step(lines: list[str], label: str) -> str:
     return typed
 
 
-async def test_a_second_reading_prints_the_one_line_to_type(coach: Coach) -> None:
-    lines = await console(coach, "/log dumbbell curl 16x10\n")
+async def test_a_second_reading_prints_one_short_line_to_type(coach: Coach) -> None:
+    lines = await console(coach, "/log dumbbell curl 16x10\n/other 1\n/other 1\n")
     assert lines[1].startswith("  ⚠ I read dumbbell curl 16x10 as ")
-    typed = typed_step(lines, "Log it as 16 sets")
-
-    # Typed as printed, it stores the other reading instead, in one step.
-    after = await console(coach, typed + "\n")
-    assert after[0].startswith("✓ ")
+    assert typed_step(lines, "Log it as 16 sets") == "/other 1"
+    # Typed as printed, it stores the other reading instead, in one step; only once.
+    [switched, again] = [line for line in lines if line[:2] in ("✓ ", "✗ ")][1:]
+    assert switched.startswith("✓ ") and again.startswith("✗ ")
     [entry] = await coach.storage.history("me", None, 5)
     assert len(entry.sets) == 16 and entry.sets[0].load_kg is None
-    again = await console(coach, typed + "\n")  # taken once; a second try says so
-    assert again[0].startswith("✗ ")
-    assert len((await coach.storage.history("me", None, 5))[0].sets) == 16
 
 
-async def test_nobody_takes_another_lifters_choice(coach: Coach) -> None:
-    typed = typed_step(await console(coach, "/log dumbbell curl 16x10\n"), "Log it as")
-    lines = await console(coach, typed + "\n", user="other")
+async def test_choices_are_numbered_through_the_session(coach: Coach) -> None:
+    lines = await console(coach, "/log dumbbell curl 16x10\n/log sqaut 3x5 @90kg rir2\n"
+                                 "/other 2\n")
+    assert typed_step(lines, "Log it as 16 sets") == "/other 1"
+    assert typed_step(lines, "Keep 'sqaut'") == "/other 2"
+    keys = [e.exercise.key for e in await coach.storage.history("me", None, 5)]
+    assert keys == ["sqaut", "dumbbell-curl"]  # the second choice taken, the first left
+
+
+async def test_a_number_means_nothing_in_another_session(coach: Coach) -> None:
+    await console(coach, "/log dumbbell curl 16x10\n")
+    lines = await console(coach, "/other 1\n")
     assert lines[0].startswith("✗ ")
-    [entry] = await coach.storage.history("me", None, 5)
-    assert len(entry.sets) == 1
-    assert await coach.storage.history("other", None, 5) == []
+    assert len((await coach.storage.history("me", None, 5))[0].sets) == 1
 
 
 async def test_a_malformed_choice_number_is_answered(coach: Coach) -> None:
-    for word in ("", "abc", "5-1", "9" * 30):
-        lines = await console(coach, f"/other {word}\n")
-        assert lines[0].startswith("✗ "), (word, lines)
+    for word in ("", "abc", "5-1", "0", "9" * 30):
+        lines = await console(coach, f"/log dumbbell curl 16x10\n/other {word}\n")
+        titles = [line for line in lines if not line.startswith(" ")]
+        assert len(titles) == 2 and titles[1].startswith("✗ "), (word, lines)
+    assert all(len(e.sets) == 1 for e in await coach.storage.history("me", None, 10))
 
 
 async def test_a_misspelt_lift_prints_how_to_keep_the_name(coach: Coach) -> None:
-    lines = await console(coach, "/log sqaut 3x5 @90kg rir2\n")
+    lines = await console(coach, "/log sqaut 3x5 @90kg rir2\n/other 1\n")
     assert lines[1].startswith("  ⚠ I read 'sqaut' as back squat")
-    await console(coach, typed_step(lines, "Keep 'sqaut' as my own exercise") + "\n")
+    assert typed_step(lines, "Keep 'sqaut' as my own exercise") == "/other 1"
     [entry] = await coach.storage.history("me", None, 5)
     assert entry.exercise.key == "sqaut"
 
 
 async def test_pounds_is_one_line_too(coach: Coach) -> None:
-    lines = await console(coach, "/log squat 225x5x3\n")
-    await console(coach, typed_step(lines, "I lift in pounds") + "\n")
+    lines = await console(coach, "/log squat 225x5x3\n/other 1\n")
+    assert typed_step(lines, "I lift in pounds") == "/other 1"
     [entry] = await coach.storage.history("me", None, 5)
     assert entry.sets[0].load_kg is not None and round(entry.sets[0].load_kg) == 102
     profile = await coach.storage.get_profile("me")
