@@ -20,8 +20,6 @@ from bot.coach.lifter import Lifter
 from bot.coach.reminders import CLOSED_DMS, INVALID, TURNED_OFF, Delivery, spec_of
 from bot.coach.replies import Reply, error_reply, literal
 from bot.domain.figures import (
-    WEEKLY_SETS_HIGH,
-    WEEKLY_SETS_LOW,
     best_line,
     new_bests,
     rir_calibration,
@@ -216,23 +214,7 @@ def _name(exercise: Exercise) -> str:
 
 def volume_chart(hard_sets: dict[str, float], first: date) -> bytes:
     """Last week's hard sets per muscle as bars, the rough 10-20 range shaded."""
-    ranked = sorted(hard_sets.items(), key=lambda kv: (kv[1], kv[0]))[-10:]
-    fig = charts._figure((8.0, 0.55 * len(ranked) + 1.8))
-    ax = fig.add_subplot()
-    charts._style(ax)
-    ax.grid(True, axis="x", color=charts.GRID, linewidth=1)
-    ax.grid(False, axis="y")
-    ax.axvspan(WEEKLY_SETS_LOW, WEEKLY_SETS_HIGH, color=charts.VOLUME, alpha=0.12, linewidth=0)
-    names = [m for m, _ in ranked]
-    values = [v for _, v in ranked]
-    colours = [charts.VOLUME if WEEKLY_SETS_LOW <= v <= WEEKLY_SETS_HIGH else charts.LOAD
-               for v in values]
-    ax.barh(names, values, color=colours, height=0.6)
-    ax.set_xlim(0, max([WEEKLY_SETS_HIGH + 2, *values]) + 1)
-    ax.set_xlabel("hard sets (shaded: about 10-20)", color=charts.TEXT, fontsize=charts.FONT - 3)
-    fig.suptitle(f"Hard sets per muscle, week of {day_label(first)}", color=charts.TEXT,
-                 fontsize=charts.FONT + 1, fontweight="bold", x=0.02, ha="left")
-    return charts._png(fig)
+    return charts.volume_chart(hard_sets, day_label(first))
 
 
 def _settle(row: ReminderRow, day: date, following: datetime, kind: ReminderOutcomeKind

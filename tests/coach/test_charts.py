@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from datetime import date, timedelta
+from pathlib import Path
 
 from PIL import Image
 
@@ -42,3 +45,41 @@ def test_consistency_chart_draws_any_span() -> None:
         )
         picture = image(consistency_chart(weeks, MONDAY + timedelta(weeks=count - 1)))
         assert picture.format == "PNG" and picture.width <= 1400
+
+
+_STARTUP = """
+import asyncio, sys
+from pathlib import Path
+from bot.coach import Coach
+from bot.config import Settings
+from bot.discord.client import LiftBot
+from bot.storage.sqlite import SQLiteStorage
+
+HEAVY = ("matplotlib", "PIL", "numpy")
+
+def loaded():
+    return sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY))
+
+async def main():
+    storage = await SQLiteStorage.open(Path(sys.argv[1]))
+    coach = Coach(storage)
+    LiftBot(Settings(token="t", database_path=Path(sys.argv[1])), coach)
+    await coach.logbook.log("1", "", "squat 5x5 @100kg rir2")
+    print("started", loaded())
+    reply = await coach.progress.chart("1", "squat")
+    print("charted", reply.png is not None, loaded())
+    await storage.close()
+
+asyncio.run(main())
+"""
+
+
+def test_charting_loads_on_the_first_chart_not_at_start(tmp_path: Path) -> None:
+    """A bot (client, coach, storage) that has started and stored a log has not loaded
+    matplotlib; the first chart loads it."""
+    done = subprocess.run([sys.executable, "-c", _STARTUP, str(tmp_path / "b.db")],
+                          capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parents[2], check=True)
+    lines = done.stdout.splitlines()
+    assert lines[0] == "started []", done.stdout + done.stderr
+    assert lines[1].startswith("charted True") and "matplotlib" in lines[1], done.stdout
