@@ -15,7 +15,7 @@ from datetime import date
 
 from bot.domain.figures import Ranking, rank
 
-FORMAT = 1
+FORMAT = 2  # 2: first training days, for ties going to the longer record
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,9 @@ class KeptBoard:
     ``position`` and ``resets`` come from the storage's change stamps; ``todays`` is
     each time zone's date then; ``zones`` the zone of every lifter it holds a figure
     for (or read and left off); ``ahead`` the lifters with a training day after their
-    own today (after moving zone), whose figure may move when their date does.
+    own today (after moving zone), whose figure may move when their date does;
+    ``firsts`` the ordinal of each ranked lifter's first training day, so ties go to
+    the longer record (:func:`ranked`).
     """
 
     position: int
@@ -34,7 +36,13 @@ class KeptBoard:
     zones: dict[str, str]
     ahead: frozenset[str]
     values: dict[str, float]
+    firsts: dict[str, int]
     ranking: Ranking
+
+
+def ranked(values: dict[str, float], firsts: dict[str, int]) -> Ranking:
+    """The board's ranking: by value, ties to the earlier first training day."""
+    return rank(values, longer={u: -first for u, first in firsts.items()})
 
 
 def dump(board: KeptBoard) -> str:
@@ -42,6 +50,7 @@ def dump(board: KeptBoard) -> str:
         "format": FORMAT, "position": board.position, "resets": board.resets,
         "todays": {zone: day.isoformat() for zone, day in board.todays.items()},
         "zones": board.zones, "ahead": sorted(board.ahead), "values": board.values,
+        "firsts": board.firsts,
     }, separators=(",", ":"))
 
 
@@ -52,12 +61,13 @@ def load(payload: str) -> KeptBoard | None:
         if raw.get("format") != FORMAT:
             return None
         values = {str(u): float(v) for u, v in raw["values"].items()}
+        firsts = {str(u): int(v) for u, v in raw["firsts"].items()}
         return KeptBoard(
             position=int(raw["position"]), resets=int(raw["resets"]),
             todays={str(z): date.fromisoformat(d) for z, d in raw["todays"].items()},
             zones={str(u): str(z) for u, z in raw["zones"].items()},
             ahead=frozenset(str(u) for u in raw["ahead"]),
-            values=values, ranking=rank(values),
+            values=values, firsts=firsts, ranking=ranked(values, firsts),
         )
     except (ValueError, TypeError, KeyError, AttributeError):
         return None

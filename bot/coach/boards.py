@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.coach import board_cache
-from bot.coach.board_cache import KeptBoard
+from bot.coach.board_cache import KeptBoard, ranked
 from bot.coach.figure_text import (
     METRIC_NAMES,
     METRIC_RULES,
@@ -42,7 +42,6 @@ from bot.domain.figures import (
     consistency_figures,
     discipline_figures,
     leaderboard_page,
-    rank,
     rank_of,
     week_start,
 )
@@ -160,9 +159,9 @@ class Boards:
         reply = Reply(
             title=f"{METRIC_NAMES[chosen]} · {WINDOW_NAMES[span]}",
             lines=tuple(lines),
-            fields=(("Your place", place), ("How it's scored", METRIC_RULES[chosen])),
-            footer=(f"Page {shown.page} of {shown.pages} · {_lifters_count(shown.total)} · "
-                    "equal values share a place · /leaderboard optout to leave"),
+            fields=(("Your place", place),),
+            footer=(f"{METRIC_RULES[chosen]}\nPage {shown.page} of {shown.pages} · "
+                    f"{_lifters_count(shown.total)} · /leaderboard optout to leave"),
         )
         return BoardReply(reply, chosen, span, shown.page, shown.pages)
 
@@ -188,7 +187,7 @@ class Boards:
             guild_id, None if kept is None else kept.position)
         fresh: KeptBoard | None = None
         if kept is not None:
-            stale, todays = _stale(kept, changes.user_ids or [], now)
+            stale, todays = _stale(kept, changes.user_ids or [], now, metric)
             if changes.resets != kept.resets:
                 # Somebody left the server's members (erased, or an opt-out withdrawn
                 # before logging there): drop whoever is no longer on its boards.
@@ -246,14 +245,17 @@ class Boards:
             found = await self._consistency(guild_id, metric, weeks, since, data, lifters)
         zones = {u: row.timezone or "UTC" for u, row in data.lifters.items()}
         ahead = {u for u, day in data.days if u in lifters and day > lifters[u].today}
+        firsts = _first_days(data, lifters, found)
         if kept is not None and stale is not None:
             values = {u: v for u, v in kept.values.items() if u not in stale}
             values.update(found)
+            firsts = {**{u: f for u, f in kept.firsts.items() if u in values}, **firsts}
             zones = {**{u: z for u, z in kept.zones.items() if u not in stale}, **zones}
             ahead |= kept.ahead - stale
         else:
             values = found
-        return KeptBoard(position, resets, todays, zones, frozenset(ahead), values, rank(values))
+        return KeptBoard(position, resets, todays, zones, frozenset(ahead), values, firsts,
+                         ranked(values, firsts))
 
     async def _consistency(
         self, guild_id: str, metric: Metric, weeks: int | None, since: date | None,
@@ -316,12 +318,15 @@ class Boards:
                      tone="ok" if before == "out" else "info", private=True,
                      saved=before == "out")
 
-def _stale(kept: KeptBoard, changed: list[str], now: datetime) -> tuple[set[str], dict[str, date]]:
+def _stale(
+    kept: KeptBoard, changed: list[str], now: datetime, metric: Metric
+) -> tuple[set[str], dict[str, date]]:
     """Lifters whose figure may have moved since ``kept``, and each zone's date now.
 
-    A figure depends on the lifter's date only through its week and the days up to
-    it, so a new date in the same week moves only the lifters with a day after
-    their old today; a new week moves everyone in that zone.
+    Adherence owes the current week by its elapsed days, so a new date moves everyone
+    in that zone. The other figures depend on the lifter's date only through its week
+    and the days up to it, so a new date in the same week moves only the lifters with
+    a day after their old today; a new week moves everyone in that zone.
     """
     stale = set(changed)
     todays: dict[str, date] = {}
@@ -329,7 +334,7 @@ def _stale(kept: KeptBoard, changed: list[str], now: datetime) -> tuple[set[str]
     for zone, today in kept.todays.items():
         todays[zone] = current = _today_in(zone, now)
         if current != today:
-            moved[zone] = week_start(current) != week_start(today)
+            moved[zone] = metric == "adherence" or week_start(current) != week_start(today)
     if moved:
         for user, zone in kept.zones.items():
             new_week = moved.get(zone)
@@ -357,6 +362,20 @@ def _lifters(data: BoardData, now: datetime, todays: dict[str, date]) -> dict[st
         targets: Targets = data.histories.get(user) or _plain_target(data, user)
         out[user] = BoardLifter(today, targets, row.first_day)
     return out
+
+
+def _first_days(
+    data: BoardData, lifters: dict[str, BoardLifter], found: dict[str, float]
+) -> dict[str, int]:
+    """The ordinal of each ranked lifter's first training day (on or before their today)."""
+    firsts = {u: lifters[u].first_day for u in found}
+    earliest: dict[str, date] = {}
+    for user, day in data.days:
+        if (firsts.get(user, date.min) is None and day <= lifters[user].today
+                and day < earliest.get(user, date.max)):
+            earliest[user] = day
+    return {u: (first or earliest.get(u) or lifters[u].today).toordinal()
+            for u, first in firsts.items()}
 
 
 def _plain_target(data: BoardData, user: str) -> int:

@@ -6,7 +6,9 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from bot.domain.figures import (
+    ALL_TIME_MIN_WEEKS,
     E1RM_TIERS,
+    MAX_DAYS_PER_WEEK,
     MAX_EFFECTIVE_REPS,
     MAX_RIR,
     MIN_PAIRS,
@@ -32,16 +34,18 @@ METRIC_NAMES: dict[Metric, str] = {
     "days": "Training days",
     "discipline": "Discipline",
 }
+_TIES = "ties go to the longer record"
 METRIC_RULES: dict[Metric, str] = {
-    "adherence": "Days trained out of each lifter's weekly target (extra days beyond the "
-                 "target earn nothing); weeks before a lifter's first training day don't count.",
-    "streak": "Weeks in a row that met the weekly target; this week counts once it is met. "
-              "The window only decides who is listed.",
-    "days": "Days with at least one working set; at most 6 count in any one week, since "
-            "training every day is not the goal.",
-    "discipline": "Half for tier A/B sets stopped short of failure (RIR 1 or more), half for "
-                  "tier C/D exercises taken hard (a set at RIR 1 or less) in each session.",
+    "adherence": "Scored: days trained out of each week's target over the whole window (all "
+                 f"time: at least {ALL_TIME_MIN_WEEKS} weeks), weeks before a first day count "
+                 f"as missed and this week only for its days so far; {_TIES}.",
+    "streak": f"Scored: weeks in a row that met the weekly target, this week once met; {_TIES}.",
+    "days": f"Scored: days with a working set, at most "
+            f"{MAX_DAYS_PER_WEEK} in any week; {_TIES}.",
+    "discipline": "Scored: half tier A/B sets stopped short of failure, half tier C/D "
+                  f"exercises taken hard (a set at RIR 1 or less); {_TIES}.",
 }
+"""One line per board, in its footer: how it is scored (the rules live in figures)."""
 
 
 def metric_value(metric: Metric, value: float) -> str:

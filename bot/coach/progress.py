@@ -46,9 +46,9 @@ from bot.domain.figures import (
     next_time,
     personal_records,
     rir_calibration,
-    target_at,
     training_days,
     week_start,
+    week_target,
     weekly_streak,
 )
 from bot.domain.models import LOG_EXAMPLE, Exercise, Profile, StoredEntry
@@ -192,7 +192,7 @@ def _days(count: int) -> str:
 
 
 def _current_target(targets: Targets, today: date) -> int:
-    return target_at(targets, week_start(today))
+    return week_target(targets, today)
 
 
 def _find(catalogue: Catalogue, text: str, example: str) -> Exercise | Reply:

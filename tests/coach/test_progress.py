@@ -46,7 +46,10 @@ async def test_a_lifters_week_in_numbers(coach: Coach, clock: FakeClock) -> None
     stats = await fields(coach)
     assert stats["Training days"] == "this week 3 · last 4 weeks 4 · all time 4"
     assert stats["Weekly streak"] == "1 week (target 3 days a week)"
-    assert stats["Adherence"] == "4 weeks 67% · 12 weeks 67% · all time 67%"
+    # Whole windows: 1 of 3 last week, none the two before, and this week is owed
+    # 3 x 4/7 days by Thursday, which its 3 days cover: (1 + 12/7) / (9 + 12/7).
+    # All time is never shorter than 12 weeks, so it matches the 12-week figure.
+    assert stats["Adherence"] == "4 weeks 25% · 12 weeks 8% · all time 8%"
     failure = stats["Failure sets, last 7 days, by tier"]
     assert failure.startswith("A 5 · B 0 · C 0 · D 4") and "[W1]" in failure
     volume = stats["Hard sets per muscle, last 7 days (aim: 10-20)"].splitlines()
@@ -64,18 +67,21 @@ async def test_volume_above_the_range_is_flagged(coach: Coach) -> None:
     assert "[W6]" in volume
 
 
-async def test_a_target_change_counts_from_the_next_week(
+async def test_a_target_change_counts_from_the_current_week(
     coach: Coach, clock: FakeClock
 ) -> None:
-    await coach.profile.set("ann", target="2")  # Thursday: weeks from Monday 30 Nov use 2
+    await coach.profile.set("ann", target="2")  # Thursday 26 Nov: this week already uses 2
     await log(coach, "squat 5x5 @100kg rir2 mon")
     await log(coach, "squat 5x5 @100kg rir2 tue")
+    assert (await fields(coach))["Weekly streak"] == "1 week (target 2 days a week)"
     clock.advance(days=7)
     await log(coach, "squat 5x5 @100kg rir2")
     await log(coach, "squat 5x5 @100kg rir2 mon")
     stats = await fields(coach)
-    assert stats["Weekly streak"] == "1 week (target 2 days a week)"  # last week: 2 of 3
-    assert stats["Adherence"].startswith("4 weeks 80%")  # (2 + 2) / (3 + 2)
+    assert stats["Weekly streak"] == "2 weeks (target 2 days a week)"  # 2 of 2, twice
+    # Two weeks before the record owe the default 3; last week 2 of 2; this week owes
+    # 2 x 4/7 by Thursday and has it: (2 + 8/7) / (3 + 3 + 2 + 8/7) = 34%.
+    assert stats["Adherence"].startswith("4 weeks 34%")
 
 
 async def test_stats_with_nothing_logged_or_an_unknown_lift(coach: Coach) -> None:

@@ -58,7 +58,9 @@ async def test_leaderboard_shows_a_page_your_place_and_pages_with_buttons(
     assert [r for r, _ in ranks] == ["1"] * 4 + ["5"] * 5 + ["10"]
     assert {u for _, u in ranks[:4]} == set(ids[2::3])
     place = next(f["value"] for f in embed["fields"] if f["name"] == "Your place")
-    assert place == "#10 of 15 · 33%"  # one day of three, tied with five others
+    # One day of the 9 + 12/7 owed over the whole window, tied with five others who
+    # began the same day.
+    assert place == "#10 of 15 · 9%"
     assert "Page 1 of 2 · 15 lifters" in embed["footer"]["text"]
 
     message = fake.response_message(ix)

@@ -16,6 +16,7 @@ from bot.domain.figures.bests import (
     new_bests,
 )
 from bot.domain.figures.board import (
+    MAX_DAYS_PER_WEEK,
     METRICS,
     BoardLifter,
     DisciplineDay,
@@ -47,6 +48,7 @@ from bot.domain.figures.progress import (
 )
 from bot.domain.figures.ranking import Ranking, leaderboard_page, rank, rank_of
 from bot.domain.figures.stats import (
+    ALL_TIME_MIN_WEEKS,
     Targets,
     adherence,
     days_in_window,
@@ -54,6 +56,7 @@ from bot.domain.figures.stats import (
     target_at,
     training_days,
     week_start,
+    week_target,
     weekly_streak,
 )
 from bot.domain.figures.volume import (
@@ -68,7 +71,9 @@ from bot.domain.figures.volume import (
 )
 
 __all__ = [
+    "ALL_TIME_MIN_WEEKS",
     "E1RM_TIERS",
+    "MAX_DAYS_PER_WEEK",
     "MAX_EFFECTIVE_REPS",
     "MAX_RIR",
     "METRICS",
@@ -121,5 +126,6 @@ __all__ = [
     "volume_band",
     "volume_notes",
     "week_start",
+    "week_target",
     "weekly_streak",
 ]

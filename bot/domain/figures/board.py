@@ -18,7 +18,10 @@ Figures (``metric``)
         ``MAX_DAYS_PER_WEEK`` (6) of them in any one week: a board about showing up
         should not reward training every day, so a seventh day in a week adds nothing.
     ``adherence``
-        :func:`bot.domain.figures.stats.adherence` over the window.
+        :func:`bot.domain.figures.stats.adherence` over the window: the whole window
+        counts (all time: at least ``ALL_TIME_MIN_WEEKS`` weeks), weeks before a
+        lifter's first training day included, and the current week only for its
+        elapsed days, so a short record never ties a long one at the same share.
     ``streak``
         :func:`bot.domain.figures.stats.weekly_streak`; the window only decides who is listed.
     ``discipline``
@@ -41,7 +44,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal, NamedTuple
 
-from bot.domain.figures.stats import DEFAULT_TARGET, Targets, discipline_score, target_lookup
+from bot.domain.figures.stats import (
+    ALL_TIME_MIN_WEEKS,
+    DEFAULT_TARGET,
+    Targets,
+    discipline_score,
+    target_lookup,
+)
 
 ConsistencyMetric = Literal["adherence", "streak", "days"]
 Metric = Literal["adherence", "streak", "days", "discipline"]
@@ -157,9 +166,10 @@ def consistency_figures(
             if complete_from is not None and reached < complete_from:
                 incomplete.add(user)
         else:
-            share = _adherence(counts, current, max(start, first_week), lifter.targets)
-            if share is not None:
-                values[user] = share
+            if weeks is None:
+                start = min(start, current - 7 * (ALL_TIME_MIN_WEEKS - 1))
+            elapsed = lifter.today.toordinal() - current + 1
+            values[user] = _adherence(counts, current, start, lifter.targets, elapsed)
     return Figures(values, frozenset(incomplete))
 
 
@@ -177,22 +187,24 @@ def _streak(counts: Mapping[int, int], current: int, targets: Targets) -> tuple[
 
 
 def _adherence(
-    counts: Mapping[int, int], current: int, start: int, targets: Targets
-) -> float | None:
+    counts: Mapping[int, int], current: int, start: int, targets: Targets, elapsed: int
+) -> float:
+    """``stats.adherence`` from week counts: complete weeks from ``start``, then the
+    current week owing its target for ``elapsed`` of its 7 days."""
     if isinstance(targets, int):
         target = _clamped(targets)
         trained = 0
         for week, n in counts.items():
-            if start <= week <= current:
+            if start <= week < current:
                 trained += n if n < target else target
-        credited = min(counts.get(current, 0), target)
-        owed = target * ((current - start) // 7) + credited
-        return trained / owed if owed else None
-    at = _target_at(targets)
-    trained = sum(min(n, at(week)) for week, n in counts.items() if start <= week <= current)
-    owed = sum(at(week) for week in range(start, current, 7))
-    owed += min(counts.get(current, 0), at(current))
-    return trained / owed if owed else None
+        due = target * elapsed / 7
+        owed = target * ((current - start) // 7)
+    else:
+        at = _target_at(targets)
+        trained = sum(min(n, at(week)) for week, n in counts.items() if start <= week < current)
+        owed = sum(at(week) for week in range(start, current, 7))
+        due = at(current) * elapsed / 7
+    return (trained + min(counts.get(current, 0), due)) / (owed + due)
 
 
 def _clamped(target: int) -> int:
@@ -200,12 +212,13 @@ def _clamped(target: int) -> int:
 
 
 def _target_at(targets: Targets) -> Callable[[int], int]:
-    """The target in force for the week starting on the Monday with this ordinal."""
+    """The target of the week starting on the Monday with this ordinal (in force on its
+    Sunday, as ``stats.week_target`` reads it)."""
     if isinstance(targets, int):
         value = target_lookup(targets)(date.min)
         return lambda _monday: value
     at = target_lookup(targets)
-    return lambda monday: at(date.fromordinal(monday))
+    return lambda monday: at(date.fromordinal(monday + 6))
 
 
 def discipline_figures(

@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from bot.domain.figures.e1rm import best_e1rm
-from bot.domain.figures.stats import Targets, target_lookup, week_start
+from bot.domain.figures.stats import Targets, week_start, week_target
 from bot.domain.figures.volume import is_hard
 from bot.domain.models import StoredEntry
 
@@ -116,13 +116,12 @@ def consistency_calendar(
         if first <= entry.local_date <= today:
             per_day[entry.local_date] = per_day.get(entry.local_date, 0) + len(
                 entry.working_sets)
-    at = target_lookup(targets)
     out: list[CalendarWeek] = []
     for i in range(weeks):
         monday = first + timedelta(weeks=i)
         days = [monday + timedelta(days=d) for d in range(7)]
         sets = tuple(None if d > today else per_day.get(d, 0) for d in days)
-        target = at(monday)
+        target = week_target(targets, monday)
         trained = sum(1 for n in sets if n)
         counted = first_day is not None and monday >= week_start(first_day)
         out.append(CalendarWeek(monday, sets, target, counted and trained >= target, counted))

@@ -9,6 +9,13 @@ all-digit ids (Discord ids) first, in numeric order (for ids without leading
 zeros), then any other ids as text. Lifters whose value is None, NaN or
 infinite are not ranked.
 
+Ties go to the longer record: given ``longer`` (each lifter's record length, any
+measure that grows with it; the boards pass minus the ordinal of the first
+training day), equal values are ordered longest record first, and only lifters
+with equal values *and* equal records share a place (a lifter missing from
+``longer`` counts as the shortest record). A short record can therefore never
+share a place with, or rank above, a longer one at the same value.
+
 Speed: :func:`rank` sorts the values once and orders ties by id either tie by
 tie (few ties) or with one sort of every id beforehand (many ties). The
 :class:`Standing` objects are made when read, so a board of 10,000 lifters
@@ -137,9 +144,15 @@ def _rankable(values: Mapping[str, float | None]) -> dict[str, float]:
     return {u: v for u, v in values.items() if v is not None and math.isfinite(v)}
 
 
-def rank(values: Mapping[str, float | None], *, descending: bool = True) -> Ranking:
-    """Rank lifters by value, best first (highest first unless ``descending=False``)."""
+def rank(
+    values: Mapping[str, float | None], *, descending: bool = True,
+    longer: Mapping[str, float] | None = None,
+) -> Ranking:
+    """Rank lifters by value, best first (highest first unless ``descending=False``);
+    with ``longer``, ties go to the longer record (see the module docstring)."""
     scores = _rankable(values)
+    if longer is not None:
+        return _rank_by_record(scores, descending, longer)
     by_value = scores.__getitem__
     order = list(scores)
     # With many equal values, put every id in tie order first: the value sort below is
@@ -175,6 +188,47 @@ def rank(values: Mapping[str, float | None], *, descending: bool = True) -> Rank
         for first, end in unordered:
             order[first:end] = _tie_order(order[first:end], all_digit_ids)
     return Ranking(order, list(map(by_value, order)), ranks)
+
+
+def _noise_groups(values: list[float]) -> list[tuple[int, int]]:
+    """``(start, end)`` of each run of sorted values that differ only by noise."""
+    groups: list[tuple[int, int]] = []
+    start = 0
+    for position in range(1, len(values)):
+        value, previous = values[position], values[position - 1]
+        if abs(value - previous) > TIE_TOLERANCE * (1.0 + abs(value)):
+            groups.append((start, position))
+            start = position
+    if values:
+        groups.append((start, len(values)))
+    return groups
+
+
+def _rank_by_record(
+    scores: dict[str, float], descending: bool, longer: Mapping[str, float]
+) -> Ranking:
+    """:func:`rank` with ties going to the longer record."""
+    def record(user_id: str) -> float:
+        return longer.get(user_id, -math.inf)
+
+    order = _tie_order(list(scores), _all_digit_ids(list(scores)))
+    order.sort(key=record, reverse=True)
+    order.sort(key=scores.__getitem__, reverse=descending)
+    values = list(map(scores.__getitem__, order))
+    ranks: list[int] = []
+    for first, end in _noise_groups(values):
+        if values[first] != values[end - 1]:
+            # Values equal only up to noise: order the group again by record, then id.
+            group = _tie_order(order[first:end], _all_digit_ids(order[first:end]))
+            group.sort(key=record, reverse=True)
+            order[first:end] = group
+            values[first:end] = map(scores.__getitem__, group)
+        place = first + 1
+        for position in range(first, end):
+            if position > first and record(order[position]) != record(order[position - 1]):
+                place = position + 1
+            ranks.append(place)
+    return Ranking(order, values, ranks)
 
 
 def leaderboard_page(standings: Sequence[Standing], page: int, per_page: int = 10) -> Page:

@@ -15,10 +15,10 @@ Consistency model
 * **Target**: days per week the lifter aims for, 1 to 7 (values outside are
   clamped), 3 by default. Targets come as a history of
   ``(effective_from, target)`` pairs; a week uses the target in force on its
-  Monday, so a change made on a Monday applies to that week and one made
-  later in the week applies from the following week. Before
-  the first record the default of 3 applies. A plain ``int`` is accepted as a
-  target that never changed.
+  last day (Sunday), so a change applies to the week it is made in, the current
+  week included: /stats, the boards and the reminders all read the target just
+  set. Before the first record the default of 3 applies. A plain ``int`` is
+  accepted as a target that never changed.
 * **Days after ``today``** are ignored by the streak, adherence and window counts.
 
 Weekly streak (:func:`weekly_streak`)
@@ -29,20 +29,23 @@ Weekly streak (:func:`weekly_streak`)
 
 Adherence (:func:`adherence`)
     A window of ``N`` weeks is the current week and the ``N - 1`` weeks before
-    it; ``None`` means every week since the week of the first training day.
-    A window never reaches back before the week of the first training day,
-    so a newcomer is not charged for weeks before they started. Then::
+    it; ``None`` (all time) means every week since the week of the first
+    training day, and never fewer than ``ALL_TIME_MIN_WEEKS`` (12) weeks. The
+    whole window counts, so a short record cannot look like a long one: weeks
+    of the window before the lifter's first training day owe their target like
+    any other week (the prior for a week nobody has seen is "not trained").
+    Each complete week ``w`` owes ``target_w`` and is credited
+    ``min(days_w, target_w)`` (extra days earn nothing). The current week counts
+    only for its elapsed days: on its ``e``-th day (Monday is 1) it owes
+    ``target * e / 7`` and is credited at most that. Then::
 
-        adherence = sum(min(days_w, target_w)) / sum(target_w)
+        adherence = sum(credited) / sum(owed)
 
-    over complete weeks ``w``, except that the current week adds
-    ``min(days, target)`` to *both* sums: it is credited for the days already
-    trained and never charged for days still to come. Prorating the current
-    week's target by elapsed days was rejected, because it would penalise a
-    lifter who trains late in the week before the week is over. The result
-    is in ``0..1``, or ``None`` when nothing can be measured (no training day
-    yet, or a one-week window whose current week has no training so far).
-
+    in ``0..1``, or ``None`` for a lifter with no training day yet. One day logged
+    on the first day of the week is therefore worth one seventh of a week, never
+    four weeks of perfect training. A lifter who trains later in the week than
+    the calendar's pace loses at most the elapsed share of one week's target,
+    and gets it back by training.
 Weekly volume
 -------------
 Hard sets, failure sets and the rolling 7-day week they are counted over are defined
@@ -85,6 +88,7 @@ from bot.domain.models import (
 )
 
 __all__ = [
+    "ALL_TIME_MIN_WEEKS",
     "DEFAULT_TARGET",
     "MAX_TARGET",
     "MIN_TARGET",
@@ -95,12 +99,14 @@ __all__ = [
     "TargetHistory",
     "Targets",
     "adherence",
+    "adherence_start",
     "best_e1rm",
     "brzycki",
     "days_in_window",
     "discipline",
     "discipline_score",
     "e1rm",
+    "elapsed_share",
     "leaderboard_page",
     "personal_records",
     "rank",
@@ -110,10 +116,14 @@ __all__ = [
     "training_days",
     "week_counts",
     "week_start",
+    "week_target",
     "weekly_streak",
 ]
 
 _WEEK = timedelta(days=7)
+_SUNDAY = timedelta(days=6)
+ALL_TIME_MIN_WEEKS = 12
+"""An all-time window is never shorter: a new lifter's first weeks are not all of time."""
 
 TargetHistory: TypeAlias = Sequence[tuple[date, int]]
 """``(effective_from, days_per_week)`` pairs, in any order."""
@@ -174,6 +184,16 @@ def target_lookup(targets: Targets) -> Callable[[date], int]:
     return _TargetLookup(targets).at
 
 
+def week_target(targets: Targets, d: date) -> int:
+    """The target of the week holding ``d``: the one in force on its Sunday."""
+    return _TargetLookup(targets).at(week_start(d) + _SUNDAY)
+
+
+def elapsed_share(today: date) -> float:
+    """How much of the current week has passed, ``today`` included (Monday: 1/7)."""
+    return (today.weekday() + 1) / 7
+
+
 def _past_days(days: Iterable[date], today: date) -> set[date]:
     return {d for d in days if d <= today}
 
@@ -189,10 +209,10 @@ def weekly_streak(days: Iterable[date], today: date, targets: Targets = DEFAULT_
     streak = 0
     week = current - _WEEK
     # Every target is at least 1, so the first week without training ends the loop.
-    while counts.get(week, 0) >= lookup.at(week):
+    while counts.get(week, 0) >= lookup.at(week + _SUNDAY):
         streak += 1
         week -= _WEEK
-    if counts.get(current, 0) >= lookup.at(current):
+    if counts.get(current, 0) >= lookup.at(current + _SUNDAY):
         streak += 1
     return streak
 
@@ -205,6 +225,14 @@ def _check_weeks(weeks: int | None) -> None:
 def _window_start(today: date, weeks: int | None, first_day: date) -> date:
     if weeks is None:
         return week_start(first_day)
+    return week_start(today) - (weeks - 1) * _WEEK
+
+
+def adherence_start(today: date, weeks: int | None, first_day: date) -> date:
+    """The Monday an adherence window starts on (see the module docstring)."""
+    if weeks is None:
+        floor = week_start(today) - (ALL_TIME_MIN_WEEKS - 1) * _WEEK
+        return min(week_start(first_day), floor)
     return week_start(today) - (weeks - 1) * _WEEK
 
 
@@ -221,26 +249,22 @@ def adherence(
     targets: Targets = DEFAULT_TARGET,
     weeks: int | None = None,
 ) -> float | None:
-    """Share of target days trained over a window; see the module docstring."""
+    """Share of target days trained over a whole window; see the module docstring."""
     _check_weeks(weeks)
     past = _past_days(days, today)
     if not past:
         return None
-    first_day = min(past)
     current = week_start(today)
-    start = max(_window_start(today, weeks, first_day), week_start(first_day))
     lookup = _TargetLookup(targets)
     counts = week_counts(past)
     trained = 0
     owed = 0
-    for week in _weeks_between(start, current):
-        target = lookup.at(week)
-        credited = min(counts.get(week, 0), target)
-        trained += credited
-        owed += credited if week == current else target
-    if owed == 0:
-        return None
-    return trained / owed
+    for week in _weeks_between(adherence_start(today, weeks, min(past)), current - _WEEK):
+        target = lookup.at(week + _SUNDAY)
+        trained += min(counts.get(week, 0), target)
+        owed += target
+    due = lookup.at(current + _SUNDAY) * elapsed_share(today)
+    return (trained + min(counts.get(current, 0), due)) / (owed + due)
 
 
 def days_in_window(days: Iterable[date], today: date, weeks: int | None = None) -> int:

@@ -188,3 +188,37 @@ def test_ranking_matches_a_plain_reference(values: dict[str, int], descending: b
         assert s.rank == 1 + better
         assert s.value == floats[s.user_id]
 
+
+
+# ----------------------------------------------------------------- ties to the longer record
+
+
+def test_ties_go_to_the_longer_record() -> None:
+    values = {"short": 1.0, "long": 1.0, "also_long": 1.0, "low": 0.5}
+    standings = rank(values, longer={"short": 2, "long": 9, "also_long": 9, "low": 99})
+    assert _triples(standings) == [("also_long", 1.0, 1), ("long", 1.0, 1),
+                                   ("short", 1.0, 3), ("low", 0.5, 4)]
+    # A lifter without a known record counts as the shortest.
+    assert [s.user_id for s in rank({"a": 1.0, "b": 1.0}, longer={"b": 0})] == ["b", "a"]
+
+
+def test_a_noise_tie_goes_to_the_longer_record_too() -> None:
+    standings = rank({"1": 0.1 + 0.2, "2": 0.3}, longer={"1": 1, "2": 5})
+    assert [(s.user_id, s.rank) for s in standings] == [("2", 1), ("1", 2)]
+
+
+@given(
+    st.dictionaries(st.text(alphabet="0123456789ab", min_size=1, max_size=3),
+                    st.tuples(st.integers(0, 3), st.integers(0, 3)), max_size=30),
+)
+def test_ranking_with_records_matches_a_plain_reference(
+    data: dict[str, tuple[int, int]]
+) -> None:
+    values = {u: float(v) for u, (v, _) in data.items()}
+    records = {u: float(r) for u, (_, r) in data.items()}
+    standings = rank(values, longer=records)
+    expected = sorted(data, key=lambda u: (-values[u], -records[u], _reference_id_key(u)))
+    assert [s.user_id for s in standings] == expected
+    for s in standings:
+        better = sum(1 for u in data if (values[u], records[u]) > (s.value, records[s.user_id]))
+        assert s.rank == 1 + better
