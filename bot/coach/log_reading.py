@@ -26,6 +26,8 @@ from bot.domain.notation import parse_log
 from bot.storage.contract import LogContext, LogWrite, NewEntry
 from bot.storage.log_types import NewOffer, Offer, OfferKind
 
+MAX_LIFTS = 3  # catalogue lifts offered for a name new to the coach
+
 # Where a name written before the sets ends: the first word with a digit, or notation.
 _NOT_NAME = re.compile(r"\d|^[@+]|^(?:x|wu|w|warmup|f|fail|amrap|rir|rpe)$", re.IGNORECASE)
 
@@ -36,8 +38,8 @@ class Question:
 
     ``entries`` are positions in the message's entries; ``label`` names the other
     reading in a few words (a button's text); ``line`` is what the offer stores (see
-    :class:`bot.storage.log_types.Offer`); ``retype`` the log text that stores the
-    other reading when typed (the console's way, after removing the entries).
+    :class:`bot.storage.log_types.Offer`). Several choices for one thing (which lift a
+    new name is) share one ``says``: the first carries it, the others say nothing.
     """
 
     kind: OfferKind
@@ -45,7 +47,6 @@ class Question:
     says: str
     label: str
     line: str
-    retype: str
 
 
 @dataclass(frozen=True)
@@ -96,8 +97,9 @@ def read_log(
         near = _near_miss(entry, catalogue, known)
         if near is not None:
             entry, written = near
-            retype = _dated(entry.text, entry.performed_on, catalogue, context, today)
-            questions.append(_own_question(i, written, entry.exercise, retype))
+            questions.append(_own_question(i, written, entry.exercise))
+        elif entry.exercise.custom and entry.exercise.key not in known:
+            questions.extend(_lift_questions(i, entry.exercise, catalogue))
         settled.append(entry)
     checked, pounds = log_questions.with_load_questions(settled, context, unit)
     questions.extend(_reading_question(i, e) for i, e in enumerate(checked)
@@ -106,7 +108,7 @@ def read_log(
         questions.insert(0, Question(
             "pounds", tuple(range(len(checked))),
             log_questions.unit_question_says(checked, pounds), log_questions.POUNDS_LABEL,
-            text, text))
+            text))
     return ReadLog(checked, catalogue, tuple(questions), today, unit)
 
 
@@ -210,26 +212,24 @@ def written_name(entry: LogEntry, catalogue: Catalogue) -> str | None:
     return None
 
 
-def _dated(
-    text: str, day: date | None, catalogue: Catalogue, context: LogContext, today: date
-) -> str:
-    """An entry's own text, with its day added when the day came from elsewhere in the
-    message (a date on a line of its own), so the text alone logs the same day."""
-    line = " ".join(text.split())
-    alone = parse_log(line, catalogue, today=today, date_order=context.prefs.date_order)
-    if day is None or (isinstance(alone, tuple) and alone and alone[0].performed_on == day):
-        return line
-    sets, mark, note = line.partition(" //")
-    return f"{sets} {day.isoformat()}{mark}{note}"
-
-
-def _own_question(position: int, written: str, lift: Exercise, retype: str) -> Question:
+def _own_question(position: int, written: str, lift: Exercise) -> Question:
     name = literal(written)
     return Question(
         "own", (position,),
         f"⚠ I read '{name}' as {literal(lift.name)}, a lift I know, and stored it so. "
         f"If '{name}' is an exercise of your own, keep it as yours (below).",
-        f"Keep '{written}' as my own exercise", written, retype)
+        f"Keep '{written}' as my own exercise", written)
+
+
+def _lift_questions(position: int, own: Exercise, catalogue: Catalogue) -> list[Question]:
+    """A name new to the coach is saved as the lifter's own exercise; when lifts in the
+    catalogue come near it, each is one step away (the own exercise merged into it)."""
+    near = [e for e in catalogue.lookup(own.name).suggestions if not e.custom][:MAX_LIFTS]
+    name = literal(own.name)
+    says = (f"⚠ Is '{name}' one of the lifts I know? Pick it (below) and its sets become "
+            "that lift's; otherwise it stays your own exercise.")
+    return [Question("lift", (position,), says if i == 0 else "", f"It is {lift.name}",
+                     f"{own.name}\n{lift.name}") for i, lift in enumerate(near)]
 
 
 def _reading_question(position: int, entry: LogEntry) -> Question:
@@ -240,4 +240,4 @@ def _reading_question(position: int, entry: LogEntry) -> Question:
     return Question(
         "reading", (position,),
         f"⚠ I read `{quoted}` as {literal(q.chosen)}. Meant {literal(q.other)}? (below)",
-        f"Log it as {q.other}", q.line, q.line)
+        f"Log it as {q.other}", q.line)

@@ -73,18 +73,17 @@ def entry_lines(
         if note is not None:
             lines.append(note)
         if saved.exercise.tier is None:
-            lines.append(unknown_exercise_line(saved.exercise, base))
+            lines.append(unknown_exercise_line(saved.exercise))
         lines.extend(said.under.get(saved.entry_id, ()))
     return lines
 
 
-def unknown_exercise_line(exercise: Exercise, catalogue: Catalogue) -> str:
-    found = catalogue.lookup(exercise.name)
-    close = ", ".join(literal(e.name) for e in found.suggestions[:3])
+def unknown_exercise_line(exercise: Exercise) -> str:
+    """Under an exercise new to the coach: how to give it a tier (lifts near its name,
+    if any, are offered at the top of the reply)."""
     name = literal(exercise.name)
-    line = (f"'{name}' is new to me, so I saved it as your own exercise. "
+    return (f"'{name}' is new to me, so I saved it as your own exercise. "
             f"Set its tier for advice: /exercise {name} tier:B")
-    return f"{line} Did you mean {close}?" if close else line
 
 
 def choices(questions: Sequence[Question], offer_ids: Sequence[int]) -> tuple[Choice, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot.coach import own_exercises
 from bot.coach.cooldown import Cooldown
 from bot.coach.lifter import Lifter, rehydrate
 from bot.coach.log_advice import LOOKBACK, session_advice
@@ -90,6 +91,12 @@ class Logbook:
         offer = await self._storage.take_offer(user_id, offer_id) if fits else None
         if offer is None:
             return no_longer_valid()
+        if offer.kind == "lift":  # a new name is a catalogue lift: merge the own exercise
+            own, _, lift = offer.line.partition("\n")
+            merged = await own_exercises.merge(self._lifter, user_id, own, lift)
+            if not merged.saved:
+                await self._storage.put_back_offer(user_id, offer)
+            return merged
         reply = await self._store(user_id, offer.guild_id, offer.line,
                                   source_ref=offer.source_ref, only_known=False,
                                   replacing=Replacing(offer))
@@ -138,7 +145,7 @@ class Logbook:
         fresh = [rehydrate(s, catalogue) for s in stored]
         said = session_advice(fresh, older, profile, context.soreness, now)
         today = found.today or self._lifter.today(profile, now)
-        lines = [*_switched(replacing), *(q.says for q in found.questions)]
+        lines = [*_switched(replacing), *(q.says for q in found.questions if q.says)]
         lines += entry_lines(fresh, found.result, said, profile.unit, today, self._catalogue)
         lines.extend(said.items)
         lines.extend(said.closing)

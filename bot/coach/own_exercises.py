@@ -62,8 +62,9 @@ async def merge(lifter: Lifter, user_id: str, old: str, into: str) -> Reply:
     moved = await lifter.storage.move_exercise(user_id, mine.key, lift)
     return Reply(
         title=f"Merged into {lift.name}",
-        lines=(f"{_entries(moved)} of {literal(mine.name)} are now {lift.name} "
-               f"(tier {lift.tier}): they count for its advice, /stats and /chart.",
+        lines=(f"{_entries(moved)} of {literal(mine.name)} {'is' if moved == 1 else 'are'} "
+               f"now {lift.name} (tier {lift.tier}): {'it counts' if moved == 1 else 'they count'}"
+               " for its advice, /stats and /chart.",
                f"{literal(mine.name)} is no longer one of your own exercises."),
         tone="ok", private=True, saved=True)
 

@@ -27,10 +27,12 @@ class LogPrefs:
     unit_asked: bool = False
 
 
-OfferKind = Literal["reading", "own", "pounds"]
+OfferKind = Literal["reading", "own", "pounds", "lift"]
 """reading: another reading of a line; own: keep a name as the lifter's own exercise
 instead of the catalogue lift it was stored under; pounds: the lifter's bare numbers
-were pounds (their unit becomes lb and the entries are read again)."""
+were pounds (their unit becomes lb and the entries are read again); lift: a name new to
+the coach, saved as the lifter's own exercise, is a catalogue lift after all (``line``
+holds the own name and the lift's name on two lines; the own exercise is merged)."""
 
 
 @dataclass(frozen=True)

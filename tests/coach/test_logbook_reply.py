@@ -180,6 +180,47 @@ async def test_keeping_the_name_moves_the_entry_to_an_own_exercise(coach: Coach)
     assert (await logged(coach, "u"))[-1][0] == "sqaut"
 
 
+# a name new to the coach, near lifts it knows -------------------------------------
+
+
+async def test_a_new_name_near_known_lifts_offers_each_in_one_step(coach: Coach) -> None:
+    reply = await coach.logbook.log("u", "g", "hammer strength press 3x10 @50kg rir1")
+    assert reply.lines[0].startswith("⚠ Is 'hammer strength press' one of the lifts I know?")
+    labels = [c.label for c in reply.choices]
+    assert labels[0] == "It is machine chest press" and 1 <= len(labels) <= 3
+    assert [c.name for c in await coach.storage.custom_exercises("u")] == [
+        "hammer strength press"]
+
+    merged = await coach.logbook.switch_reading("u", reply.choices[0].offer_id)
+    assert merged.saved and merged.title == "Merged into machine chest press"
+    assert [key for key, *_ in await logged(coach, "u")] == ["machine-chest-press"]
+    assert await coach.storage.custom_exercises("u") == []
+    again = await coach.logbook.switch_reading("u", reply.choices[1].offer_id)
+    assert again.is_error  # the name is no longer an own exercise: nothing more moves
+    assert [key for key, *_ in await logged(coach, "u")] == ["machine-chest-press"]
+
+
+async def test_nobody_else_takes_the_lift_choice(coach: Coach) -> None:
+    reply = await coach.logbook.log("u", "g", "hammer strength press 3x10 @50kg")
+    taken = await coach.logbook.switch_reading("other", reply.choices[0].offer_id)
+    assert taken.is_error
+    assert [key for key, *_ in await logged(coach, "u")] == ["hammer-strength-press"]
+
+
+async def test_a_name_nothing_is_near_is_saved_without_a_question(coach: Coach) -> None:
+    reply = await coach.logbook.log("u", "g", "zorblax 3x10 @20kg")
+    assert reply.saved and reply.choices == ()
+    assert not any(line.startswith("⚠") for line in reply.lines)
+    assert any("new to me" in line for line in reply.lines)
+
+
+async def test_an_own_exercise_already_kept_is_not_asked_about(coach: Coach) -> None:
+    first = await coach.logbook.log("u", "g", "hammer strength press 3x10 @50kg")
+    assert first.choices
+    later = await coach.logbook.log("u", "g", "hammer strength press 3x10 @55kg")
+    assert later.choices == ()
+
+
 # pounds, asked once --------------------------------------------------------------
 
 

@@ -28,7 +28,7 @@ async def test_an_own_exercise_gets_a_tier_a_new_name_then_merges_into_a_lift(
     assert "now read zercher walk" in renamed
     assert {e.exercise.name for e in await entries(storage, gym.lifter)} == {"zercher walk"}
     merged = await exercise(name="zercher walk", merge="farmer's carry")
-    assert "are now farmer's carry (tier B)" in merged
+    assert "1 entry of zercher walk is now farmer's carry (tier B): it counts" in merged
     assert {e.exercise.key for e in await entries(storage, gym.lifter)} == {"farmers-carry"}
     assert {e.exercise.name for e in await entries(storage, gym.friend)} == {"zercher carry"}
     both = await exercise(name="zercher walk", tier="C", merge="farmer's carry")

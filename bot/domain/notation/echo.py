@@ -61,7 +61,10 @@ def format_load(kg: float, unit: Unit) -> str:
 
 def _load_text(s: SetRecord, unit: Unit) -> str:
     if s.bodyweight:
-        return "bw" if not s.load_kg else f"bw + {format_load(s.load_kg, unit)}"
+        if not s.load_kg:
+            return "bw"
+        sign = "+" if s.load_kg > 0 else "−"  # below zero: an assisted lift's help
+        return f"bw {sign} {format_load(abs(s.load_kg), unit)}"
     return "" if s.load_kg is None else format_load(s.load_kg, unit)
 
 
@@ -207,7 +210,9 @@ def _set_text(s: SetRecord, unit: Unit) -> str:
         if s.reps_max is not None:
             reps += f"-{s.reps_max}"
         reps += "+" if s.amrap else ""
-    if s.bodyweight:
+    if s.bodyweight and s.load_kg is not None and s.load_kg < 0:
+        load = _load_token(-s.load_kg, unit)  # an assisted lift's help reads back as help
+    elif s.bodyweight:
         load = "bw" if s.load_kg is None else f"bw+{_load_token(s.load_kg, unit)}"
     else:
         load = "" if s.load_kg is None else _load_token(s.load_kg, unit)

@@ -114,6 +114,7 @@ _NAME_STOPS: Final = frozenset(
     | nt.LEADING_FILLERS | nt.DEGREE_WORDS | {"ago", "x", "max", "rest", "warm", "work", "rm",
                                              "day", "week", "wk", "session", "workout", "cycle",
                                              "phase", "block", "program", "set", "sets"}
+    | {second for _, second in nt.LEADING_PAIRS}  # "back off squat": the full reader's
 )
 _UNITS: Final = nt.UNIT_WORDS
 _SPLIT_LIST: Final = re.compile(rf"{_SP}*[,/]{_SP}*")

@@ -37,7 +37,7 @@ class Leading(NamedTuple):
 
 def leading_marks(tokens: list[Token]) -> Leading:
     """Where the name starts after warm-up words, planned-max words (``test``, ``1rm``,
-    ``opener``) and lead-in words (``i did``): ``wu squat 60x5``, ``1rm squat 180``."""
+    ``opener``) and lead-in words (``i did``, ``top set``): ``wu squat 60x5``, ``1rm squat 180``."""
     i, n = 0, len(tokens)
     warmup = planned = False
     while i < n:
@@ -57,6 +57,8 @@ def leading_marks(tokens: list[Token]) -> Leading:
             planned, i = True, i + 1
         elif word in nt.LEADING_FILLERS and i + 1 < n and tokens[i + 1].kind == "word":
             i += 1
+        elif (word, nxt) in nt.LEADING_PAIRS and i + 2 < n and tokens[i + 2].kind == "word":
+            i += 2
         else:
             break
     return Leading(i, warmup, planned)

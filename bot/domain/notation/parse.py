@@ -52,7 +52,8 @@ bare numbers, no sets at all      a number above 30 (or with a decimal point) is
                                   and no ``x`` after it; otherwise a load (``@ 10,12``
                                   is a load per set); with no load on the line, tier D
                                   and own exercises ask whether x was the load
-``bw+20``, ``+20kg``              bodyweight plus 20; ``bw-20`` (assisted) is refused
+``bw+20``, ``+20kg``              bodyweight plus 20; ``bw-20`` is refused, but on an
+                                  assisted lift any load is its help (bodyweight minus it)
 ``rir 1-2``, ``rpe 8-9``          rir 1, rir_max 2: a range keeps both ends
 ``rir 2,1,0``, ``rpe 8,9,10``     one value per set; the counts must match
 ``rir 2,5``                       an RIR list (2 and 5); but ``rpe 8,5``, ``@8,5``
@@ -107,6 +108,7 @@ from datetime import date
 from operator import itemgetter
 from typing import Final, NamedTuple
 
+from bot.domain.assistance import with_assistance_entry
 from bot.domain.catalogue.lookup import Catalogue
 from bot.domain.models import LogEntry, ParseError, SetRecord, Unit
 from bot.domain.notation import words as nt
@@ -157,7 +159,10 @@ def parse_log(
     first, the default) or ``"mdy"`` (month first); see the table above.
     """
     try:
-        return _parse_message(text, catalogue, unit, today, date_order)
+        read = _parse_message(text, catalogue, unit, today, date_order)
+        if isinstance(read, ParseError):
+            return read
+        return tuple(with_assistance_entry(e) for e in read)
     except Stop as stop:
         return stop.error
     except Exception:  # a safety net: bad input must never crash the bot

@@ -119,6 +119,11 @@ NOTATION_SKIP_WORDS: Final = frozenset(
 )
 # Words before an exercise name that are not part of it ("i did bench press").
 LEADING_FILLERS: Final = frozenset({"i", "did", "done", "doing", "then", "also", "and", "did:"})
+# Pairs of words before an exercise name that are not part of it ("top set squat").
+LEADING_PAIRS: Final = frozenset(
+    {("top", "set"), ("top", "sets"), ("working", "set"), ("working", "sets"),
+     ("back", "off"), ("backoff", "sets")}
+)
 # Words that end an exercise name when they follow at least one name word.
 NAME_STOP_WORDS: Final = frozenset(
     {"worked", "working", "top", "backoff", "backoffs", "back-off", "back-offs"}

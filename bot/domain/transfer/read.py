@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 
+from bot.domain.assistance import assisted, with_assistance
 from bot.domain.catalogue.lookup import Catalogue
 from bot.domain.limits import MAX_SETS
 from bot.domain.models import Exercise, SetRecord
@@ -35,7 +36,7 @@ from bot.domain.transfer.formats import (
     reader_for,
 )
 from bot.domain.transfer.names import NameMapper, Resolved
-from bot.domain.transfer.units import assisted, looks_like_pounds, with_assistance
+from bot.domain.transfer.units import looks_like_pounds
 
 MAX_LISTED_PROBLEMS = 3
 _EXAMPLE = "/import file:strong.csv format:auto"

@@ -1,4 +1,5 @@
-"""What an imported load means: pounds that were never labelled, and assistance.
+"""What an imported load means: pounds that were never labelled (assistance is read
+as every path reads it, see ``bot.domain.assistance``).
 
 Strong's comma export does not say its unit, so a lifter in pounds whose profile says
 kg would have every set stored 2.2 times too heavy. Pound loads have a telling shape:
@@ -6,18 +7,11 @@ plates and dumbbells in pounds come in steps of 2.5 and 5 lb, so almost every lo
 a multiple of 2.5 and almost none is an even number off the fives (kilogram
 dumbbells: 12, 14, 16, 18, 22, 24 kg). The import does not guess from this: it says
 so and offers the pounds reading.
-
-On an assisted machine the weight is help, not load: 30 kg of assistance on a pull-up
-is bodyweight minus 30 kg, stored as a bodyweight set with a negative load.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
-
-from bot.domain.catalogue.lookup import normalize
-from bot.domain.models import Exercise, SetRecord
 
 # Enough loaded sets to judge by, and how strongly they must look like pounds.
 MIN_LOADS = 20
@@ -33,18 +27,6 @@ def looks_like_pounds(loads: Sequence[float]) -> bool:
     steps = sum(_multiple(x, 2.5) for x in loads) / len(loads)
     kilo = sum(_whole(x) and round(x) % 2 == 0 and round(x) % 5 != 0 for x in loads)
     return steps >= POUND_STEPS and kilo / len(loads) <= KILO_DUMBBELLS
-
-
-def assisted(exercise: Exercise, written: str) -> bool:
-    """An assisted lift: its load is the machine's or band's help."""
-    return "assisted" in normalize(exercise.name).split() or "assisted" in normalize(
-        written).split()
-
-
-def with_assistance(s: SetRecord) -> SetRecord:
-    """The set as bodyweight minus its assistance (a negative load), never added load."""
-    load = None if s.load_kg is None else -abs(s.load_kg)
-    return replace(s, bodyweight=True, load_kg=load)
 
 
 def _whole(x: float) -> bool:

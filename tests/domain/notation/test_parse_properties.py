@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
+from bot.domain.assistance import with_assistance_entry
 from bot.domain.catalogue.lookup import default_catalogue
 from bot.domain.models import Exercise, LogEntry, ParseError, SetRecord, Technique, Unit
 from bot.domain.notation import parse as parsing
@@ -147,8 +148,9 @@ def entries(draw: st.DrawFn) -> LogEntry:
     on = None if back is None else TODAY - timedelta(days=back)
     note = draw(st.sampled_from(["", "felt heavy", "knee ok, 2 more next week", "PR!!",
                                  "rest 90s (belt)", "today was rough"]))
-    return LogEntry(exercise=exercise, sets=tuple(sets), performed_on=on, note=note,
-                    pr=draw(st.booleans()) or "PR" in note)
+    entry = LogEntry(exercise=exercise, sets=tuple(sets), performed_on=on, note=note,
+                     pr=draw(st.booleans()) or "PR" in note)
+    return with_assistance_entry(entry)  # as stored: an assisted lift's load is its help
 
 
 def assert_same_sets(got: tuple[SetRecord, ...], want: tuple[SetRecord, ...]) -> None:
