@@ -11,7 +11,7 @@ from bot.coach.lifter import Lifter
 from bot.coach.replies import Reply, error_reply, literal
 from bot.domain.advice import W4_MIN_DAYS
 from bot.domain.catalogue import normalize_body_part, slugify, vocabulary_hint
-from bot.domain.figures import declared, deload_end, plate_step_kg
+from bot.domain.figures import declared, deload_end, plate_step_kg, week_start
 from bot.domain.models import (
     GOALS,
     LB_TO_KG,
@@ -116,6 +116,7 @@ class Profiles:
         title = "Profile saved" if changed else "Your profile"
         return Reply(
             title=title,
+            lines=_target_note(current, updated, self._lifter.today(updated)),
             fields=(
                 ("Unit", updated.unit), ("Goal", updated.goal), ("Time zone", updated.timezone),
                 ("Weekly target", f"{updated.weekly_target} days"),
@@ -297,3 +298,13 @@ def _deload_field(profile: Profile, today: date) -> tuple[tuple[str, str], ...]:
     if not declared(profile, today) or profile.deload_until is None:
         return ()
     return (("Deload", f"until {_day(profile.deload_until)}"),)
+
+
+def _target_note(current: Profile, updated: Profile, today: date) -> tuple[str, ...]:
+    """When a new weekly target starts to count: this week, said plainly."""
+    if updated.weekly_target == current.weekly_target:
+        return ()
+    monday = week_start(today)
+    return (f"Your target of {updated.weekly_target} days a week counts from this week "
+            f"(Monday {monday.day} {monday:%b}): /stats, the leaderboards and your "
+            "reminders use it from now on.",)
