@@ -364,8 +364,19 @@ def _read_sets(tokens: list[Token], start: int, unit: Unit, catalogue: Catalogue
         if sets is not None:
             return _Read(sets, (), None, doubtful(sets))
     grammar = LineGrammar(tokens, unit, catalogue, timed, flip)
-    grammar.run(start, warmup=lead.warmup, planned=lead.planned)
-    sets = grammar.build(name)
+    try:
+        grammar.run(start, warmup=lead.warmup, planned=lead.planned)
+        sets = grammar.build(name)
+    except Stop:
+        # "squat 12x5 100kg": 12x5 first read as 12 kg for 5 fails on the load after it;
+        # the other way of a doubt met on the way (12 sets of 5) is the line's reading.
+        for other in () if flip else dict.fromkeys(grammar.flags):
+            try:
+                read = _read_sets(tokens, start, unit, catalogue, timed, lead, name, other)
+            except Stop:
+                continue
+            return read._replace(flags=tuple(f for f in read.flags if f != other))
+        raise
     note_at = None if grammar.note_at is None else grammar.note_at - start
     return _Read(sets, tuple(grammar.flags), note_at, doubtful(sets))
 

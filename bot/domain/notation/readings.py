@@ -18,6 +18,7 @@ asks is the entry's question):
 
 Then, for the whole entry (all its lines), numbers implausible as read always ask:
 more than 10 working sets (the other reading takes a count of sets as the load, or
+reps and sets swapped when every set is the same, ``12x5 @100kg`` as 5 sets of 12, or
 the lighter sets as warm-ups, or the first ten sets), and more than 50 reps in a set
 of a loaded lift (the other reading drops the last digit: ``55`` -> ``5``).
 """
@@ -143,6 +144,9 @@ def _fewer_sets(sets: Sets, unit: Unit) -> Sets:
     if all(s == first for s in sets) and first.load_kg is None and not first.timed:
         load = float(len(sets)) * (1.0 if unit == "kg" else LB_TO_KG)
         return (replace(first, load_kg=round(load, 3), bodyweight=False),)
+    if all(s == first for s in sets) and first.reps is not None and first.reps_max is None \
+            and first.reps <= MAX_PLAUSIBLE_SETS and not first.timed:
+        return (replace(first, reps=len(sets)),) * first.reps  # reps written before sets
     loads = [s.load_kg for s in sets if s.load_kg is not None and not s.warmup]
     if loads:
         top = max(loads)

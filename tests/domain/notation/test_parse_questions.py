@@ -41,6 +41,11 @@ ROWS: list[Row] = [
     r("squat 20x5, 40x5, 60x5, 80x5, 100x3, 110x3, 120x2, 130x1, 140x1, 150x1, 160x1",
       "back-squat", 11, asks="warm-up"),
     r("squat 5x5 @100", "back-squat", 5, asks=False),
+    # 11 to 20 before the x with a load after it: sets, asking about reps and sets swapped
+    r("squat 12x5 100kg", "back-squat", 12, reps=5, load_kg=100.0, asks="5 sets of 12"),
+    r("squat 12x5 @100kg", "back-squat", 12, reps=5, load_kg=100.0, asks="5 sets of 12"),
+    r("squat 15x3 100", "back-squat", 15, reps=3, load_kg=100.0, asks="3 sets of 15"),
+    r("curl 12x10 12kg", "dumbbell-curl", 12, reps=10, load_kg=12.0, asks="10 sets of 12"),
 ]
 
 
