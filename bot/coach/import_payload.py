@@ -7,12 +7,13 @@ saw even after a restart or a change of profile in between.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, cast
 
 from bot.domain.catalogue import Catalogue
 from bot.domain.models import Exercise, SetRecord, Technique, Tier
+from bot.domain.sessions import group_in_sessions
 from bot.domain.transfer import ImportedEntry, ImportProblem
 from bot.storage.contract import NewEntry
 
@@ -71,8 +72,11 @@ def load(payload: str, catalogue: Catalogue) -> Pending:
     if data.get("v") != PAYLOAD_VERSION:
         raise ValueError("pending import written by another version")
     same: dict[tuple[Any, ...], SetRecord] = {}  # most sets repeat: build each kind once
-    entries = tuple(_new_entry(e, catalogue, same) for e in data["entries"])
-    return Pending(entries, str(data["file"]), str(data["format"]))
+    entries = [_new_entry(e, catalogue, same) for e in data["entries"]]
+    # Each workout is a session, or part of the one before it (bot.domain.sessions).
+    groups = group_in_sessions([(e.performed_at, e.local_date) for e in entries])
+    grouped = tuple(replace(e, new_session=g) for e, g in zip(entries, groups, strict=True))
+    return Pending(grouped, str(data["file"]), str(data["format"]))
 
 
 def _entry(e: ImportedEntry) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from bot.coach.replies import literal
 from bot.domain.catalogue import Catalogue, slugify
 from bot.domain.models import Exercise, LogEntry, ParseError, Profile, StoredEntry, Unit
 from bot.domain.notation import parse_log
+from bot.domain.sessions import session_to_join
 from bot.storage.contract import LogContext, LogWrite, NewEntry
 from bot.storage.log_types import NewOffer, Offer, OfferKind
 
@@ -125,12 +126,16 @@ def to_write(
     customs = list({e.exercise.key: e.exercise for e in read.result
                     if e.exercise.custom and e.exercise.key not in known}.values())
     if replacing is None:
-        news = [_new_entry(e, now, zone, read.today, source_ref) for e in read.result]
+        news = in_sessions([_new_entry(e, now, zone, read.today, source_ref)
+                            for e in read.result], context.history)
         offers = [NewOffer(q.kind, q.entries, q.line) for q in read.questions]
         asked = any(q.kind == "pounds" for q in read.questions)
         return LogWrite(news, customs, offers=offers, unit_asked=asked)
     offer = replacing.offer
     news = _replacements(read.result, context.replaced, offer, now, zone, read.today)
+    others = [e for e in context.history if e.entry_id not in offer.entry_ids]
+    moved = in_sessions([n for n in news if n.session_id is None], others)
+    news = [n if n.session_id is not None else moved.pop(0) for n in news]
     offers = [NewOffer(q.kind, q.entries, q.line) for q in read.questions]
     return LogWrite(news, customs, replaces=offer.entry_ids, offers=offers,
                     unit="lb" if offer.kind == "pounds" else None)
@@ -140,18 +145,31 @@ def _replacements(
     entries: Sequence[LogEntry], replaced: Sequence[StoredEntry], offer: Offer,
     now: datetime, zone: ZoneInfo, today: date,
 ) -> list[NewEntry]:
-    """The other reading keeps the replaced entries' moments (by position), unless it
-    names another day (a question about the date), and their message reference."""
+    """The other reading keeps the replaced entries' moments and sessions (by
+    position), unless it names another day (a question about the date), and their
+    log and message reference."""
     out = []
     for i, entry in enumerate(entries):
         old = replaced[min(i, len(replaced) - 1)]
         if offer.kind == "reading" and entry.performed_on not in (None, old.local_date):
-            new = _new_entry(entry, now, zone, today, offer.source_ref)
-        else:
+            new = replace(_new_entry(entry, now, zone, today, offer.source_ref),
+                          log_id=old.log_id)  # its session is found on its new day
+        else:  # the replaced entry's moment, session and log
             new = NewEntry(entry.exercise, entry.sets, old.performed_at, old.local_date,
-                           source_ref=offer.source_ref, note=entry.note, pr=entry.pr)
+                           source_ref=offer.source_ref, note=entry.note, pr=entry.pr,
+                           session_id=old.session_id, log_id=old.log_id)
         out.append(new)
     return out
+
+
+def in_sessions(news: Sequence[NewEntry], history: Sequence[StoredEntry]) -> list[NewEntry]:
+    """One message's entries in sessions (bot.domain.sessions): those on one day share
+    one, the session of the lifter's entry close together with them, or a new one."""
+    days = sorted({n.local_date for n in news})
+    joined = {day: session_to_join(next(n.performed_at for n in news if n.local_date == day),
+                                   day, history) for day in days}
+    return [replace(n, session_id=joined[n.local_date], new_session=days.index(n.local_date))
+            for n in news]
 
 
 def _new_entry(

@@ -148,6 +148,10 @@ class StoredEntry:
     guild_id: str = ""
     note: str = ""
     pr: bool = False
+    # The session it belongs to (see bot.domain.sessions) and the log (one message, or
+    # one import) that stored it; both are ids of an entry, the first of its kind.
+    session_id: int = 0
+    log_id: int = 0
 
     @cached_property
     def working_sets(self) -> tuple[SetRecord, ...]:

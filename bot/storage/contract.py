@@ -15,13 +15,14 @@ from typing import Literal, Protocol
 
 from bot.domain.models import Exercise, Profile, SetRecord, Soreness, StoredEntry, Unit
 from bot.domain.reminders import Session
+from bot.domain.sessions import EntryHead
 from bot.storage.board_contract import BoardChanges as BoardChanges
 from bot.storage.board_contract import BoardData as BoardData
 from bot.storage.board_contract import BoardLifterRow as BoardLifterRow
 from bot.storage.board_contract import BoardStore
 from bot.storage.board_contract import DisciplineRow as DisciplineRow
 from bot.storage.board_contract import Membership as Membership
-from bot.storage.log_types import DateOrder, LogPrefs, NewOffer, Offer
+from bot.storage.log_types import DateOrder, EntryEdit, LogPrefs, NewOffer, Offer
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,12 @@ class NewEntry:
     source_ref: str | None = None
     note: str = ""
     pr: bool = False
+    # The lifter's session it joins (None: a new one; the entries of one write with the
+    # same ``new_session`` share it) and the log it keeps (None: this write's); see
+    # bot.domain.sessions.
+    session_id: int | None = None
+    new_session: int = 0
+    log_id: int | None = None
 
 
 ReminderOutcomeKind = Literal["sent", "trained", "failed", "rolled", "closed", "invalid"]
@@ -296,6 +303,28 @@ class Storage(ReminderStore, DataStore, BoardStore, PlanStore, Protocol):
     async def delete_entry(self, user_id: str, entry_id: int) -> StoredEntry | None: ...
 
     async def delete_entries_by_ref(self, user_id: str, source_ref: str) -> list[StoredEntry]: ...
+
+    async def entry_heads(self, user_id: str) -> list[EntryHead]:
+        """Every entry of the lifter without its sets, for /history's pages."""
+        ...
+
+    async def entries_by_ids(
+        self, user_id: str, entry_ids: Sequence[int]
+    ) -> list[StoredEntry]: ...
+
+    async def last_log(self, user_id: str) -> list[StoredEntry]:
+        """The entries still stored of the lifter's newest log typed as a message."""
+        ...
+
+    async def delete_entries(
+        self, user_id: str, entry_ids: Sequence[int]
+    ) -> list[StoredEntry]:
+        """Remove the lifter's entries among the ids at once; returns those removed."""
+        ...
+
+    async def edit_entry(
+        self, user_id: str, entry_id: int, edit: EntryEdit
+    ) -> StoredEntry | None: ...
 
     async def get_profile(self, user_id: str) -> Profile | None: ...
 

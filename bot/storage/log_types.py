@@ -1,11 +1,15 @@
-"""What a log carries besides its entries: how the lifter's logs are read, and the
-one-step alternatives a log reply offers (stored, so a button needs only an id)."""
+"""What a log carries besides its entries: how the lifter's logs are read, the
+one-step alternatives a log reply offers (stored, so a button needs only an id), and
+what an /edit gives an entry."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
+
+from bot.domain.models import Exercise, SetRecord
 
 DateOrder = Literal["dmy", "mdy"]
 DATE_ORDERS: tuple[DateOrder, ...] = ("dmy", "mdy")
@@ -64,3 +68,15 @@ class NewOffer:
 
 OFFER_LIFETIME = timedelta(days=30)
 """How long a log reply's offer stays usable; older ones are swept by later logs."""
+
+
+@dataclass(frozen=True)
+class EntryEdit:
+    """New contents for a stored entry (/edit); its id, moment, day, session and log
+    stay. ``customs`` are the lifter's own exercises it names that are not saved yet."""
+
+    exercise: Exercise
+    sets: tuple[SetRecord, ...]
+    note: str = ""
+    pr: bool = False
+    customs: Sequence[Exercise] = ()

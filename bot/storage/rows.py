@@ -73,7 +73,7 @@ def as_date(value: Any) -> date:
 
 ENTRY_COLUMNS = (
     "entry_id", "guild_id", "exercise_key", "exercise_name", "tier", "performed_at",
-    "local_date", "note", "pr",
+    "local_date", "note", "pr", "session_id", "log_id",
 )
 _SET_START = len(ENTRY_COLUMNS) + 1  # after the entry columns and the set's position
 
@@ -88,6 +88,7 @@ so a column added to entries or sets comes back on every path at once."""
 ENTRY_INSERT_COLUMNS = (
     "entry_id", "user_id", "guild_id", "exercise_key", "exercise_name", "tier",
     "performed_at", "local_date", "created_at", "source", "source_ref", "note", "pr",
+    "session_id", "log_id",
 )
 ENTRY_INSERT = (
     f"INSERT INTO entries ({', '.join(ENTRY_INSERT_COLUMNS)})"
@@ -100,12 +101,29 @@ SET_INSERT = (
 
 
 def entry_values(
-    entry_id: int, user_id: str, guild_id: str, new: NewEntry, now: datetime, source: str
+    entry_id: int, user_id: str, guild_id: str, new: NewEntry, now: datetime, source: str,
+    grouped: tuple[int, int],
 ) -> tuple[Any, ...]:
-    """An ENTRY_INSERT row: every insert of entries (log, import) writes every column."""
+    """An ENTRY_INSERT row: every insert of entries (log, import) writes every column.
+    ``grouped`` is the entry's (session id, log id), from :func:`sessions_and_logs`."""
     return (entry_id, user_id, guild_id, new.exercise.key, new.exercise.name,
             new.exercise.tier, new.performed_at, new.local_date, now, source, new.source_ref,
-            new.note, int(new.pr))
+            new.note, int(new.pr), *grouped)
+
+
+def sessions_and_logs(
+    ids: Sequence[int], entries: Sequence[NewEntry]
+) -> list[tuple[int, int]]:
+    """(session id, log id) of entries stored together under ``ids``: a session they
+    join, or a new one named by the first id of its ``new_session`` group; the log
+    they keep, or this write's (named by its first id)."""
+    first: dict[int, int] = {}
+    out = []
+    for entry_id, new in zip(ids, entries, strict=True):
+        session = (new.session_id if new.session_id is not None
+                   else first.setdefault(new.new_session, entry_id))
+        out.append((session, new.log_id if new.log_id is not None else ids[0]))
+    return out
 
 
 def group_entries(
@@ -123,7 +141,8 @@ def group_entries(
 
     def flush() -> None:
         if current is not None:
-            entry_id, guild_id, key, name, tier, performed_at, local_date, note, pr = current
+            (entry_id, guild_id, key, name, tier, performed_at, local_date, note, pr,
+             session_id, log_id) = current
             out.append(
                 StoredEntry(
                     entry_id=int(entry_id),
@@ -134,6 +153,9 @@ def group_entries(
                     guild_id=guild_id,
                     note=note or "",
                     pr=bool(pr),
+                    # 0: written without them (by hand): a session and a log of its own.
+                    session_id=int(session_id) or int(entry_id),
+                    log_id=int(log_id) or int(entry_id),
                 )
             )
 

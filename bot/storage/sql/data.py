@@ -19,6 +19,7 @@ from bot.storage.rows import (
     as_datetime,
     entry_values,
     group_entries,
+    sessions_and_logs,
     set_values,
 )
 
@@ -99,9 +100,10 @@ class DataSql:
                     fresh.setdefault(new.source_ref, new)
             ids = self.ids.reserve(len(fresh), now)
             news = list(zip(ids, fresh.values(), strict=True))
+            grouped = sessions_and_logs(ids, list(fresh.values()))
             await tx.executemany(_INSERT_ENTRY, [
-                entry_values(entry_id, user_id, guild_id, new, now, IMPORT_SOURCE)
-                for entry_id, new in news
+                entry_values(entry_id, user_id, guild_id, new, now, IMPORT_SOURCE, pair)
+                for (entry_id, new), pair in zip(news, grouped, strict=True)
             ])
             inserted = await _existing_ids(tx, user_id, [entry_id for entry_id, _ in news])
             news = [(entry_id, new) for entry_id, new in news if entry_id in inserted]

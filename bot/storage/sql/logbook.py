@@ -27,6 +27,7 @@ from bot.storage.rows import (
     group_entries,
     marks,
     profile_from_row,
+    sessions_and_logs,
     set_values,
     soreness_from_row,
 )
@@ -108,8 +109,9 @@ class EntriesSql:
         self, user_id: str, guild_id: str, entries: Sequence[NewEntry], now: datetime
     ) -> tuple[list[Step], list[StoredEntry]]:
         ids = self.ids.reserve(len(entries), now)
-        entry_rows = [entry_values(entry_id, user_id, guild_id, new, now, new.source)
-                      for entry_id, new in zip(ids, entries, strict=True)]
+        grouped = sessions_and_logs(ids, entries)
+        entry_rows = [entry_values(entry_id, user_id, guild_id, new, now, new.source, pair)
+                      for entry_id, new, pair in zip(ids, entries, grouped, strict=True)]
         set_rows = [
             (entry_id, i, *set_values(s))
             for entry_id, new in zip(ids, entries, strict=True)
@@ -121,8 +123,9 @@ class EntriesSql:
         stored = [
             StoredEntry(entry_id=entry_id, exercise=new.exercise, sets=new.sets,
                         performed_at=new.performed_at, local_date=new.local_date,
-                        guild_id=guild_id, note=new.note, pr=new.pr)
-            for entry_id, new in zip(ids, entries, strict=True)
+                        guild_id=guild_id, note=new.note, pr=new.pr, session_id=session,
+                        log_id=log)
+            for entry_id, new, (session, log) in zip(ids, entries, grouped, strict=True)
         ]
         return steps, stored
 

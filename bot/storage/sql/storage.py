@@ -12,14 +12,15 @@ from bot.storage.ids import IdSource
 from bot.storage.sql.board_changes import BoardChangesSql
 from bot.storage.sql.data import DataSql
 from bot.storage.sql.logbook import EntriesSql
+from bot.storage.sql.logbook_sessions import SessionsSql
 from bot.storage.sql.plan import PlanSql
 from bot.storage.sql.profile import LifterSql
 from bot.storage.sql.reminders import RemindersSql
 from bot.storage.sql.server import GuildSql
 
 
-class SqlStorage(EntriesSql, LifterSql, GuildSql, RemindersSql, DataSql, BoardChangesSql,
-                 PlanSql):
+class SqlStorage(EntriesSql, SessionsSql, LifterSql, GuildSql, RemindersSql, DataSql,
+                 BoardChangesSql, PlanSql):
     """Implements :class:`bot.storage.contract.Storage` over a :class:`Driver`."""
 
     def __init__(self, driver: Driver, ids: IdSource | None = None) -> None:
