@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from bot.domain.limits import IMPORT_MAX_BYTES, IMPORT_MAX_BYTES_CEILING
+
 _T = TypeVar("_T")
 
 DEFAULT_DB_PATH = "liftcoach.db"
@@ -36,7 +38,7 @@ class Settings:
     reminder_rate_per_second: float = 25.0
     log_cooldown_count: int = 10
     log_cooldown_seconds: float = 10.0
-    import_max_bytes: int = 5 * 1024 * 1024
+    import_max_bytes: int = IMPORT_MAX_BYTES
     log_level: str = "INFO"
 
 
@@ -131,7 +133,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         log_cooldown_seconds=_or(
             _float(env, "LOG_COOLDOWN_SECONDS", 0.1, 3600), defaults.log_cooldown_seconds
         ),
-        import_max_bytes=_or(_int(env, "IMPORT_MAX_BYTES", 1024, 100 * 1024 * 1024),
+        import_max_bytes=_or(_int(env, "IMPORT_MAX_BYTES", 1024, IMPORT_MAX_BYTES_CEILING),
                              defaults.import_max_bytes),
         log_level=level,
     )

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import ConfigError, load_settings
+from bot.domain.limits import IMPORT_MAX_BYTES_CEILING
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -53,7 +54,9 @@ def test_the_token_is_not_in_the_settings_repr() -> None:
 def run_bot(env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
     base = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DATABASE_"))}
     return subprocess.run(
-        [sys.executable, "-m", "bot"], cwd=cwd, env={**base, **env}, capture_output=True,
+        # PYTHONPATH: this tree's bot, whatever an installed copy says.
+        [sys.executable, "-m", "bot"], cwd=cwd, env={**base, "PYTHONPATH": str(ROOT), **env},
+        capture_output=True,
         text=True, timeout=60, check=False,
     )
 
@@ -75,6 +78,19 @@ def test_a_misconfigured_start_says_one_line_and_exits_2(
     assert "Traceback" not in result.stderr and secret not in result.stderr
     if name == "DISCORD_TOKEN":
         assert "python -m bot console" in lines[0]
+
+
+def test_import_max_bytes_has_a_ceiling_refused_at_start_in_one_line(tmp_path: Path) -> None:
+    """A file limit past the ceiling would let one import take the bot's memory."""
+    assert load_settings({"IMPORT_MAX_BYTES": str(IMPORT_MAX_BYTES_CEILING)}
+                         ).import_max_bytes == IMPORT_MAX_BYTES_CEILING
+    env = {"DATABASE_PATH": str(tmp_path / "x.db"), "DISCORD_TOKEN": "MTIz.x",
+           "IMPORT_MAX_BYTES": str(100 * 1024 * 1024)}
+    result = run_bot(env, tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "IMPORT_MAX_BYTES" in lines[0], result.stderr
+    assert str(IMPORT_MAX_BYTES_CEILING) in lines[0] and "Traceback" not in result.stderr
 
 
 def test_a_dotenv_that_is_not_utf8_is_one_clear_line_and_status_2(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from datetime import datetime
 from bot.coach.boards import Boards
 from bot.coach.clock import Clock, system_clock
 from bot.coach.cooldown import Cooldown
-from bot.coach.data import DEFAULT_MAX_BYTES, Data
+from bot.coach.data import Data
 from bot.coach.info import Info
 from bot.coach.lifter import Lifter
 from bot.coach.logbook import Logbook
@@ -25,6 +25,7 @@ from bot.coach.progress import Progress
 from bot.coach.reminders import Reminders
 from bot.coach.server import Server
 from bot.domain.catalogue import Catalogue, default_catalogue
+from bot.domain.limits import IMPORT_MAX_BYTES
 from bot.storage.contract import Storage
 
 __all__ = ["Clock", "Coach", "system_clock"]
@@ -40,7 +41,7 @@ class Coach:
         catalogue: Catalogue | None = None,
         cooldown: Cooldown | None = None,
         *,
-        import_max_bytes: int = DEFAULT_MAX_BYTES,
+        import_max_bytes: int = IMPORT_MAX_BYTES,
     ) -> None:
         self.lifter = Lifter(storage, clock, catalogue or default_catalogue())
         self.logbook = Logbook(self.lifter, cooldown or Cooldown())

@@ -21,6 +21,7 @@ from bot.coach import import_payload
 from bot.coach.lifter import Lifter
 from bot.coach.replies import Reply, error_reply
 from bot.domain.catalogue import Catalogue
+from bot.domain.limits import IMPORT_MAX_BYTES
 from bot.domain.models import StoredEntry
 from bot.domain.notation import unit_of
 from bot.domain.transfer import (
@@ -38,7 +39,6 @@ from bot.domain.transfer import (
 from bot.storage.contract import PendingImport
 from bot.storage.migrations.personal_data import LABELS
 
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 EXPORT_PAGE = 500
 PENDING_TTL = timedelta(hours=24)
 FIELD_CHARS = 1000  # a Discord embed field holds 1024 characters
@@ -75,7 +75,7 @@ class Preview:
 class Data:
     """The lifter's data rights: export, import (previewed, then confirmed), erasure."""
 
-    def __init__(self, lifter: Lifter, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    def __init__(self, lifter: Lifter, max_bytes: int = IMPORT_MAX_BYTES) -> None:
         self._lifter = lifter
         self._storage = lifter.storage
         self._clock = lifter.clock

@@ -5,6 +5,10 @@ same advice and figures, so both are held to these limits: one definition, read 
 log parser (``bot.domain.notation.amounts``) and by every import format
 (``bot.domain.transfer``). Each is a plausibility guard against typos ("1000x5" for
 "100x5"), not a judgement of what a lifter can do.
+
+The second half bounds what one lifter's data may cost everyone else: the size of an
+import file, how many imports an hour, previews waiting, exercises of their own. They
+are documented in README.md ("Your data").
 """
 
 from __future__ import annotations
@@ -23,6 +27,18 @@ MAX_RIR: Final = 10.0
 MIN_RPE: Final = 1.0
 MAX_RPE: Final = 10.0
 """The RPE scale; RPE 10 is failure (RIR = 10 - RPE)."""
+
+IMPORT_MAX_BYTES: Final = 5 * 1024 * 1024
+"""The largest import file by default (the IMPORT_MAX_BYTES setting changes it)."""
+IMPORT_MAX_BYTES_CEILING: Final = 10 * 1024 * 1024
+"""The most IMPORT_MAX_BYTES may be set to: Discord's own attachment limit for most
+users, and a file whose reading stays well within the bot's memory."""
+IMPORTS_PER_HOUR: Final = 6
+"""Import files one lifter may send in an hour (each is read in full)."""
+PENDING_IMPORTS: Final = 2
+"""Previews kept per lifter until confirmed or cancelled (the newest ones)."""
+MAX_OWN_EXERCISES: Final = 500
+"""Exercises of one lifter's own, beside the catalogue: every command reads them."""
 
 
 def reps_allowed(reps: float) -> bool:
@@ -52,13 +68,18 @@ def rir_of_rpe(rpe: float) -> float:
 
 
 __all__ = [
+    "IMPORTS_PER_HOUR",
+    "IMPORT_MAX_BYTES",
+    "IMPORT_MAX_BYTES_CEILING",
     "MAX_LOAD_KG",
+    "MAX_OWN_EXERCISES",
     "MAX_REPS",
     "MAX_RIR",
     "MAX_RPE",
     "MAX_SETS",
     "MIN_REPS",
     "MIN_RPE",
+    "PENDING_IMPORTS",
     "load_allowed",
     "reps_allowed",
     "rir_allowed",

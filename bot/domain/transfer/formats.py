@@ -82,11 +82,16 @@ class RawRow:
     pr: bool = False
 
 
+_DATES_KEPT = 1024
+
+
 @dataclass(frozen=True)
 class RowContext:
     """What every row reader needs besides the row: the lifter's zone and unit, and now.
 
-    Rows of one workout repeat its date, so each distinct date text is read once.
+    Rows of one workout repeat its date, so each distinct date text is read once (the
+    memo is emptied now and then: a workout's rows come together, and a file of a
+    hundred thousand dates should not keep them all).
     """
 
     zone: tzinfo
@@ -99,6 +104,8 @@ class RowContext:
         found = self._dates.get(text)
         if found is None:
             found = v.local_time(read(text, column), self.zone, column, self.latest)
+            if len(self._dates) >= _DATES_KEPT:
+                self._dates.clear()
             self._dates[text] = found
         return found
 

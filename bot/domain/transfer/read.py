@@ -12,22 +12,17 @@ workout) to at most ``MAX_SETS`` sets, refused at the row of the first set too m
 from __future__ import annotations
 
 import csv
-import io
-from collections.abc import Mapping
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 
-from bot.domain.assistance import assisted, with_assistance
 from bot.domain.catalogue.lookup import Catalogue
-from bot.domain.limits import MAX_SETS
-from bot.domain.models import Exercise, SetRecord
 from bot.domain.transfer import cells as v
-from bot.domain.transfer.fingerprint import entry_key
 from bot.domain.transfer.formats import (
     FORMAT_NAMES,
     FORMATS,
     ImportFormat,
-    RawRow,
     RowContext,
     columns_of,
     detect,
@@ -35,8 +30,11 @@ from bot.domain.transfer.formats import (
     missing_columns,
     reader_for,
 )
-from bot.domain.transfer.names import NameMapper, Resolved
+from bot.domain.transfer.grouping import Grouper, ImportedEntry, UnmappedName
+from bot.domain.transfer.names import NameMapper
 from bot.domain.transfer.units import looks_like_pounds
+
+__all__ = ["ImportProblem", "ImportResult", "ImportedEntry", "UnmappedName", "read_import"]
 
 MAX_LISTED_PROBLEMS = 3
 _EXAMPLE = "/import file:strong.csv format:auto"
@@ -54,34 +52,6 @@ class ImportProblem:
     error: str
     hint: str
     example: str = _EXAMPLE
-
-
-@dataclass(frozen=True)
-class ImportedEntry:
-    """One exercise of one workout, ready to store. ``key`` makes storing it idempotent.
-
-    ``note`` holds the app's notes on the exercise in that workout; the first entry of a
-    workout also carries the workout's notes (``Workout: ...``). ``pr`` comes from the
-    project's own export only.
-    """
-
-    exercise: Exercise
-    sets: tuple[SetRecord, ...]
-    performed_at: datetime
-    local_date: date
-    written_as: str
-    key: str
-    note: str = ""
-    pr: bool = False
-
-
-@dataclass(frozen=True)
-class UnmappedName:
-    """A name the catalogue does not know: kept as the lifter's own unless mapped."""
-
-    name: str
-    sets: int
-    suggestions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -145,40 +115,47 @@ def read_import(
 
     Naive times are wall-clock times in ``zone``; Strong's comma format gives
     weights in ``unit`` (the profile's, or the one the lifter gave: ``unit_given``);
-    rows dated after ``latest`` (plus a day) are refused.
+    rows dated after ``latest`` (plus a day) are refused. Rows stream through one at a
+    time (see :mod:`bot.domain.transfer.grouping`): a big file costs its entries'
+    memory, never a copy of its rows.
     """
     text = text.lstrip("\ufeff")
-    if not text.strip():
+    if not text or text.isspace():  # (no stripped copy of a big text)
         return ImportProblem("The file is empty.", "Export your workouts from the app again "
                              "and attach the .csv file it gives you.")
     if _looks_binary(text):
         return _not_csv()
-    header_text = next(line for line in text.splitlines() if line.strip())
-    delimiter = _delimiter(header_text)
+    header_text = next(line for line in _lines(text) if line.strip())
+    records = enumerate(csv.reader(_lines(text), delimiter=_delimiter(header_text),
+                                   strict=True), 1)
     try:
-        table = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+        header = next((r for _, r in records if any(c.strip() for c in r)), None)
+        if header is None:
+            return _not_csv()
+        columns = columns_of(header)
+        found = detect(columns)
+        in_header = header_units(columns) if found == "strong" or fmt == "strong" else {}
+        chosen = _choose(fmt, found, columns)
+        if isinstance(chosen, ImportProblem):
+            return chosen
+        ctx = RowContext(zone=zone, unit=in_header.get("weight", unit), latest=latest,
+                         distance_unit=in_header.get("distance", ""))
+        grouper = Grouper(chosen)
+        problems = _Problems()
+        _read_rows(chosen, records, columns, ctx, grouper, problems)
     except csv.Error as err:
         return ImportProblem(f"The file is not valid CSV ({err}).",
                              "Attach the file exactly as the app exported it.")
-    numbered = [(i, r) for i, r in enumerate(table, 1) if any(c.strip() for c in r)]
-    header = numbered[0][1]
-    columns = columns_of(header)
-    found = detect(columns)
-    in_header = header_units(columns) if found == "strong" or fmt == "strong" else {}
-    chosen = _choose(fmt, found, columns)
-    if isinstance(chosen, ImportProblem):
-        return chosen
-    ctx = RowContext(zone=zone, unit=in_header.get("weight", unit), latest=latest,
-                     distance_unit=in_header.get("distance", ""))
-    raw, problems = _read_rows(chosen, numbered[1:], columns, ctx)
-    problems = sorted(problems + _too_many_sets(chosen, raw))
-    if problems:
+    if problems.count:
         return _bad_rows(problems, FORMAT_NAMES[chosen])
-    if not raw:
+    if not grouper.rows:
         return ImportProblem("The file has a header but no rows.",
                              "Export again with at least one workout in it.")
     weights = _weights_note(chosen, columns, unit, in_header.get("weight"), unit_given)
-    result = _group(chosen, raw, NameMapper(catalogue, mapping), weights)
+    grouped = grouper.finish(NameMapper(catalogue, mapping))
+    result = ImportResult(format=chosen, rows=grouper.rows, entries=grouped.entries,
+                          skipped=grouped.skipped, unmapped=grouped.unmapped,
+                          read_as=grouped.read_as, weights=weights)
     unitless = chosen == "strong" and "weight unit" not in columns and not in_header
     if unitless and unit == "kg" and not unit_given:
         loads = [s.load_kg for e in result.entries for s in e.sets if s.load_kg]
@@ -222,125 +199,48 @@ def _choose(
     return chosen
 
 
+class _Problems:
+    """The first few bad rows (rows come in order, so these are the first by number)
+    and how many there are in all."""
+
+    def __init__(self) -> None:
+        self.first: list[tuple[int, str]] = []
+        self.count = 0
+
+    def add(self, number: int, text: str) -> None:
+        self.count += 1
+        if len(self.first) < MAX_LISTED_PROBLEMS:
+            self.first.append((number, text))
+
+
 def _read_rows(
     fmt: ImportFormat,
-    rows: list[tuple[int, list[str]]],
+    records: Iterator[tuple[int, list[str]]],
     columns: Mapping[str, int],
     ctx: RowContext,
-) -> tuple[list[RawRow], list[tuple[int, str]]]:
+    grouper: Grouper,
+    problems: _Problems,
+) -> None:
+    """Every data row into ``grouper``; once a row is bad the rest are only checked."""
     read = reader_for(fmt)
-    out: list[RawRow] = []
-    problems: list[tuple[int, str]] = []
-    for number, cells in rows:
+    for number, cells in records:
+        if not any(c.strip() for c in cells):
+            continue
+
         def cell(name: str, cells: list[str] = cells) -> str:
             at = columns.get(name)
             return cells[at] if at is not None and at < len(cells) else ""
 
         try:
-            out.append(read(number, cell, ctx))
+            row = read(number, cell, ctx)
         except v.BadValue as err:
-            problems.append((number, str(err)))
-    return out, problems
-
-
-def _entry_of(fmt: ImportFormat, row: RawRow) -> tuple[str, str]:
-    """The entry a row belongs to: its workout and exercise."""
-    return row.workout, row.key if fmt == "liftcoach" else row.exercise.strip().lower()
-
-
-def _too_many_sets(fmt: ImportFormat, raw: list[RawRow]) -> list[tuple[int, str]]:
-    """The first row of each entry that goes past the sets /log takes in one entry."""
-    counts: dict[tuple[str, str], int] = {}
-    problems: list[tuple[int, str]] = []
-    for row in raw:
-        if row.set is None:
+            problems.add(number, str(err))
+            grouper.drop()
             continue
-        entry = _entry_of(fmt, row)
-        counts[entry] = counts.get(entry, 0) + 1
-        if counts[entry] == MAX_SETS + 1:  # the first set past the limit: one line each
-            problems.append((row.row, f"{row.exercise} has more than {MAX_SETS} sets in one "
-                                      f"workout (at most {MAX_SETS}, as in /log)"))
-    return problems
-
-
-def _group(
-    fmt: ImportFormat, raw: list[RawRow], names: NameMapper, weights: str
-) -> ImportResult:
-    """One entry per exercise per workout, in file order; sets in their order."""
-    groups: dict[tuple[str, str], list[RawRow]] = {}
-    skipped: dict[str, int] = {}
-    for row in raw:
-        groups.setdefault(_entry_of(fmt, row), []).append(row)
-        if row.set is None and row.skip_reason != "an entry without sets":
-            skipped[row.skip_reason] = skipped.get(row.skip_reason, 0) + 1
-    entries: list[ImportedEntry] = []
-    unmapped: dict[str, UnmappedName] = {}
-    read_as: dict[str, str] = {}
-    noted: set[str] = set()
-    for rows in groups.values():
-        sets = [r for r in rows if r.set is not None]
-        if fmt == "liftcoach":
-            sets.sort(key=lambda r: r.order)
-        if not sets and fmt != "liftcoach":
-            continue
-        first = rows[0]
-        resolved = _own_exercise(first, names) if fmt == "liftcoach" else names.resolve(
-            first.exercise)
-        records = tuple(r.set for r in sets if r.set is not None)
-        if fmt != "liftcoach":
-            records = _as_lifted(resolved.exercise, first.exercise, records)
-        if resolved.how == "new":
-            old = unmapped.get(first.exercise.lower())
-            unmapped[first.exercise.lower()] = UnmappedName(
-                first.exercise, (old.sets if old else 0) + len(records), resolved.suggestions)
-        elif resolved.how in ("read", "mapped"):
-            read_as.setdefault(first.exercise, resolved.exercise.name)
-        note = _note(rows, first.workout not in noted)
-        noted.add(first.workout)
-        entries.append(ImportedEntry(
-            exercise=resolved.exercise, sets=records, performed_at=first.when.at,
-            local_date=first.when.local_date, written_as=first.exercise,
-            key=entry_key(resolved.exercise.key, first.when.at, records), note=note,
-            pr=first.pr,
-        ))
-    return ImportResult(
-        format=fmt, rows=len(raw), entries=tuple(entries),
-        skipped=tuple(sorted(skipped.items())),
-        unmapped=tuple(sorted(unmapped.values(), key=lambda u: (-u.sets, u.name))),
-        read_as=tuple(read_as.items()), weights=weights,
-    )
-
-
-def _as_lifted(
-    exercise: Exercise, written: str, records: tuple[SetRecord, ...]
-) -> tuple[SetRecord, ...]:
-    """Bodyweight lifts without load are bodyweight sets; an assisted lift's load is
-    assistance, so it is stored as bodyweight minus that load, never as added load."""
-    if assisted(exercise, written):
-        return tuple(with_assistance(s) for s in records)
-    if exercise.equipment == "bodyweight":
-        return tuple(replace(s, bodyweight=True) if s.load_kg is None else s for s in records)
-    return records
-
-
-def _note(rows: list[RawRow], first_of_workout: bool) -> str:
-    """The entry's notes, each once; the workout's notes go with its first entry."""
-    parts = list(dict.fromkeys(r.note for r in rows if r.note))
-    workout = next((r.workout_note for r in rows if r.workout_note), "")
-    if first_of_workout and workout:
-        parts.append(f"Workout: {workout}")
-    return v.note(" · ".join(parts))
-
-
-def _own_exercise(row: RawRow, names: NameMapper) -> Resolved:
-    """The project's own rows name the stored key: built-ins by key, own lifts as saved."""
-    known = names.by_key(row.key)
-    if known is not None:
-        return Resolved(known, "own" if known.custom else "same")
-    if row.custom:
-        return Resolved(Exercise(key=row.key, name=row.exercise, tier=row.tier, custom=True),
-                        "own")
-    return names.resolve(row.exercise)
+        problem = grouper.add(row)
+        if problem is not None:
+            problems.add(number, problem)
+            grouper.drop()
 
 
 def _weights_note(
@@ -359,9 +259,9 @@ def _weights_note(
     return f"{unit} (your profile unit: Strong's comma format does not say)"
 
 
-def _bad_rows(problems: list[tuple[int, str]], name: str) -> ImportProblem:
-    shown = "; ".join(f"row {n}: {text}" for n, text in problems[:MAX_LISTED_PROBLEMS])
-    more = len(problems) - MAX_LISTED_PROBLEMS
+def _bad_rows(problems: _Problems, name: str) -> ImportProblem:
+    shown = "; ".join(f"row {n}: {text}" for n, text in problems.first)
+    more = problems.count - len(problems.first)
     tail = f" (and {more} more row{'s' if more > 1 else ''} with problems)" if more > 0 else ""
     return ImportProblem(
         f"I couldn't read this {name} file: {shown}{tail}.",
@@ -385,3 +285,12 @@ def _looks_binary(text: str) -> bool:
 def _delimiter(header: str) -> str:
     counts = {d: header.count(d) for d in (",", ";", "\t")}
     return max(counts, key=lambda d: counts[d])
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` with their endings, one at a time (as a file opened with
+    ``newline=""`` gives them to the csv module), without a copy of the whole text."""
+    return (m.group() for m in _LINE.finditer(text))
