@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from bot.coach import import_payload
 from bot.coach.lifter import Lifter
 from bot.coach.replies import Reply, error_reply
+from bot.domain import guard
 from bot.domain.catalogue import Catalogue
 from bot.domain.limits import IMPORT_MAX_BYTES
 from bot.domain.models import StoredEntry
@@ -148,6 +149,7 @@ class Data:
         too_big = self.check_size(len(data))
         if too_big is not None:
             return Preview(too_big)
+        filename = guard.one_line(filename) or "file"
         given = unit_of(unit) if unit else None
         if unit and given is None:
             return Preview(_import_error(f"'{unit}' is not a unit I know.",

@@ -41,7 +41,7 @@ def decode(data: bytes) -> str | ImportProblem:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             pass
-    if b"\x00" in data[:65536]:
+    if b"\x00" in data:  # anywhere: text files hold no NUL (PostgreSQL refuses it)
         return ImportProblem("That is not a CSV file (it holds binary data).",
                              "Export as CSV from the app and attach the .csv file.")
     try:

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from bot.coach import log_questions
 from bot.coach.replies import literal
+from bot.domain import limits
 from bot.domain.catalogue import Catalogue, slugify
 from bot.domain.models import Exercise, LogEntry, ParseError, Profile, StoredEntry, Unit
 from bot.domain.notation import parse_log
@@ -92,6 +93,9 @@ def read_log(
     if not isinstance(result, tuple):
         return ReadLog(result, catalogue, today=today, unit=unit)
     known = {c.key for c in context.customs}
+    too_long = _too_long_name(result, known)
+    if too_long is not None:
+        return ReadLog(too_long, catalogue, today=today, unit=unit)
     settled: list[LogEntry] = []
     questions: list[Question] = []
     for i, entry in enumerate(result):
@@ -111,6 +115,19 @@ def read_log(
             log_questions.unit_question_says(checked, pounds), log_questions.POUNDS_LABEL,
             text))
     return ReadLog(checked, catalogue, tuple(questions), today, unit)
+
+
+def _too_long_name(entries: Sequence[LogEntry], known: set[str]) -> ParseError | None:
+    """A new exercise of the lifter's own is held to the name length /exercise takes."""
+    for entry in entries:
+        name = entry.exercise.name
+        if entry.exercise.custom and entry.exercise.key not in known and len(
+                name) > limits.MAX_NAME:
+            return ParseError(
+                f"'{name[:40]}…' is too long for an exercise name.",
+                f"Name a new exercise in at most {limits.MAX_NAME} characters, then the sets.",
+                "zercher squat 3x8 @60kg")
+    return None
 
 
 def to_write(

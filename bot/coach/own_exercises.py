@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from bot.coach.lifter import Lifter
 from bot.coach.replies import Reply, error_reply, literal
+from bot.domain import guard, limits
 from bot.domain.catalogue import Catalogue, normalize, slugify
 from bot.domain.models import Exercise
 
-MAX_NAME = 60
 RENAME_EXAMPLE = "/exercise sqaut rename:squat variation"
 MERGE_EXAMPLE = "/exercise sqaut merge:back squat"
 
@@ -101,13 +101,13 @@ def _catalogue_lift(catalogue: Catalogue, text: str) -> Exercise | Reply:
 
 
 def _clean(name: str) -> str | None:
-    clean = " ".join(name.split()).lower()
-    return clean if clean and len(clean) <= MAX_NAME and slugify(clean) else None
+    clean = guard.name(name)
+    return clean if clean is not None and slugify(clean) else None
 
 
 def _bad_name(example: str) -> Reply:
     return error_reply("The new name is empty or too long.",
-                       f"Give a name of at most {MAX_NAME} characters.", example)
+                       f"Give a name of at most {limits.MAX_NAME} characters.", example)
 
 
 def _entries(n: int) -> str:

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from bot.coach import help_text, own_exercises
 from bot.coach.lifter import Lifter
 from bot.coach.replies import Reply, error_reply, literal
+from bot.domain import guard, limits
 from bot.domain.advice import W4_MIN_DAYS
 from bot.domain.catalogue import normalize_body_part, slugify, vocabulary_hint
 from bot.domain.figures import declared, deload_end, plate_step_kg, week_start
@@ -205,10 +206,11 @@ class Profiles:
         if t not in TIERS:
             return error_reply(f"'{tier}' is not a tier.", "Tiers are A, B, C and D; "
                                "ask /help for what each means.", "/exercise zercher squat tier:A")
-        clean = " ".join(name.split()).lower()
-        if not clean or len(clean) > 60:
+        clean = guard.name(name)
+        if clean is None or not slugify(clean):
             return error_reply("The exercise name is empty or too long.",
-                               "Give the name you log it under (at most 60 characters).",
+                               "Give the name you log it under (at most "
+                               f"{limits.MAX_NAME} characters).",
                                "/exercise zercher squat tier:A")
         catalogue = await self._lifter.catalogue_for(user_id)
         found = catalogue.lookup(clean)

@@ -28,6 +28,7 @@ from bot.console.command_line import CommandLine, split_command
 from bot.console.commands import COMMANDS, ConsoleContext
 from bot.console.lines import MessageReader
 from bot.console.render import render_text
+from bot.domain import guard
 
 PROMPT = "liftcoach> "
 QUIT = {"quit", "exit", "q"}
@@ -40,7 +41,10 @@ async def dispatch(
     choices: ChoiceNumbers | None = None,
 ) -> Reply | None:
     """Run one typed line; None for a blank line. Files (exports, charts) go to ``out_dir``;
-    ``choices`` numbers the choices printed so far (``/other N``)."""
+    ``choices`` numbers the choices printed so far (``/other N``).
+
+    The line passes the input guard first (no control characters), as Discord's do."""
+    line = guard.clean(line)
     if not line.strip():
         return None
     cmd = split_command(line)

@@ -18,8 +18,10 @@ from bot.bootstrap import build_dispatcher
 from bot.coach import Coach
 from bot.config import Settings
 from bot.discord.dm_sender import DiscordDmSender
+from bot.discord.inputs import GuardedTree, answer_stale, known_id
 from bot.discord.installs import apply_installs
 from bot.discord.render import NO_PINGS
+from bot.domain import guard
 
 log = logging.getLogger("liftcoach.discord")
 
@@ -86,13 +88,34 @@ class LiftBot(commands.AutoShardedBot):
             help_command=None,
             owner_ids=set(settings.owner_ids) or None,
             shard_count=settings.shard_count,
+            tree_cls=GuardedTree,
             **options,
         )
         self.settings = settings
         self.coach = coach
         self.tree.error(self.on_app_command_error)
         self._saved_messages: deque[int] = deque(maxlen=512)
+        self._buttons: list[type[discord.ui.DynamicItem[Any]]] = []
         self.dispatcher = build_dispatcher(settings, coach, DiscordDmSender(self))
+
+    def add_dynamic_items(self, *items: type[discord.ui.DynamicItem[Any]]) -> None:
+        """Register persistent buttons, remembering them to tell a stale id from theirs."""
+        self._buttons.extend(items)
+        super().add_dynamic_items(*items)
+
+    async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
+        """A press on a button whose id fits none of the registered buttons (an older
+        version's, or forged) gets the private "no longer valid" reply."""
+        if interaction.type is not discord.InteractionType.component:
+            return
+        data: Any = interaction.data or {}
+        if not known_id(str(data.get("custom_id", "")), self._buttons):
+            await answer_stale(interaction)
+
+    async def process_commands(self, message: discord.Message, /) -> None:
+        """Typed commands read the message's text only once it passed the input guard."""
+        message.content = guard.clean(message.content)
+        await super().process_commands(message)
 
     async def setup_hook(self) -> None:
         for name in COGS:  # each cog registers its own persistent buttons in setup()

@@ -27,6 +27,14 @@ MAX_RIR: Final = 10.0
 MIN_RPE: Final = 1.0
 MAX_RPE: Final = 10.0
 """The RPE scale; RPE 10 is failure (RIR = 10 - RPE)."""
+MAX_NAME: Final = 60
+"""Characters in the name of an exercise of the lifter's own (/exercise, /log, /import)."""
+MAX_KEY: Final = 500
+"""Characters of an exercise key read from a file: a key is the slug of a name, and
+names logged before ``MAX_NAME`` applied to /log could run as long as a message."""
+MAX_NOTE: Final = 500
+"""Characters of a note kept with an imported entry (the rest is cut), as /log reads
+at most that many characters in a whole message."""
 
 IMPORT_MAX_BYTES: Final = 5 * 1024 * 1024
 """The largest import file by default (the IMPORT_MAX_BYTES setting changes it)."""
@@ -71,7 +79,10 @@ __all__ = [
     "IMPORTS_PER_HOUR",
     "IMPORT_MAX_BYTES",
     "IMPORT_MAX_BYTES_CEILING",
+    "MAX_KEY",
     "MAX_LOAD_KG",
+    "MAX_NAME",
+    "MAX_NOTE",
     "MAX_OWN_EXERCISES",
     "MAX_REPS",
     "MAX_RIR",

@@ -13,6 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.coach import Coach
+from bot.console.run import dispatch
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -98,3 +101,15 @@ def test_lines_typed_after_another_command_are_not_glued_to_it(tmp_path: Path) -
                     stderr=subprocess.PIPE)
     out, _ = proc.communicate(b"/history\nsquat 5x5\n", timeout=60)
     assert "Commands start with a slash" in out.decode()
+
+
+async def test_a_typed_line_loses_its_control_characters_before_any_command(
+    coach: Coach, tmp_path: Path
+) -> None:
+    """On both engines: PostgreSQL refuses NUL, and no engine encodes a lone surrogate."""
+    saved = await dispatch(coach, "me", "console", "/exercise zorb\x00lift\ud800 tier:B",
+                           tmp_path)
+    assert saved is not None and saved.saved, saved
+    assert [e.name for e in await coach.storage.custom_exercises("me")] == ["zorb lift"]
+    zone = await dispatch(coach, "me", "console", "/profile tz:Europe/Berlin\x00", tmp_path)
+    assert zone is not None and zone.title == "Profile saved", zone

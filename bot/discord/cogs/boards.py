@@ -26,6 +26,7 @@ from discord.ext import commands, tasks
 from bot.coach.boards import parse_metric, parse_window
 from bot.coach.replies import error_reply
 from bot.discord.cogs.common import guild_key, respond, user_key
+from bot.discord.inputs import answer_stale, fits
 from bot.discord.render import NO_PINGS, to_embed
 
 log = logging.getLogger("liftcoach.boards")
@@ -47,6 +48,9 @@ WINDOW_CHOICES = [
     app_commands.Choice(name="all time", value="all"),
 ]
 
+_METRICS = frozenset(str(c.value) for c in METRIC_CHOICES)
+_WINDOWS = frozenset(str(c.value) for c in WINDOW_CHOICES)
+
 
 def mention(user_id: str) -> str:
     """Discord shows ``<@id>`` in an embed as the member's name, and never pings."""
@@ -65,6 +69,8 @@ class BoardPageButton(
         self.window = window
         self.page = page
         self.owner_id = owner_id
+        self.valid = (fits(guild_id, page, owner_id) and metric in _METRICS
+                      and window in _WINDOWS)
         super().__init__(discord.ui.Button(
             label=label, style=discord.ButtonStyle.secondary, disabled=disabled,
             custom_id=f"board:{guild_id}:{metric}:{window}:{page}:{owner_id}",
@@ -77,6 +83,12 @@ class BoardPageButton(
     ) -> BoardPageButton:
         return cls(int(match.group("guild")), match.group("metric"), match.group("window"),
                    int(match.group("page")), int(match.group("owner")))
+
+    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
+        if self.valid:
+            return True
+        await answer_stale(interaction)
+        return False
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         if interaction.guild_id != self.guild_id:  # a board never shows outside its server

@@ -24,6 +24,7 @@ from discord.ext import commands
 from bot.coach.data import Preview
 from bot.coach.replies import Reply
 from bot.discord.cogs.common import guild_key, respond, user_key
+from bot.discord.inputs import answer_stale, fits
 from bot.discord.render import NO_PINGS, to_embed
 
 if TYPE_CHECKING:
@@ -97,6 +98,7 @@ class ImportButton(
         self.action = action
         self.user_id = user_id
         self.pending_id = pending_id
+        self.valid = fits(user_id, pending_id)
         confirm = action == "confirm"
         super().__init__(discord.ui.Button(
             label="Confirm import" if confirm else "Cancel",
@@ -112,6 +114,9 @@ class ImportButton(
         return cls(match.group("action"), int(match.group("user")), int(match.group("pending")))
 
     async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
+        if not self.valid:
+            await answer_stale(interaction)
+            return False
         if interaction.user.id == self.user_id:
             return True
         await _refuse(interaction, "Only the lifter who started this import can confirm it.")
@@ -140,6 +145,7 @@ class ForgetButton(
     def __init__(self, action: str, user_id: int) -> None:
         self.action = action
         self.user_id = user_id
+        self.valid = fits(user_id)
         confirm = action == "confirm"
         super().__init__(discord.ui.Button(
             label="Erase everything" if confirm else "Keep my data",
@@ -155,6 +161,9 @@ class ForgetButton(
         return cls(match.group("action"), int(match.group("user")))
 
     async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
+        if not self.valid:
+            await answer_stale(interaction)
+            return False
         if interaction.user.id == self.user_id:
             return True
         await _refuse(interaction, "Only the lifter who asked can erase their own data.")

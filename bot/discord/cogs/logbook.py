@@ -25,6 +25,7 @@ from discord.ext import commands
 
 from bot.coach.replies import Reply
 from bot.discord.cogs.common import exercise_names, guild_key, respond, send_reply, user_key
+from bot.discord.inputs import answer_stale, fits
 from bot.discord.render import NO_PINGS, to_embed
 
 if TYPE_CHECKING:
@@ -85,9 +86,14 @@ CHOICE_ID = re.compile(r"offer:(?P<user>[0-9]+):(?P<offer>[0-9]+)")
 
 
 class UndoButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=UNDO_ID):
-    def __init__(self, user_id: int, entry_ids: tuple[int, ...]) -> None:
+    """``stale`` keeps the id of a press that no Undo of the bot's could carry (a run
+    backwards, an id past 64 bits): the press is answered "no longer valid"."""
+
+    def __init__(self, user_id: int, entry_ids: tuple[int, ...], *,
+                 stale: str | None = None) -> None:
         self.user_id = user_id
         self.entry_ids = entry_ids
+        self.valid = stale is None
         prefix = f"undo:{user_id}:"
         packed = _pack(entry_ids)
         while len(prefix) + len(packed) > CUSTOM_ID_LIMIT and "," in packed:
@@ -95,7 +101,7 @@ class UndoButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=UNDO_I
         super().__init__(
             discord.ui.Button(
                 label="Undo", style=discord.ButtonStyle.secondary, emoji="↩️",
-                custom_id=prefix + packed,
+                custom_id=stale or prefix + packed,
             )
         )
 
@@ -104,9 +110,15 @@ class UndoButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=UNDO_I
         cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any],
         match: re.Match[str], /,
     ) -> UndoButton:
-        return cls(int(match.group("user")), _unpack(match.group("entries")))
+        user, entries = int(match.group("user")), _unpack(match.group("entries"))
+        if not entries or not fits(user, *entries):
+            return cls(user, (), stale=match.string)
+        return cls(user, entries)
 
     async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
+        if not self.valid:
+            await answer_stale(interaction)
+            return False
         if interaction.user.id == self.user_id:
             return True
         await interaction.response.send_message(
@@ -142,6 +154,7 @@ class ChoiceButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=CHOI
     def __init__(self, user_id: int, offer_id: int, label: str = "Log the other reading") -> None:
         self.user_id = user_id
         self.offer_id = offer_id
+        self.valid = fits(user_id, offer_id)
         super().__init__(
             discord.ui.Button(label=_clip(label, LABEL_LIMIT), style=discord.ButtonStyle.primary,
                               custom_id=f"offer:{user_id}:{offer_id}")
@@ -157,6 +170,9 @@ class ChoiceButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=CHOI
                    label or "Log the other reading")
 
     async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
+        if not self.valid:
+            await answer_stale(interaction)
+            return False
         if interaction.user.id == self.user_id:
             return True
         await interaction.response.send_message(

@@ -19,6 +19,7 @@ from bot.coach.replies import Reply
 from bot.discord.cogs.common import guild_key, respond, user_key
 from bot.discord.cogs.logbook import log_view
 from bot.discord.render import NO_PINGS, short_text
+from bot.domain import guard
 
 if TYPE_CHECKING:
     from bot.discord.client import LiftBot
@@ -90,8 +91,8 @@ class ChannelCog(commands.Cog):
         if channel_id != str(message.channel.id):
             return
         reply = await self.bot.coach.logbook.log_from_channel(
-            user_key(message.author), guild_key(message.guild), message.content, str(message.id)
-        )
+            user_key(message.author), guild_key(message.guild), guard.clean(message.content),
+            str(message.id))
         if reply is None:
             return
         # Separately: a channel that forbids reactions must still get the reply.

@@ -4,7 +4,9 @@ Other apps write numbers and dates in their own ways (``102,5`` in a semicolon
 file, ``5 Mar 2024, 18:02`` in Hevy). Each reader here either returns a value or
 raises :class:`BadValue` with a sentence a lifter can act on; the caller adds the
 row number. Reps, loads, RIR and RPE are held to the limits /log applies
-(``bot.domain.limits``), whichever format the file is in.
+(``bot.domain.limits``), whichever format the file is in; text and dates pass the
+input guard (``bot.domain.guard``): no control characters, no date before 1970 or
+past tomorrow.
 """
 
 from __future__ import annotations
@@ -12,22 +14,17 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import date, datetime, tzinfo
 
-from bot.domain import limits
+from bot.domain import guard, limits
 from bot.domain.models import LB_TO_KG, Unit
 from bot.domain.notation.words import unit_of
 
-EARLIEST_YEAR = 1980
 # A timed or distance set past these is a typo, not a set: a day, 500 km.
 MAX_SECONDS = 24 * 3600.0
 MAX_METERS = 500_000.0
-# Notes are kept as written, up to this many characters (the rest is cut).
-MAX_NOTE = 500
 _METERS_PER = {"m": 1.0, "km": 1000.0, "mi": 1609.344, "miles": 1609.344, "mile": 1609.344,
                "ft": 0.3048, "feet": 0.3048, "yd": 0.9144, "yards": 0.9144}
-# A row may be dated this far past "now" (clock skew, time zones) before it is refused.
-FUTURE_SLACK = timedelta(days=1)
 
 _MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -144,7 +141,16 @@ def meters(text: str, column: str, unit: str) -> float | None:
 
 def note(text: str) -> str:
     """A note as written, on one line, cut to ``MAX_NOTE`` characters."""
-    return " ".join(text.split())[:MAX_NOTE]
+    return guard.one_line(text)[: limits.MAX_NOTE]
+
+
+def name(text: str, column: str) -> str:
+    """An exercise name as written, on one line (a name kept as the lifter's own is cut
+    to ``MAX_NAME`` later, as /exercise would refuse it longer)."""
+    found = guard.one_line(text)
+    if not found:
+        raise BadValue(f"{column} is empty")
+    return found
 
 
 def weight_unit(text: str, fallback: str) -> str:
@@ -188,17 +194,15 @@ def flag(text: str, column: str) -> bool:
 
 
 def local_time(naive: datetime, zone: tzinfo, column: str, latest: datetime) -> When:
-    """An instant from a wall-clock time (naive means the lifter's zone)."""
-    if naive.year < EARLIEST_YEAR:
-        raise BadValue(f"{column} '{naive:%Y-%m-%d}' is too long ago to be a training date")
-    if naive.tzinfo is None:
-        at = naive.replace(tzinfo=zone).astimezone(UTC)
-        day = naive.date()
-    else:
-        at = naive.astimezone(UTC)
-        day = naive.astimezone(zone).date()
-    if at > latest + FUTURE_SLACK:
-        raise BadValue(f"{column} '{day.isoformat()}' is in the future")
+    """An instant from a wall-clock time (naive means the lifter's zone), from 1970 to a
+    day past ``latest`` (``bot.domain.guard``); any other year is refused, never raised."""
+    found = guard.moment(naive, zone, latest)
+    if isinstance(found, str):
+        if found == "too early":
+            raise BadValue(f"{column} '{naive:%Y-%m-%d}' is too long ago to be a training "
+                           f"date (the earliest is {guard.EARLIEST_DAY.isoformat()})")
+        raise BadValue(f"{column} '{naive:%Y-%m-%d}' is in the future")
+    at, day = found
     return When(at, day)
 
 

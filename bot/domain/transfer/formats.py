@@ -23,6 +23,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, tzinfo
 from typing import Literal
 
+from bot.domain import guard, limits
+from bot.domain.catalogue import slugify
 from bot.domain.models import TECHNIQUES, TIERS, SetRecord, Tier
 from bot.domain.transfer import cells as v
 from bot.domain.transfer.export import COLUMNS as OWN_COLUMNS
@@ -159,9 +161,7 @@ def reader_for(fmt: ImportFormat) -> RowReader:
 def strong_row(number: int, cell: Cells, ctx: RowContext) -> RawRow:
     date_text = cell("date")
     when = ctx.when(date_text, v.iso_datetime, "Date")
-    exercise = cell("exercise name").strip()
-    if not exercise:
-        raise v.BadValue("Exercise Name is empty")
+    exercise = v.name(cell("exercise name"), "Exercise Name")
     workout = f"{date_text.strip()}|{cell('workout name').strip()}"
     marker = cell("set order").strip().upper()
     note, workout_note = v.note(cell("notes")), v.note(cell("workout notes"))
@@ -204,9 +204,7 @@ HEVY_KINDS = {"normal": "normal", "warmup": "warmup", "warm_up": "warmup", "warm
 def hevy_row(number: int, cell: Cells, ctx: RowContext) -> RawRow:
     start = cell("start_time")
     when = ctx.when(start, v.hevy_datetime, "start_time")
-    exercise = cell("exercise_title").strip()
-    if not exercise:
-        raise v.BadValue("exercise_title is empty")
+    exercise = v.name(cell("exercise_title"), "exercise_title")
     workout = f"{start.strip()}|{cell('title').strip()}"
     kind = HEVY_KINDS.get(cell("set_type").strip().lower())
     if kind is None:
@@ -264,10 +262,14 @@ def _set(
 # ------------------------------------------------------------------ own format
 def own_row(number: int, cell: Cells, ctx: RowContext) -> RawRow:
     when = _own_when(cell, ctx)
-    exercise = cell("exercise").strip()
+    exercise = v.name(cell("exercise"), "exercise")
     key = cell("exercise_key").strip()
-    if not exercise or not key:
-        raise v.BadValue("exercise and exercise_key must not be empty")
+    if not key:
+        raise v.BadValue("exercise_key is empty")
+    custom = v.flag(cell("custom"), "custom")
+    if custom and not own_key(key):
+        raise v.BadValue(f"exercise_key '{guard.one_line(key)[:40]}' is not a key /export "
+                         "writes (lower-case words joined by -)")
     tier_text = cell("tier").strip().upper()
     if tier_text and tier_text not in TIERS:
         raise v.BadValue(f"tier '{cell('tier').strip()}' is not A, B, C or D")
@@ -277,7 +279,7 @@ def own_row(number: int, cell: Cells, ctx: RowContext) -> RawRow:
     position = v.number(cell("set"), "set")
     base = RawRow(number, f"{entry}|{cell('performed_at').strip()}", when, exercise, None,
                   order=int(position or 0), key=key, tier=tier_text or None,
-                  custom=v.flag(cell("custom"), "custom"), note=v.note(cell("note")),
+                  custom=custom, note=v.note(cell("note")),
                   pr=v.flag(cell("pr"), "pr"))
     if position is None:
         return replace(base, skip_reason="an entry without sets")
@@ -300,6 +302,12 @@ def own_row(number: int, cell: Cells, ctx: RowContext) -> RawRow:
         planned_max=v.flag(cell("planned_max"), "planned_max"),
     )
     return replace(base, set=record)
+
+
+def own_key(key: str) -> bool:
+    """A key the project writes for an exercise of the lifter's own: the slug of its
+    name, within ``MAX_KEY`` characters (so never a path, a formula or a page of text)."""
+    return len(key) <= limits.MAX_KEY and slugify(key) == key
 
 
 def _own_when(cell: Cells, ctx: RowContext) -> v.When:

@@ -18,7 +18,7 @@ from bot.domain.models import Exercise, SetRecord, Tier
 from bot.domain.transfer import cells as v
 from bot.domain.transfer.fingerprint import entry_key
 from bot.domain.transfer.formats import ImportFormat, RawRow
-from bot.domain.transfer.names import NameMapper, Resolved
+from bot.domain.transfer.names import NameMapper, Resolved, own_name
 
 _NO_SETS = "an entry without sets"
 
@@ -206,6 +206,6 @@ def _own_exercise(kept: _Entry, names: NameMapper) -> Resolved:
         return Resolved(known, "own" if known.custom else "same")
     if kept.custom:
         tier: Tier | None = kept.tier
-        return Resolved(Exercise(key=kept.key, name=kept.exercise, tier=tier, custom=True),
-                        "own")
+        return Resolved(Exercise(key=kept.key, name=own_name(kept.exercise), tier=tier,
+                                 custom=True), "own")
     return names.resolve(kept.exercise)

@@ -17,12 +17,12 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.domain import guard
 from bot.domain.catalogue.equipment import split as kinds_named
 from bot.domain.catalogue.lookup import Catalogue, Lookup, normalize, slugify
 from bot.domain.models import Exercise
 
 How = Literal["same", "read", "mapped", "own", "new"]
-MAX_NAME = 60
 _BRACKETS = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<equipment>[^()]*)\)\s*$")
 
 
@@ -56,13 +56,14 @@ def parse_mapping(text: str) -> dict[str, str]:
         name, sep, target = part.partition("=")
         if not sep or not name.strip() or not target.strip():
             raise MappingError(f"'{part.strip()}' is not of the form Name=exercise")
-        out[normalize(name)] = " ".join(target.split())
+        out[normalize(name)] = guard.one_line(target)
     return out
 
 
 def own_name(written: str) -> str:
-    """The name a new exercise of the lifter's own is kept under (as /exercise does)."""
-    return " ".join(written.split()).lower()[:MAX_NAME]
+    """The name a new exercise of the lifter's own is kept under: the input guard's
+    name, cut to the length /exercise takes."""
+    return guard.cut_name(written)
 
 
 class NameMapper:

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 
+from bot.domain import guard
 from bot.domain.catalogue.lookup import Catalogue
 from bot.domain.transfer import cells as v
 from bot.domain.transfer.formats import (
@@ -292,5 +293,6 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 def _lines(text: str) -> Iterator[str]:
     """The lines of ``text`` with their endings, one at a time (as a file opened with
-    ``newline=""`` gives them to the csv module), without a copy of the whole text."""
-    return (m.group() for m in _LINE.finditer(text))
+    ``newline=""`` gives them to the csv module), without a copy of the whole text;
+    each passes the input guard, so no cell holds a control character."""
+    return (guard.clean(m.group()) for m in _LINE.finditer(text))
