@@ -2,8 +2,11 @@
 WAL, foreign keys, full sync).
 
 Every use of the connection is serialised by a lock, so a read never sees another
-coroutine's uncommitted transaction and transactions never interleave. A batch runs
-all its statements in one trip to the connection's thread.
+coroutine's uncommitted transaction and transactions never interleave. Writes are
+group-committed (:mod:`bot.storage.sqlite_group`): those that arrive while a commit
+is in flight share the next transaction, each in a savepoint of its own, and each
+returns only once its transaction is on disk. A batch runs all its statements in one
+trip to the connection's thread; so does a log's read, plan and write.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
@@ -23,6 +27,7 @@ from bot.storage.contract import ts
 from bot.storage.driver import Executor, Rows, Step, WritePlan
 from bot.storage.migrations import Migration, load_migrations
 from bot.storage.sql.storage import SqlStorage
+from bot.storage.sqlite_group import GroupCommit
 
 # Dates and times are stored as text: a sortable UTC stamp (see ``ts``) and an ISO
 # date. Registered with the sqlite3 module once, so SQLite binds them in C and rows of
@@ -52,28 +57,17 @@ async def _in_thread(
     return await run(fn, conn._conn, *args, **kwargs)
 
 
-def _run_steps(
-    conn: sqlite3.Connection, steps: Sequence[Step], write: bool
-) -> list[list[Sequence[Any]]]:
-    """Runs in the connection's thread."""
+def _run_steps(conn: sqlite3.Connection, steps: Sequence[Step]) -> list[list[Sequence[Any]]]:
+    """Runs in the connection's thread (a write's inside its group's transaction)."""
     out: list[list[Sequence[Any]]] = []
-    if write:
-        conn.execute("BEGIN IMMEDIATE")
-    try:
-        for step in steps:
-            if step.many is not None:
-                conn.executemany(step.sql, step.many)
-                out.append([])
-            else:
-                cur = conn.execute(step.sql, step.params)
-                out.append(cur.fetchall() if step.fetch else [])
-                cur.close()
-    except BaseException:
-        if write:
-            conn.execute("ROLLBACK")
-        raise
-    if write:
-        conn.execute("COMMIT")
+    for step in steps:
+        if step.many is not None:
+            conn.executemany(step.sql, step.many)
+            out.append([])
+        else:
+            cur = conn.execute(step.sql, step.params)
+            out.append(cur.fetchall() if step.fetch else [])
+            cur.close()
     return out
 
 
@@ -83,12 +77,16 @@ def _execute_closed(conn: sqlite3.Connection, sql: str, params: Sequence[Any]) -
 
 
 def _read_then_write(
-    conn: sqlite3.Connection, reads: Sequence[Step], plan: WritePlan
+    reads: Sequence[Step], plan: WritePlan, conn: sqlite3.Connection
 ) -> tuple[Rows, Rows | None]:
-    """Runs in the connection's thread."""
-    got = _run_steps(conn, reads, False)
+    """Runs in the connection's thread, inside a savepoint of its group's transaction."""
+    got = _run_steps(conn, reads)
     writes = plan(got)
-    return got, (_run_steps(conn, writes, True) if writes else None)
+    return got, (_run_steps(conn, writes) if writes else None)
+
+
+def _write_steps(steps: Sequence[Step], conn: sqlite3.Connection) -> Rows:
+    return _run_steps(conn, steps)
 
 
 class _Conn:
@@ -125,6 +123,7 @@ class SQLiteDriver:
         self._conn = conn
         self._inner = _Conn(conn)
         self._lock = asyncio.Lock()
+        self._writes = GroupCommit(conn, self._lock)
 
     @classmethod
     async def connect(cls, path: str | Path) -> SQLiteDriver:
@@ -173,26 +172,25 @@ class SQLiteDriver:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Executor]:
-        async with self._lock:
-            await self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._inner
-            except BaseException:
-                await self._conn.execute("ROLLBACK")
-                raise
-            await self._conn.execute("COMMIT")
+        """A write block in a savepoint of the next group; returns once committed."""
+        async with self._writes.transaction(self._inner) as tx:
+            yield tx
 
     async def batch(
         self, steps: Sequence[Step], *, write: bool = False
     ) -> list[list[Sequence[Any]]]:
+        if write:
+            rows: Rows = await self._writes.run(partial(_write_steps, steps))
+            return rows
         async with self._lock:
-            return await _in_thread(self._conn, _run_steps, steps, write)
+            return await _in_thread(self._conn, _run_steps, steps)
 
     async def read_then_write(
         self, reads: Sequence[Step], plan: WritePlan
     ) -> tuple[Rows, Rows | None]:
-        async with self._lock:
-            return await _in_thread(self._conn, _read_then_write, reads, plan)
+        done: tuple[Rows, Rows | None] = await self._writes.run(
+            partial(_read_then_write, reads, plan))
+        return done
 
     # schema ----------------------------------------------------------------------------
 
@@ -213,6 +211,7 @@ class SQLiteDriver:
         return pending[-1].version
 
     async def close(self) -> None:
+        await self._writes.drained()
         await self._conn.close()
 
 
