@@ -30,6 +30,7 @@ class Settings:
     database_url: str | None = field(default=None, repr=False)
     dev_guild_id: int | None = None
     message_content_intent: bool = False
+    members_intent: bool = False
     command_prefix: str = "!"
     owner_ids: frozenset[int] = frozenset()
     shard_count: int | None = None
@@ -117,6 +118,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         database_url=url,
         dev_guild_id=_int(env, "DEV_GUILD_ID", 1, 2**63 - 1),
         message_content_intent=bool(_bool(env, "MESSAGE_CONTENT_INTENT")),
+        members_intent=bool(_bool(env, "MEMBERS_INTENT")),
         command_prefix=prefix,
         owner_ids=frozenset(_ids(env, "OWNER_IDS") or ()),
         shard_count=shard_count,

@@ -19,6 +19,7 @@ BAD = [
     ({"DEV_GUILD_ID": "abc"}, "DEV_GUILD_ID"),
     ({"DEV_GUILD_ID": "-5"}, "DEV_GUILD_ID"),
     ({"MESSAGE_CONTENT_INTENT": "maybe"}, "MESSAGE_CONTENT_INTENT"),
+    ({"MEMBERS_INTENT": "sometimes"}, "MEMBERS_INTENT"),
     ({"OWNER_IDS": "12,x"}, "OWNER_IDS"),
     ({"SHARD_COUNT": "0"}, "SHARD_COUNT"),
     ({"SHARD_IDS": "0,1"}, "SHARD_IDS"),
@@ -44,6 +45,8 @@ def test_defaults_need_nothing_but_give_no_token() -> None:
     settings = load_settings({})
     assert settings.token is None and settings.reminder_rate_per_second == 25.0
     assert settings.log_cooldown_count == 10 and settings.import_max_bytes == 5 * 1024 * 1024
+    assert not settings.members_intent  # optional, off unless asked for
+    assert load_settings({"MEMBERS_INTENT": "true"}).members_intent
 
 
 def test_the_token_is_not_in_the_settings_repr() -> None:

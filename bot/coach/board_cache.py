@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from bot.domain.figures import Ranking, rank
 
-FORMAT = 2  # 2: first training days, for ties going to the longer record
+FORMAT = 3  # 2: first training days (ties to the longer record); 3: the away cut-off
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,8 @@ class KeptBoard:
     for (or read and left off); ``ahead`` the lifters with a training day after their
     own today (after moving zone), whose figure may move when their date does;
     ``firsts`` the ordinal of each ranked lifter's first training day, so ties go to
-    the longer record (:func:`ranked`).
+    the longer record (:func:`ranked`); ``cutoff`` the instant before which a
+    member's last log in the server put them off its boards when it was computed.
     """
 
     position: int
@@ -37,6 +38,7 @@ class KeptBoard:
     ahead: frozenset[str]
     values: dict[str, float]
     firsts: dict[str, int]
+    cutoff: datetime
     ranking: Ranking
 
 
@@ -50,7 +52,7 @@ def dump(board: KeptBoard) -> str:
         "format": FORMAT, "position": board.position, "resets": board.resets,
         "todays": {zone: day.isoformat() for zone, day in board.todays.items()},
         "zones": board.zones, "ahead": sorted(board.ahead), "values": board.values,
-        "firsts": board.firsts,
+        "firsts": board.firsts, "cutoff": board.cutoff.isoformat(),
     }, separators=(",", ":"))
 
 
@@ -67,7 +69,8 @@ def load(payload: str) -> KeptBoard | None:
             todays={str(z): date.fromisoformat(d) for z, d in raw["todays"].items()},
             zones={str(u): str(z) for u, z in raw["zones"].items()},
             ahead=frozenset(str(u) for u in raw["ahead"]),
-            values=values, firsts=firsts, ranking=ranked(values, firsts),
+            values=values, firsts=firsts, cutoff=datetime.fromisoformat(raw["cutoff"]),
+            ranking=ranked(values, firsts),
         )
     except (ValueError, TypeError, KeyError, AttributeError):
         return None

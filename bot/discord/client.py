@@ -61,6 +61,7 @@ def intents_for(settings: Settings) -> discord.Intents:
     intents.guild_reactions = True
     intents.dm_messages = True
     intents.message_content = settings.message_content_intent
+    intents.members = settings.members_intent  # leaving a server leaves its boards
     return intents
 
 

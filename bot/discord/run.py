@@ -59,9 +59,9 @@ async def _serve(settings: Settings, *, tries: int | None = None,
                       "developer portal and set it again.", file=sys.stderr)
                 return 1
             except discord.PrivilegedIntentsRequired:
-                print("liftcoach: MESSAGE_CONTENT_INTENT=true but the intent is not enabled "
-                      "for this bot in the developer portal; enable it or set it to false.",
-                      file=sys.stderr)
+                print("liftcoach: a privileged intent is set (MESSAGE_CONTENT_INTENT or "
+                      "MEMBERS_INTENT is true) but not enabled for this bot in the developer "
+                      "portal; enable it there or set the variable to false.", file=sys.stderr)
                 return 1
             except discord.HTTPException as err:  # never the body: it may echo what we sent
                 print(f"liftcoach: Discord refused to log in (HTTP {err.status}); check "

@@ -170,6 +170,14 @@ def group_entries(
     return out
 
 
+MEMBER_LOGGED = (
+    "INSERT INTO guild_members (guild_id, user_id, joined_at, last_logged_at)"
+    " VALUES (?, ?, ?, ?) ON CONFLICT (guild_id, user_id)"
+    " DO UPDATE SET last_logged_at = excluded.last_logged_at"
+)
+"""A log or import in a server: the lifter joins its boards, or is seen there again
+(parameters: server, lifter, now, now). See migration 014 for who stays on a board."""
+
 PROFILE_SELECT = "SELECT unit, goal, timezone, weekly_target FROM users WHERE user_id = ?"
 CUSTOM_SELECT = "SELECT key, name, tier FROM custom_exercises WHERE user_id = ? ORDER BY name"
 SORENESS_SELECT = "SELECT body_part, days, reported_at FROM soreness WHERE user_id = ?"

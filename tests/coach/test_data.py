@@ -15,7 +15,11 @@ from bot.coach import data as data_module
 from bot.domain.models import Soreness
 from bot.domain.transfer.export import COLUMNS
 from bot.storage.contract import ReminderOutcome, Storage
-from bot.storage.migrations.personal_data import SERVER_CACHES, SERVER_COUNTERS
+from bot.storage.migrations.personal_data import (
+    SERVER_CACHES,
+    SERVER_COUNTERS,
+    SERVER_REFERENCES,
+)
 from tests.data_samples import hevy, sample_workouts, strong_comma
 from tests.helpers import FakeClock
 
@@ -145,6 +149,10 @@ async def _snapshot(storage: Storage, leaving_out: str | None = None) -> dict[st
         sql, params = f"SELECT * FROM {table}", ()
         if leaving_out is not None and table in personal:
             sql, params = f"{sql} WHERE user_id <> ?", (leaving_out,)
+        elif leaving_out is not None and table in SERVER_REFERENCES:
+            # A row naming the lifter loses that name; every other row stays as it was.
+            sql = f"{sql} WHERE COALESCE({SERVER_REFERENCES[table]}, '') <> ?"
+            params = (leaving_out,)
         elif leaving_out is not None and table == "sets":
             sql = f"{sql} WHERE entry_id NOT IN (SELECT entry_id FROM entries WHERE user_id = ?)"
             params = (leaving_out,)

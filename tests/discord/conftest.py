@@ -59,11 +59,13 @@ class BotFactory:
         intent: bool = True,
         dev_guild_id: int | None = None,
         owner_ids: frozenset[int] | None = None,
+        members_intent: bool = False,
     ) -> LiftBot:
         settings = Settings(
             token=TOKEN,
             database_path=self.db_path,
             message_content_intent=intent,
+            members_intent=members_intent,
             dev_guild_id=dev_guild_id,
             owner_ids=frozenset({self.gym.owner.id}) if owner_ids is None else owner_ids,
         )

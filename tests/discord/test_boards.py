@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 from bot.discord.client import LiftBot
@@ -161,3 +162,30 @@ async def test_page_buttons_still_work_after_a_restart(
         response = await fake.wait_response(turned)
         assert response["type"] == UPDATED
         assert "Page 2 of 2" in only_embed(response["data"])["footer"]["text"]
+
+
+async def test_a_member_who_leaves_the_server_leaves_its_board_with_the_members_intent(
+    fake: FakeDiscord, gym: Gym, bots: BotFactory
+) -> None:
+    guild, friend = str(gym.guild.id), str(gym.friend.id)
+
+    async def on_board(bot: LiftBot) -> set[str]:
+        return {s.user_id for s in await bot.coach.boards.ranking(guild, "days", "4w")}
+
+    for members_intent in (False, True):
+        bot = await bots.build(members_intent=members_intent)
+        async with bots.run(bot):
+            for who in (gym.lifter, gym.friend):
+                assert (await bot.coach.logbook.log(str(who.id), guild,
+                                                    "squat 5x5 @100kg rir2")).saved
+            assert friend in await on_board(bot)
+            await fake.remove_member(gym.guild, gym.friend)
+            if members_intent:
+                for _ in range(100):  # the listener runs as its own task: give it a moment
+                    if friend not in await on_board(bot):
+                        break
+                    await asyncio.sleep(0.02)
+            # Without the intent Discord never tells the bot; with it, off the board at once.
+            assert (friend in await on_board(bot)) is not members_intent
+            assert str(gym.lifter.id) in await on_board(bot)
+            fake.world.join(gym.guild, gym.friend)

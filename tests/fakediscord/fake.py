@@ -61,6 +61,18 @@ class FakeDiscord(FakeDiscordServer):
             self.spawn(self.broadcast("GUILD_MEMBER_ADD", data, INTENT_GUILD_MEMBERS))
         return user
 
+    async def remove_member(self, guild: Guild, user: User) -> None:
+        """``user`` leaves ``guild``: GUILD_MEMBER_REMOVE goes only to sessions that
+        identified with the members intent, as Discord sends it."""
+        guild.members.pop(user.id, None)
+        await self.broadcast("GUILD_MEMBER_REMOVE",
+                             {"guild_id": str(guild.id), "user": user.payload()},
+                             INTENT_GUILD_MEMBERS)
+
+    def remove_channel(self, channel: Channel) -> None:
+        """The channel is deleted: posting there answers 404 Unknown Channel."""
+        self.world.channels.pop(channel.id, None)
+
     def add_channel(self, guild: Guild, name: str) -> Channel:
         channel = self.world.add_channel(guild, name)
         if self.live_sessions:

@@ -4,6 +4,9 @@ A server admin picks the channel. Posts there that parse as a log of known
 exercises are stored, marked ✅ and answered briefly; the author reacting ❌ undoes
 them. Anything else is chat and is left alone. Reading posts needs the message
 content intent, so the bot says so when it is asked for without it.
+
+With the members intent (MEMBERS_INTENT=true), a member leaving the server is taken
+off its leaderboards at once; without it they drop off after eight weeks without a log.
 """
 
 from __future__ import annotations
@@ -131,6 +134,11 @@ class ChannelCog(commands.Cog):
                                    reference=message, mention_author=False)
             except discord.HTTPException:
                 log.warning("could not confirm undo of message %s", payload.message_id)
+
+    @commands.Cog.listener()
+    async def on_raw_member_remove(self, payload: discord.RawMemberRemoveEvent) -> None:
+        """A member left (only seen with MEMBERS_INTENT): off the server's boards now."""
+        await self.bot.coach.boards.member_left(str(payload.guild_id), user_key(payload.user))
 
 
 async def setup(bot: LiftBot) -> None:

@@ -16,6 +16,7 @@ from bot.domain.figures.bests import (
     new_bests,
 )
 from bot.domain.figures.board import (
+    BOARD_AWAY_WEEKS,
     MAX_DAYS_PER_WEEK,
     METRICS,
     BoardLifter,
@@ -72,6 +73,7 @@ from bot.domain.figures.volume import (
 
 __all__ = [
     "ALL_TIME_MIN_WEEKS",
+    "BOARD_AWAY_WEEKS",
     "E1RM_TIERS",
     "MAX_DAYS_PER_WEEK",
     "MAX_EFFECTIVE_REPS",

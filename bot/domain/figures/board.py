@@ -6,7 +6,9 @@ pairs, so the board of a large server stays fast; its tests check every figure
 against the per-lifter function it mirrors.
 
 Who is on a board
-    A lifter with at least one training day in the board's window. Each window is
+    A member of the server (logged there, not opted out, and logged there within the
+    last ``BOARD_AWAY_WEEKS`` weeks: the storage and the coach leave the others out)
+    with at least one training day in the board's window. Each window is
     the lifter's own: it ends on their local today and starts on the Monday
     ``weeks - 1`` weeks before their current week, or, with ``weeks=None``, on the
     Monday of their first training day. A board lists the people who showed up in
@@ -56,6 +58,9 @@ ConsistencyMetric = Literal["adherence", "streak", "days"]
 Metric = Literal["adherence", "streak", "days", "discipline"]
 METRICS: tuple[Metric, ...] = ("adherence", "streak", "days", "discipline")
 MAX_DAYS_PER_WEEK = 6
+BOARD_AWAY_WEEKS = 8
+"""A member who has not logged in a server for this long is off its boards until their
+next log there (migration 014's trigger holds the same 56 days)."""
 
 
 class BoardLifter(NamedTuple):

@@ -48,6 +48,11 @@ SERVER_COUNTERS: tuple[str, ...] = ("board_versions",)
 # and the next request rebuilds them without the lifter. table -> its server column.
 SERVER_CACHES: dict[str, str] = {"board_cache": "guild_id"}
 
+# Server-level rows that name the person who set them up (the admin told when a recap
+# post turns itself off, who started a challenge): /forget-me clears that column and
+# leaves the server's setting in place. table -> its column naming a person.
+SERVER_REFERENCES: dict[str, str] = {"recaps": "set_by", "challenges": "started_by"}
+
 # What a lifter reads in the /forget-me reply for each table.
 LABELS: dict[str, str] = {
     "entries": "logged entries",

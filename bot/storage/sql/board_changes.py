@@ -55,6 +55,44 @@ class BoardChangesSql(BoardsSql):
             (guild_id,))
         return {str(r[0]) for r in rows}
 
+    async def board_away(
+        self, guild_id: str, cutoff: datetime, among: Sequence[str] | None = None
+    ) -> set[str]:
+        """Members (not opted out) who left the server or last logged there before
+        ``cutoff``: they are off its boards (``among``: only these lifters)."""
+        away = (" AND opted_out = 0 AND (last_logged_at IS NULL OR last_logged_at < ?)")
+        if among is None:
+            rows = await self.driver.fetchall(
+                f"SELECT user_id FROM guild_members WHERE guild_id = ?{away}", (guild_id, cutoff))
+            return {str(r[0]) for r in rows}
+        found: set[str] = set()
+        for start in range(0, len(among), _CHUNK):
+            chunk = list(among[start:start + _CHUNK])
+            marks = ", ".join("?" for _ in chunk)
+            rows = await self.driver.fetchall(
+                f"SELECT user_id FROM guild_members WHERE guild_id = ? AND user_id IN ({marks})"
+                f"{away}", (guild_id, *chunk, cutoff))
+            found.update(str(r[0]) for r in rows)
+        return found
+
+    async def board_lapsed(self, guild_id: str, after: datetime, cutoff: datetime) -> set[str]:
+        """Members whose last log in the server lies in ``[after, cutoff)``: they went
+        off its boards between two reads (an index range: cheap to ask often)."""
+        rows = await self.driver.fetchall(
+            "SELECT user_id FROM guild_members WHERE guild_id = ? AND last_logged_at >= ?"
+            " AND last_logged_at < ? AND opted_out = 0", (guild_id, after, cutoff))
+        return {str(r[0]) for r in rows}
+
+    async def member_left(self, guild_id: str, user_id: str) -> bool:
+        """The lifter left the server: off its boards at once (their next log there
+        brings them back). False when they were not a member of its boards."""
+        async with self.driver.transaction() as tx:
+            found = await tx.fetchval(
+                "UPDATE guild_members SET last_logged_at = NULL WHERE guild_id = ?"
+                " AND user_id = ? AND last_logged_at IS NOT NULL RETURNING user_id",
+                (guild_id, user_id))
+        return found is not None
+
     async def load_board(self, guild_id: str, board: str) -> str | None:
         """A stored computed board (see bot.coach.board_cache), or None."""
         value = await self.driver.fetchval(

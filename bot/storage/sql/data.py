@@ -10,10 +10,16 @@ from bot.domain.models import Exercise, StoredEntry
 from bot.storage.contract import NewEntry, PendingImport
 from bot.storage.driver import Driver, Executor
 from bot.storage.ids import IdSource
-from bot.storage.migrations.personal_data import CHILD_TABLES, SERVER_CACHES, USER_TABLES
+from bot.storage.migrations.personal_data import (
+    CHILD_TABLES,
+    SERVER_CACHES,
+    SERVER_REFERENCES,
+    USER_TABLES,
+)
 from bot.storage.rows import (
     ENTRY_INSERT,
     ENTRY_SELECT,
+    MEMBER_LOGGED,
     SET_INSERT,
     as_date,
     as_datetime,
@@ -112,10 +118,7 @@ class DataSql:
                 for entry_id, new in news for i, s in enumerate(new.sets)
             ])
             if news and guild_id:
-                await tx.execute(
-                    "INSERT INTO guild_members (guild_id, user_id, joined_at) VALUES (?, ?, ?)"
-                    " ON CONFLICT (guild_id, user_id) DO NOTHING", (guild_id, user_id, now),
-                )
+                await tx.execute(MEMBER_LOGGED, (guild_id, user_id, now, now))
             if pending_id is not None:
                 await tx.execute(
                     "DELETE FROM pending_imports WHERE user_id = ? AND pending_id = ?",
@@ -253,6 +256,10 @@ async def _walk(tx: Executor, engine: str, user_id: str, *, erase: bool) -> dict
             if await _has_table(tx, engine, cache):
                 await tx.execute(f"DELETE FROM {cache} WHERE {server} IN"
                                  " (SELECT guild_id FROM guild_members WHERE user_id = ?)",
+                                 (user_id,))
+        for table, column in SERVER_REFERENCES.items():
+            if await _has_table(tx, engine, table):
+                await tx.execute(f"UPDATE {table} SET {column} = NULL WHERE {column} = ?",
                                  (user_id,))
         for table, where in targets:
             if counts[table]:

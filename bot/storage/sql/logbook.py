@@ -15,6 +15,7 @@ from bot.storage.rows import (
     CUSTOM_SELECT,
     ENTRY_INSERT,
     ENTRY_SELECT,
+    MEMBER_LOGGED,
     PROFILE_SELECT,
     SET_INSERT,
     SORENESS_SELECT,
@@ -39,10 +40,6 @@ from bot.storage.sql.offers import (
     unit_steps,
 )
 
-_MEMBER_INSERT = (
-    "INSERT INTO guild_members (guild_id, user_id, joined_at) VALUES (?, ?, ?)"
-    " ON CONFLICT (guild_id, user_id) DO NOTHING"
-)
 _SINCE = (
     "e.user_id = ? AND e.local_date >= ? AND e.performed_at >= ?"
     " ORDER BY e.performed_at, e.entry_id, s.position"
@@ -119,7 +116,7 @@ class EntriesSql:
         ]
         steps = [Step(ENTRY_INSERT, many=entry_rows), Step(SET_INSERT, many=set_rows)]
         if guild_id:
-            steps.append(Step(_MEMBER_INSERT, (guild_id, user_id, now)))
+            steps.append(Step(MEMBER_LOGGED, (guild_id, user_id, now, now)))
         stored = [
             StoredEntry(entry_id=entry_id, exercise=new.exercise, sets=new.sets,
                         performed_at=new.performed_at, local_date=new.local_date,
