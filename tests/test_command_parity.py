@@ -12,12 +12,13 @@ from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 from typing import Any
 
+import discord
 import pytest
 from discord import app_commands
 
 import bot.console.run  # noqa: F401  (registers every console area)
 from bot.coach import Coach
-from bot.coach.commands import COMMAND_TABLE
+from bot.coach.commands import COMMAND_TABLE, MESSAGE_MENUS
 from bot.config import Settings
 from bot.console.commands import COMMANDS as CONSOLE_COMMANDS
 from bot.discord.client import COGS, LiftBot
@@ -77,7 +78,8 @@ def _module_of(command: AppCommand) -> str:
 
 
 async def test_slash_commands_match_the_table(lift_bot: LiftBot) -> None:
-    tree = {c.name: c for c in lift_bot.tree.get_commands()}
+    slash = discord.AppCommandType.chat_input
+    tree = {c.name: c for c in lift_bot.tree.get_commands(type=slash)}
     problem = mismatch("slash commands", tree, [s.name for s in COMMAND_TABLE if s.in_discord])
     assert not problem, problem
     for name, command in tree.items():
@@ -88,6 +90,16 @@ async def test_slash_commands_match_the_table(lift_bot: LiftBot) -> None:
         assert not problem, problem
         assert _module_of(command) == f"bot.discord.cogs.{spec.area}", (
             f"/{name} is defined in {_module_of(command)}, not cogs/{spec.area}.py")
+
+
+async def test_message_menus_match_the_table(lift_bot: LiftBot) -> None:
+    menus = {c.name: c for c in lift_bot.tree.get_commands(type=discord.AppCommandType.message)}
+    problem = mismatch("message menus", menus, [m.name for m in MESSAGE_MENUS])
+    assert not problem, problem
+    others = lift_bot.tree.get_commands(type=discord.AppCommandType.user)
+    assert others == [], "a user menu the table does not list"
+    for spec in MESSAGE_MENUS:
+        assert _module_of(menus[spec.name]) == f"bot.discord.cogs.{spec.area}"
 
 
 async def test_typed_commands_match_the_table(lift_bot: LiftBot) -> None:
@@ -119,6 +131,8 @@ async def test_help_lists_every_command_and_nothing_else(sqlite_coach: Coach) ->
         assert any(line.startswith(f"`{spec.usage}`") for line in lines), spec.usage
         for sub in spec.subcommands:
             assert f"/{spec.name} {sub}" in text, f"/help does not mention /{spec.name} {sub}"
+    for menu in MESSAGE_MENUS:
+        assert f"**{menu.name}**" in text, f"/help does not mention the menu {menu.name}"
 
 
 def readme_commands() -> list[list[str]]:
@@ -128,6 +142,13 @@ def readme_commands() -> list[list[str]]:
     section = re.split(r"\n#{2,3} ", section, maxsplit=1)[0]
     rows = [line for line in section.splitlines() if line.startswith("| `")]
     return [re.findall(r"`(/[^`]+)`", row.split(" | ", 1)[0]) for row in rows]
+
+
+def test_readme_names_every_message_menu_beside_the_commands() -> None:
+    section = (ROOT / "README.md").read_text("utf-8").split("\n## Commands\n", 1)[1]
+    section = re.split(r"\n## ", section, maxsplit=1)[0]
+    for menu in MESSAGE_MENUS:
+        assert f"*{menu.name}*" in section, f"README's Commands do not name {menu.name}"
 
 
 def test_readme_lists_every_command_and_nothing_else() -> None:

@@ -49,12 +49,20 @@ class CommandSpec:
 
 
 COMMAND_TABLE: tuple[CommandSpec, ...] = (
-    CommandSpec("log", "logbook", "/log ENTRY",
-                "Store sets and get advice. `/log squat 5x5 @100kg rir2`", typed=True,
-                console_aliases=("other",)),
-    CommandSpec("undo", "logbook", "/undo", "Remove your most recent entry."),
-    CommandSpec("history", "logbook", "/history [EXERCISE]",
-                "Your recent entries, or one exercise's (only you see them)."),
+    CommandSpec("log", "logbook", "/log [ENTRY]",
+                "Store sets and get advice. `/log squat 5x5 @100kg rir2`; in Discord "
+                "`/log` alone opens a form for a whole session, one exercise a line.",
+                typed=True, console_aliases=("other",)),
+    CommandSpec("undo", "logbook", "/undo [EXERCISE]",
+                "Remove your last log (all it stored), or only one exercise of it: "
+                "`/undo curl`. In Discord you pick which when it held several."),
+    CommandSpec("history", "logbook", "/history [EXERCISE] [days:DAYS] [page:PAGE]",
+                "Your sessions, newest first, with a number for each entry (only you "
+                "see them). `/history squat days:30`, `/history page:2`"),
+    CommandSpec("edit", "logbook", "/edit N TEXT",
+                "Correct entry N of /history; it keeps its day and session, and the "
+                "advice is worked out again. `/edit 2 bench 3x8 @82.5kg rir1`; in "
+                "Discord `/edit number:2` opens a form with the entry's text."),
     CommandSpec("why", "info", "/why RULE",
                 "The reasoning and sources behind a rule id, e.g. `/why A1`."),
     CommandSpec("profile", "profile",
@@ -104,6 +112,27 @@ COMMAND_TABLE: tuple[CommandSpec, ...] = (
                 "Erase everything the bot holds on you (asks first)."),
     CommandSpec("help", "info", "/help", "This guide."),
 )
+
+
+@dataclass(frozen=True)
+class MenuSpec:
+    """A command in a message's Apps menu (Discord only): it acts on that message."""
+
+    name: str  # as Discord shows it in the menu
+    area: str  # the file stem in every layer, as for a command
+    summary: str
+
+
+MESSAGE_MENUS: tuple[MenuSpec, ...] = (
+    MenuSpec("Log as my workout", "logbook",
+             "on a message of your own (⋯ › Apps): store its sets as a log; only you see "
+             "the reply."),
+)
+
+
+def menu_line(spec: MenuSpec) -> str:
+    """The menu command's line in /help."""
+    return f"Apps › **{spec.name}**: {spec.summary} (Discord only)"
 
 
 def help_line(spec: CommandSpec) -> str:

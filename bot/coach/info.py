@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.coach import help_text
-from bot.coach.commands import COMMAND_TABLE, help_line
+from bot.coach.commands import COMMAND_TABLE, MESSAGE_MENUS, help_line, menu_line
 from bot.coach.replies import Reply, error_reply
 from bot.domain.advice import RULES, explain
 
@@ -29,7 +29,8 @@ class Info:
         """Every command, from the one table the edges are checked against."""
         return Reply(
             title="liftcoach: when to train to failure",
-            lines=tuple(help_line(spec) for spec in COMMAND_TABLE),
+            lines=(*(help_line(spec) for spec in COMMAND_TABLE),
+                   *(menu_line(spec) for spec in MESSAGE_MENUS)),
             fields=(("How to write a log", "\n".join(help_text.NOTATION)),
                     ("Tiers", "\n".join(help_text.TIERS))),
             private=True,

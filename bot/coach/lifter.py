@@ -47,4 +47,5 @@ def rehydrate(entry: StoredEntry, catalogue: Catalogue) -> StoredEntry:
     if known is None or known is entry.exercise:
         return entry
     return StoredEntry(entry.entry_id, known, entry.sets, entry.performed_at,
-                       entry.local_date, entry.guild_id, entry.note, entry.pr)
+                       entry.local_date, entry.guild_id, entry.note, entry.pr,
+                       entry.session_id, entry.log_id)

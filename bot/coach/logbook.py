@@ -1,4 +1,4 @@
-"""The logbook: /log (and the log channel's posts), /undo and /history."""
+"""The logbook: /log (and the log channel's posts), /undo, /history and /edit."""
 
 from __future__ import annotations
 
@@ -6,19 +6,21 @@ from dataclasses import replace
 
 from bot.coach import own_exercises
 from bot.coach.cooldown import Cooldown
+from bot.coach.history import History
 from bot.coach.lifter import Lifter, rehydrate
 from bot.coach.log_advice import LOOKBACK, session_advice
+from bot.coach.log_edit import Edit, EditForm
 from bot.coach.log_reading import ReadLog, Replacing, read_log, to_write
 from bot.coach.log_reply import (
     choices,
     describe_entry,
     entry_lines,
     log_title,
-    note_line,
 )
+from bot.coach.log_undo import Undo
 from bot.coach.plan import Plan
 from bot.coach.replies import Reply, error_reply, literal
-from bot.domain.models import LogEntry, ParseError, Profile, StoredEntry, Unit
+from bot.domain.models import LogEntry, ParseError, Profile, Unit
 from bot.domain.notation import parse_log
 from bot.storage.contract import LogContext, LogWrite
 
@@ -33,6 +35,9 @@ class Logbook:
         self._storage = lifter.storage
         self._catalogue = lifter.catalogue
         self._cooldown = cooldown
+        self._undo = Undo(lifter)
+        self._history = History(lifter)
+        self._edit = Edit(lifter)
 
     # /log ----------------------------------------------------------------------
 
@@ -56,6 +61,17 @@ class Logbook:
         reply = await self._log(user_id, guild_id, text, source_ref=source_ref, only_known=False)
         assert reply is not None
         return reply
+
+    async def log_message(
+        self, user_id: str, guild_id: str, text: str, message_id: str
+    ) -> Reply:
+        """A lifter's own message logged on request (Discord's message menu): stored
+        once; asked again, it says the message is in already and stores nothing."""
+        if await self._storage.logged_ref(user_id, message_id):
+            return error_reply("That message is logged already.",
+                               "/history shows it; /edit N TEXT corrects an entry of it.",
+                               "/history", title="Already logged")
+        return await self.log(user_id, guild_id, text, source_ref=message_id)
 
     async def log_from_channel(
         self, user_id: str, guild_id: str, text: str, message_id: str
@@ -158,90 +174,47 @@ class Logbook:
             choices=choices(found.questions, logged.offer_ids),
         )
 
-    # /undo ---------------------------------------------------------------------
+    # /undo, /history, /edit: each in a module of its own ---------------------------
 
-    async def undo(self, user_id: str, entry_id: int | None = None) -> Reply:
-        """Remove the caller's last entry, or one of theirs by id; never anyone else's."""
-        profile = await self._lifter.profile_of(user_id)
-        if entry_id is None:
-            last = await self._storage.last_entry(user_id)
-            if last is None:
-                return error_reply(
-                    "You have nothing logged to undo.", "Log a set first.", "/log squat 5x5 rir2",
-                    title="Nothing to undo",
-                )
-            entry_id = last.entry_id
-        # An id no entry can have (typed in the console) is simply not the caller's.
-        fits = 0 < entry_id < 1 << 63
-        removed = await self._storage.delete_entry(user_id, entry_id) if fits else None
-        if removed is None:
-            return error_reply(
-                "That entry is not yours, or it was already removed.",
-                "You can only undo your own entries.", "/undo", title="Nothing to undo",
-            )
-        text = describe_entry(_as_log_entry(removed), profile.unit)
-        return Reply(title="Removed", lines=(text,), tone="ok", private=True, saved=True)
+    async def undo(self, user_id: str, exercise: str | None = None) -> Reply:
+        """Remove the caller's last log: all of it, or only that exercise's entries."""
+        return await self._undo.undo(user_id, exercise)
+
+    async def undo_choice(self, user_id: str) -> Reply:
+        """The last log's one entry removed, or its several offered to pick from."""
+        return await self._undo.choose(user_id)
 
     async def undo_entries(self, user_id: str, entry_ids: tuple[int, ...]) -> Reply:
-        """Remove several of the caller's entries at once (one log's, from its Undo
-        button): one reply naming every entry removed; others' entries are untouched."""
-        replies = [await self.undo(user_id, i) for i in entry_ids]
-        done = [r for r in replies if not r.is_error]
-        if not done:
-            return replies[0] if replies else error_reply(
-                "That message stored nothing to undo.", "You can only undo your own entries.",
-                "/undo", title="Nothing to undo")
-        return replace(done[0], lines=tuple(line for r in done for line in r.lines))
+        """Remove several of the caller's entries at once (a log's Undo button, a pick)."""
+        return await self._undo.undo_entries(user_id, entry_ids)
 
     async def undo_message(self, user_id: str, message_id: str) -> Reply | None:
         """Undo what a lifter's own post in a log channel stored (None when nothing was)."""
-        removed = await self._storage.delete_entries_by_ref(user_id, message_id)
-        if not removed:
-            return None
-        profile = await self._lifter.profile_of(user_id)
-        lines = tuple(describe_entry(_as_log_entry(e), profile.unit) for e in removed)
-        return Reply(title="Removed", lines=lines, tone="ok", private=True, saved=True)
+        return await self._undo.undo_message(user_id, message_id)
 
-    # /history ------------------------------------------------------------------
+    async def history(
+        self, user_id: str, exercise: str | None = None, *, page: int | str = 1,
+        days: int | str | None = None,
+    ) -> Reply:
+        """The caller's sessions, newest first, one page (see bot.coach.history)."""
+        return await self._history.history(user_id, exercise, page=page, days=days)
 
-    async def history(self, user_id: str, exercise: str | None = None, limit: int = 10) -> Reply:
-        profile = await self._lifter.profile_of(user_id)
-        catalogue = await self._lifter.catalogue_for(user_id)
-        key: str | None = None
-        if exercise and exercise.strip():
-            found = catalogue.lookup(exercise)
-            if found.exercise is None:
-                names = [e.name for e in (*found.ambiguous, *found.suggestions)]
-                hint = f"Did you mean {', '.join(names)}?" if names else "Use a name you logged."
-                return error_reply(f"I don't know the exercise '{exercise.strip()}'.", hint,
-                                   "/history squat")
-            key = found.exercise.key
-        entries = await self._storage.history(user_id, key, limit)
-        title = "Your recent entries"
-        if key is not None:
-            title = f"Your {literal(entries[0].exercise.name) if entries else key} history"
-        if not entries:
-            return Reply(title=title, lines=("Nothing logged yet. Try `/log squat 5x5 rir2`.",),
-                         private=True)
-        lines = tuple(_history_line(e, profile.unit) for e in entries)
-        return Reply(title=title, lines=lines, private=True)
+    async def edit(self, user_id: str, number: int | str, text: str) -> Reply:
+        """Correct the entry /history numbers ``number`` (see bot.coach.log_edit)."""
+        return await self._edit.edit(user_id, number, text)
 
+    async def edit_form(self, user_id: str, number: int | str) -> EditForm | Reply:
+        """What a form correcting entry ``number`` shows, or why there is none."""
+        return await self._edit.form(user_id, number)
 
-def _as_log_entry(entry: StoredEntry) -> LogEntry:
-    return LogEntry(exercise=entry.exercise, sets=entry.sets, note=entry.note, pr=entry.pr)
+    async def edit_entry(self, user_id: str, entry_id: int, text: str) -> Reply:
+        """Correct one of the caller's entries by id (a submitted form)."""
+        return await self._edit.edit_entry(user_id, entry_id, text)
 
 
 def _preview_line(entry: LogEntry, unit: Unit) -> str:
     tier = entry.exercise.tier or "?"
     return f"{describe_entry(entry, unit)} (tier {tier})"
-
-
-def _history_line(entry: StoredEntry, unit: Unit) -> str:
-    """The day, the entry as read, and its note (the PR mark with it)."""
-    plain = replace(_as_log_entry(entry), note="")
-    line = f"{entry.local_date:%a %d %b} · {describe_entry(plain, unit)}"
-    note = note_line(entry.note, entry.pr)
-    return line if note is None else f"{line} · {note}"
 
 
 def _parse_error(error: ParseError) -> Reply:

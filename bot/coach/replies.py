@@ -26,6 +26,25 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class Paging:
+    """Where a paged reply (/history) is, and what it shows: an edge offers the pages
+    before and after it with the same filters."""
+
+    page: int
+    pages: int
+    exercise: str | None = None  # the exercise's name, as the coach reads it again
+    days: int | None = None
+
+
+@dataclass(frozen=True)
+class Pick:
+    """An entry a reply lets the lifter pick (which of a log's entries to undo)."""
+
+    entry_id: int
+    label: str
+
+
+@dataclass(frozen=True)
 class Reply:
     title: str
     lines: tuple[str, ...] = ()
@@ -44,6 +63,9 @@ class Reply:
     # Entries this reply's action removed in favour of ``entry_ids`` (a choice taken),
     # so an edge can update the Undo it offered for them.
     replaced: tuple[int, ...] = ()
+    # A page of several (see Paging), and entries offered to pick from (see Pick).
+    paging: Paging | None = None
+    picks: tuple[Pick, ...] = ()
 
     @property
     def is_error(self) -> bool:

@@ -1,6 +1,8 @@
-"""Console commands for the logbook: /log, /undo and /history."""
+"""Console commands for the logbook: /log, /undo, /history and /edit."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from bot.coach.replies import Reply
 from bot.console.commands import ConsoleContext, command
@@ -15,12 +17,12 @@ async def log(ctx: ConsoleContext) -> Reply:
 
 @command("undo")
 async def undo(ctx: ConsoleContext) -> Reply:
-    """``/undo``: the last entry; ``/undo ID ...``: those entries, as a log reply's
-    choice prints them (the console's way to do what its button does)."""
+    """``/undo``: the last log, all of it; ``/undo EXERCISE``: only that exercise's
+    entries of it; ``/undo ID ...``: those entries (what a log's Undo button does)."""
     ids = ctx.line.words
     if ids and len(ids) <= MAX_IDS and all(w.isascii() and w.isdigit() for w in ids):
         return await ctx.coach.logbook.undo_entries(ctx.user_id, tuple(int(w) for w in ids))
-    return await ctx.coach.logbook.undo(ctx.user_id)
+    return await ctx.coach.logbook.undo(ctx.user_id, ctx.line.rest or None)
 
 
 @command("other")
@@ -33,4 +35,24 @@ async def other(ctx: ConsoleContext) -> Reply:
 
 @command("history")
 async def history(ctx: ConsoleContext) -> Reply:
-    return await ctx.coach.logbook.history(ctx.user_id, ctx.line.rest or None)
+    """``/history [EXERCISE] [days:N] [page:N]``, as the slash command's options."""
+    options = ctx.line.options
+    exercise = options.get("exercise") or " ".join(ctx.line.words) or None
+    reply = await ctx.coach.logbook.history(ctx.user_id, exercise,
+                                            page=options.get("page", "1"),
+                                            days=options.get("days"))
+    paging = reply.paging
+    if paging is None or paging.page >= paging.pages:
+        return reply
+    # No buttons here: the line that shows the next page, with the same filters.
+    typed = " ".join(part for part in (
+        "/history", paging.exercise or "", f"days:{paging.days}" if paging.days else "",
+        f"page:{paging.page + 1}") if part)
+    return replace(reply, lines=(*reply.lines, f"Older sessions: `{typed}`"))
+
+
+@command("edit")
+async def edit(ctx: ConsoleContext) -> Reply:
+    """``/edit N TEXT``: entry N of /history now reads TEXT (its day and session stay)."""
+    number, _, text = ctx.line.rest.partition(" ")
+    return await ctx.coach.logbook.edit(ctx.user_id, number, text.strip())

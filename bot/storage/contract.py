@@ -316,6 +316,10 @@ class Storage(ReminderStore, DataStore, BoardStore, PlanStore, Protocol):
         """The entries still stored of the lifter's newest log typed as a message."""
         ...
 
+    async def logged_ref(self, user_id: str, source_ref: str) -> bool:
+        """Whether the lifter has entries stored from that message."""
+        ...
+
     async def delete_entries(
         self, user_id: str, entry_ids: Sequence[int]
     ) -> list[StoredEntry]:

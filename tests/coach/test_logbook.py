@@ -14,7 +14,8 @@ async def test_log_stores_and_echoes_the_reading_with_rule_ids(coach: Coach) -> 
     assert "A5" in reply.rule_ids  # heavy tier-A sets kept short of failure
     assert any(line.startswith("[A5]") for line in reply.lines)
     history = await coach.logbook.history("u1")
-    assert len(history.lines) == 1 and "back squat" in history.lines[0]
+    assert history.lines[0].startswith("**Thu 26 Nov** · 18:00 · 1 exercise")
+    assert len(history.lines) == 2 and history.lines[1].startswith("`1` back squat")
 
 
 async def test_failing_a_squat_gets_the_stop_short_advice(coach: Coach) -> None:
@@ -56,20 +57,20 @@ async def test_built_in_tiers_cannot_be_changed(coach: Coach) -> None:
     assert reply.is_error and "built-in" in reply.lines[0]
 
 
-async def test_undo_removes_only_the_callers_last_entry(coach: Coach) -> None:
+async def test_undo_removes_only_the_callers_last_log(coach: Coach) -> None:
     await coach.logbook.log("alice", "g", "bench 3x8 @80kg rir2")
     bob = await coach.logbook.log("bob", "g", "curl 3x10 rir1")
     first = await coach.logbook.undo("alice")
     assert first.saved and "bench press" in first.lines[0]
     assert (await coach.logbook.undo("alice")).is_error
-    assert (await coach.logbook.undo("alice", bob.entry_ids[0])).is_error  # not hers
-    assert "curl" in (await coach.logbook.history("bob")).lines[0]
+    assert (await coach.logbook.undo_entries("alice", bob.entry_ids)).is_error  # not hers
+    assert "curl" in (await coach.logbook.history("bob")).lines[1]
 
 
 async def test_backdated_log_lands_on_its_date(coach: Coach) -> None:
     await coach.logbook.log("u1", "g", "bench 3x8 rir2 yesterday")
-    [line] = (await coach.logbook.history("u1")).lines
-    assert line.startswith("Wed 25 Nov")
+    header, line = (await coach.logbook.history("u1")).lines
+    assert header.startswith("**Wed 25 Nov**") and line.startswith("`1` bench press")
 
 
 async def test_two_failures_within_48_hours_warn_about_recovery(
@@ -126,4 +127,5 @@ async def test_logging_faster_than_the_cooldown_is_refused_until_the_window_pass
     assert (await coach.logbook.log("someone-else", "g", "curl 3x10 rir1")).saved
     clock.advance(seconds=10)
     assert (await coach.logbook.log("u1", "g", "curl 3x10 rir1")).saved
-    assert len((await coach.logbook.history("u1", limit=50)).lines) == 11
+    shown = (await coach.logbook.history("u1")).lines  # one session at one moment
+    assert len([line for line in shown if line.startswith("`")]) == 11

@@ -44,7 +44,7 @@ async def test_a_note_is_echoed_under_its_entry_and_shown_in_history(coach: Coac
     [stored] = await coach.storage.history("u", None, 5)
     assert stored.note == "felt heavy, belt"
     history = await coach.logbook.history("u")
-    assert history.lines[0].endswith("· Note: felt heavy, belt")
+    assert history.lines[1].endswith("· Note: felt heavy, belt")
 
 
 async def test_a_date_written_once_is_said_once_in_the_title(

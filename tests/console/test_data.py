@@ -81,7 +81,7 @@ async def test_forget_me_needs_the_confirm_step(coach: Coach, tmp_path: Path) ->
     await typed(coach, "/log bench 3x8 @80kg rir1", tmp_path)
     asked = await typed(coach, "/forget-me", tmp_path)
     assert asked.lines[-1] == "Type /forget-me confirm to erase everything."
-    assert "bench press" in (await typed(coach, "/history", tmp_path)).lines[0]
+    assert "bench press" in (await typed(coach, "/history", tmp_path)).lines[1]
     erased = await typed(coach, "/forget-me confirm", tmp_path)
     assert erased.title == "Everything about you is erased"
     assert "Nothing logged yet" in (await typed(coach, "/history", tmp_path)).lines[0]

@@ -40,7 +40,7 @@ async def test_a_pasted_session_is_one_reply_with_every_entry_note_and_the_day(
 
 async def test_history_shows_the_notes(coach: Coach) -> None:
     lines = await console(coach, SESSION + "/history\n")
-    start = lines.index("Your recent entries")
+    start = lines.index("Your sessions")
     shown = lines[start + 1:]
     assert any("back squat" in line and line.endswith("· Note: felt heavy") for line in shown)
 

@@ -92,7 +92,8 @@ def test_a_pasted_session_is_one_log(tmp_path: Path) -> None:
     assert proc.returncode == 0, err.decode()
     assert "Logged 3 exercises" in text
     assert "Commands start with a slash" not in text
-    history = text.split("Your recent entries", 1)[1]
+    history = text.split("Your sessions", 1)[1]
+    assert "3 exercises" in history  # one message, one session
     assert all(name in history for name in ("back squat", "leg curl", "calf raise"))
 
 

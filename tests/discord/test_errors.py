@@ -68,7 +68,7 @@ async def test_failure_after_saving(
 
     # The module the running bot loaded (loading an extension imports it afresh).
     cog_module = sys.modules[type(bot.cogs["LogCog"]).__module__]
-    monkeypatch.setattr(cog_module, "undo_view", broken_view)
+    monkeypatch.setattr(cog_module, "log_view", broken_view)
     ix = await fake.slash(gym.guild, gym.training, gym.lifter, "log",
                           {"entry": "squat 5x5 @100kg rir2"})
     data = await answer(fake, ix)

@@ -52,6 +52,8 @@ def _forged(gym: Gym, user: int, guild: int) -> list[str]:
         f"board:{guild}:days:4w:0:{user}",
         f"import:confirm:{user}:{THIRTY}", f"import:cancel:{THIRTY}:1",
         f"forget:confirm:{THIRTY}", f"forget:cancel:{THIRTY}",
+        f"hist:{user}:0::", f"hist:{THIRTY}:2::squat", f"undopick:{user}:5-1",
+        f"undopick:{THIRTY}:1",
         "undo:me:1", "undo:1:", "legacy-button", "offer", f"import:confirm:{user}", "x" * 100,
     ]
 

@@ -10,10 +10,13 @@ from .interactions import (
     APPLICATION_COMMAND,
     AUTOCOMPLETE,
     MESSAGE_COMPONENT,
+    MODAL_SUBMIT,
     Interaction,
     command_data,
     component_data,
+    form_submit_data,
     interaction_payload,
+    message_menu_data,
 )
 from .server import FakeDiscordServer
 from .state import JSON, Channel, Guild, RecordedFile, RecordedRequest, User
@@ -215,6 +218,62 @@ class FakeDiscord(FakeDiscordServer):
             message=current,
         )
         return await self._interact(ix)
+
+    async def message_menu(
+        self,
+        guild: Guild | None,
+        channel: Channel,
+        user: User,
+        target: JSON,
+        name: str,
+        *,
+        user_install: bool = False,
+    ) -> Interaction:
+        """``user`` picks ``name`` in the Apps menu of the message ``target``."""
+        current = self.world.messages.get(int(target["id"]), target)
+        ix = interaction_payload(
+            self.world,
+            itype=APPLICATION_COMMAND,
+            guild=guild,
+            channel=channel,
+            user=user,
+            data=message_menu_data(self.world, guild, name, current),
+            user_install=user_install,
+        )
+        return await self._interact(ix)
+
+    async def submit_form(
+        self,
+        guild: Guild | None,
+        channel: Channel,
+        user: User,
+        custom_id: str,
+        values: dict[str, str],
+        *,
+        message: JSON | None = None,
+        user_install: bool = False,
+    ) -> Interaction:
+        """``user`` sends the form ``custom_id`` with these field values (MODAL_SUBMIT);
+        ``message`` is the message whose button opened the form, if one did."""
+        ix = interaction_payload(
+            self.world,
+            itype=MODAL_SUBMIT,
+            guild=guild,
+            channel=channel,
+            user=user,
+            data=form_submit_data(custom_id, values),
+            message=message,
+            user_install=user_install,
+        )
+        return await self._interact(ix)
+
+    async def wait_form(self, interaction: Interaction, timeout: float = 5) -> JSON:  # noqa: ASYNC109
+        """The form (modal) the bot answered ``interaction`` with: its custom id, title
+        and components; fails when it answered otherwise."""
+        response = await self.wait_response(interaction, timeout)
+        assert response.get("type") == 9, f"expected a form, got {response}"
+        data: JSON = response["data"]
+        return data
 
     # ---- waiting for the bot ----------------------------------------------------------
     async def wait_response(self, interaction: Interaction, timeout: float = 5) -> JSON:  # noqa: ASYNC109

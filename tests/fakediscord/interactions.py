@@ -12,6 +12,14 @@ from .world import World
 APPLICATION_COMMAND = 2
 MESSAGE_COMPONENT = 3
 AUTOCOMPLETE = 4
+MODAL_SUBMIT = 5
+
+CHAT_INPUT = 1  # application command types
+USER_MENU = 2
+MESSAGE_MENU = 3
+
+TEXT_INPUT = 4  # component types a form holds
+LABEL = 18
 
 OPT_SUB_COMMAND = 1
 OPT_SUB_COMMAND_GROUP = 2
@@ -257,6 +265,61 @@ def command_data(
     return data
 
 
+def message_menu_data(world: World, guild: Guild | None, name: str, target: JSON) -> JSON:
+    """A message menu command (type 3) on ``target``, resolved as Discord sends it."""
+    command = world.find_command(name, guild.id if guild else None, kind=MESSAGE_MENU)
+    data: JSON = {
+        "id": command["id"] if command else str(world.ids.next()),
+        "name": name,
+        "type": MESSAGE_MENU,
+        "target_id": str(target["id"]),
+        # Discord hands the message's text to the app whatever its intents.
+        "resolved": {"messages": {str(target["id"]): dict(target)}},
+    }
+    if command is not None and command.get("guild_id"):
+        data["guild_id"] = command["guild_id"]
+    return data
+
+
+def form_fields(form: JSON) -> dict[str, JSON]:
+    """A form's (modal's) text fields by custom id, in rows (type 1) or labels (18)."""
+    found: dict[str, JSON] = {}
+
+    def walk(items: list[JSON]) -> None:
+        for item in items:
+            if item.get("type") == TEXT_INPUT:
+                found[str(item["custom_id"])] = item
+            walk(item.get("components") or [])
+            if isinstance(item.get("component"), dict):
+                walk([item["component"]])
+
+    walk(form.get("components") or [])
+    return found
+
+
+def form_problem(form: JSON) -> str | None:
+    """What Discord would refuse in a form the bot sends (None: nothing)."""
+    title, custom_id = str(form.get("title") or ""), str(form.get("custom_id") or "")
+    if not title or len(title) > 45 or not custom_id or len(custom_id) > 100:
+        return "Invalid Form Body (title or custom_id)"
+    fields = form_fields(form)
+    if not 1 <= len(fields) <= 5:
+        return "Invalid Form Body (components)"
+    for text_field in fields.values():
+        value = str(text_field.get("value") or "")
+        limit = int(text_field.get("max_length") or 4000)
+        if len(value) > limit or limit > 4000:
+            return "Invalid Form Body (value longer than max_length)"
+    return None
+
+
+def form_submit_data(custom_id: str, values: dict[str, str]) -> JSON:
+    """What Discord sends when a form is submitted: each field in a row of its own."""
+    rows = [{"type": 1, "components": [{"type": TEXT_INPUT, "custom_id": key, "value": value}]}
+            for key, value in values.items()]
+    return {"custom_id": custom_id, "components": rows}
+
+
 def component_data(message: JSON, custom_id: str, values: list[str] | None) -> JSON:
     found = find_component(message.get("components", []), custom_id)
     ctype = int(found.get("type", 2)) if found else 2
@@ -278,7 +341,7 @@ def metadata_for(ix: Interaction, world: World) -> JSON:
     }
     if ix.type == APPLICATION_COMMAND:
         data["name"] = ix.payload["data"]["name"]
-        data["command_type"] = 1
+        data["command_type"] = int(ix.payload["data"].get("type", CHAT_INPUT))
     if ix.source_message_id is not None:
         data["interacted_message_id"] = str(ix.source_message_id)
     return data

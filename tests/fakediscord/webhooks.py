@@ -6,7 +6,13 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
-from .interactions import APPLICATION_COMMAND, Interaction, metadata_for
+from .interactions import (
+    APPLICATION_COMMAND,
+    MESSAGE_COMPONENT,
+    Interaction,
+    form_problem,
+    metadata_for,
+)
 from .rest import (
     EPHEMERAL,
     LOADING,
@@ -22,6 +28,8 @@ from .state import JSON
 
 if TYPE_CHECKING:
     from .server import FakeDiscordServer as FakeDiscord
+
+MODAL = 9  # the callback type that shows a form
 
 
 class InteractionApi:
@@ -57,6 +65,13 @@ class InteractionApi:
         body = body_of(request)
         rtype = int(body.get("type", 0))
         data: JSON = body.get("data") or {}
+        if rtype == MODAL:
+            # A form answers a command or a component, never another form.
+            if ix.type not in (APPLICATION_COMMAND, MESSAGE_COMPONENT):
+                return error(400, 50035, "Invalid Form Body (a form cannot answer a form)")
+            problem = form_problem(data)
+            if problem is not None:
+                return error(400, 50035, problem)
         files = self.world.attachment_payloads(rec_of(request).files)
         flags = int(data.get("flags") or 0)
         resource: JSON = {"type": rtype}

@@ -332,10 +332,11 @@ class World:
             data["guild_id"] = str(guild_id)
         return data
 
-    def find_command(self, name: str, guild_id: int | None) -> JSON | None:
+    def find_command(self, name: str, guild_id: int | None, kind: int = 1) -> JSON | None:
+        """A synced command by name and type (1 slash, 2 user menu, 3 message menu)."""
         scopes: list[int | None] = [guild_id, None] if guild_id is not None else [None]
         for scope in scopes:
             for cmd in self.synced_commands.get(scope, []):
-                if cmd["name"] == name and int(cmd.get("type", 1)) == 1:
+                if cmd["name"] == name and int(cmd.get("type", 1)) == kind:
                     return cmd
         return None

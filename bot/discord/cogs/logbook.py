@@ -1,21 +1,15 @@
-"""/log (also typed as !log), /undo and /history, with the buttons under a log.
+"""/log (also typed as !log, or sent as a form), /undo, /history, /edit, and the
+"Log as my workout" message menu.
 
-The Undo button is persistent, because its custom id carries everything it needs:
-the author and the entry ids as runs (one log's entries get consecutive ids, so a
-run is short), so after a restart discord.py rebuilds the button from the id alone
-and the press still works; only the author may use it.
-
-A log the coach read one way when another was plausible also gets one button per
-choice ("Log it as 16 sets of 10"). Its custom id is ``offer:<author id>:<offer
-id>``: the other reading itself is stored by the coach under the offer id, so the id
-stays short whatever the reading says. Only the author may press it; an id that is
-forged, used or stale is refused privately and changes nothing.
+The buttons under a log live in ``logbook_buttons``, /history's pages and /undo's
+pick in ``logbook_pages``, the forms in ``logbook_forms``. A form is answered here
+from its custom id when it is sent (see ``on_interaction``).
 """
 
 from __future__ import annotations
 
-import contextlib
-import re
+import logging
+import uuid
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
@@ -23,15 +17,24 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.coach.commands import MESSAGE_MENUS
 from bot.coach.replies import Reply
-from bot.discord.cogs.common import exercise_names, guild_key, respond, send_reply, user_key
-from bot.discord.inputs import answer_stale, fits
+from bot.discord.cogs.common import exercise_names, guild_key, send_reply, user_key
+from bot.discord.cogs.logbook_buttons import ChoiceButton, UndoButton, clip, log_view
+from bot.discord.cogs.logbook_forms import edit_form, log_form, submitted
+from bot.discord.cogs.logbook_pages import PageButton, UndoPick, history_view, undo_pick_view
+from bot.discord.inputs import answer_stale
 from bot.discord.render import NO_PINGS, to_embed
+from bot.domain.sessions import MAX_HISTORY_DAYS
 
 if TYPE_CHECKING:
     from bot.discord.client import LiftBot
 
+log = logging.getLogger("liftcoach.discord")
 _CHOICE_LIMIT = 100
+MENU_NAME = next(m.name for m in MESSAGE_MENUS if m.area == "logbook")
+NOT_YOURS = ("Only your own messages can be logged as your workout: this one is by someone "
+             "else. Post your sets yourself, then use Log as my workout on that message.")
 
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
@@ -53,196 +56,47 @@ def _hybrid_method(
     """
     return commands.hybrid_command(name=name, description=description)
 
-CUSTOM_ID_LIMIT = 100  # Discord's limit for a component's custom id
-MAX_UNDO_ENTRIES = 200
 
-
-def _pack(entry_ids: tuple[int, ...]) -> str:
-    """Entry ids as runs: ``4-9,12``. One log's entries are usually consecutive."""
-    runs: list[list[int]] = []
-    for i in sorted(set(entry_ids)):
-        if runs and i == runs[-1][1] + 1:
-            runs[-1][1] = i
-        else:
-            runs.append([i, i])
-    return ",".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
-
-
-def _unpack(text: str) -> tuple[int, ...]:
-    ids: list[int] = []
-    for part in text.split(","):
-        first, _, last = part.partition("-")
-        start = int(first)
-        stop = min(int(last or first), start + MAX_UNDO_ENTRIES - len(ids) - 1)
-        ids.extend(range(start, stop + 1))
-        if len(ids) >= MAX_UNDO_ENTRIES:
-            break
-    return tuple(ids)
-
-
-UNDO_ID = re.compile(
-    r"undo:(?P<user>[0-9]+):(?P<entries>[0-9]+(?:-[0-9]+)?(?:,[0-9]+(?:-[0-9]+)?)*)")
-CHOICE_ID = re.compile(r"offer:(?P<user>[0-9]+):(?P<offer>[0-9]+)")
-
-
-class UndoButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=UNDO_ID):
-    """``stale`` keeps the id of a press that no Undo of the bot's could carry (a run
-    backwards, an id past 64 bits): the press is answered "no longer valid"."""
-
-    def __init__(self, user_id: int, entry_ids: tuple[int, ...], *,
-                 stale: str | None = None) -> None:
-        self.user_id = user_id
-        self.entry_ids = entry_ids
-        self.valid = stale is None
-        prefix = f"undo:{user_id}:"
-        packed = _pack(entry_ids)
-        while len(prefix) + len(packed) > CUSTOM_ID_LIMIT and "," in packed:
-            packed = packed.rsplit(",", 1)[0]  # drop whole runs, never half an id
-        super().__init__(
-            discord.ui.Button(
-                label="Undo", style=discord.ButtonStyle.secondary, emoji="↩️",
-                custom_id=stale or prefix + packed,
-            )
-        )
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any],
-        match: re.Match[str], /,
-    ) -> UndoButton:
-        user, entries = int(match.group("user")), _unpack(match.group("entries"))
-        if not entries or not fits(user, *entries):
-            return cls(user, (), stale=match.string)
-        return cls(user, entries)
-
-    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
-        if not self.valid:
-            await answer_stale(interaction)
-            return False
-        if interaction.user.id == self.user_id:
-            return True
-        await interaction.response.send_message(
-            "Only the lifter who logged this can undo it.", ephemeral=True,
-            allowed_mentions=NO_PINGS,
-        )
-        return False
-
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        bot: LiftBot = interaction.client
-        reply = await bot.coach.logbook.undo_entries(str(self.user_id), self.entry_ids)
-        await interaction.response.send_message(
-            embed=to_embed(reply), ephemeral=True, allowed_mentions=NO_PINGS
-        )
-        if not reply.is_error and interaction.message is not None:
-            with contextlib.suppress(discord.HTTPException):
-                await interaction.message.edit(view=None, allowed_mentions=NO_PINGS)
-
-
-def undo_view(user_id: int, entry_ids: tuple[int, ...]) -> discord.ui.View:
-    view = discord.ui.View(timeout=None)
-    view.add_item(UndoButton(user_id, entry_ids))
-    return view
-
-
-LABEL_LIMIT = 80  # Discord's limit for a button's label
-MAX_CHOICES = 20  # with Undo, well inside a message's 25 buttons
-
-
-class ChoiceButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=CHOICE_ID):
-    """Takes one choice a log reply offered: the coach replaces that log's entries."""
-
-    def __init__(self, user_id: int, offer_id: int, label: str = "Log the other reading") -> None:
-        self.user_id = user_id
-        self.offer_id = offer_id
-        self.valid = fits(user_id, offer_id)
-        super().__init__(
-            discord.ui.Button(label=_clip(label, LABEL_LIMIT), style=discord.ButtonStyle.primary,
-                              custom_id=f"offer:{user_id}:{offer_id}")
-        )
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any],
-        match: re.Match[str], /,
-    ) -> ChoiceButton:
-        label = item.label if isinstance(item, discord.ui.Button) and item.label else None
-        return cls(int(match.group("user")), int(match.group("offer")),
-                   label or "Log the other reading")
-
-    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
-        if not self.valid:
-            await answer_stale(interaction)
-            return False
-        if interaction.user.id == self.user_id:
-            return True
-        await interaction.response.send_message(
-            "Only the lifter who logged this can change it.", ephemeral=True,
-            allowed_mentions=NO_PINGS,
-        )
-        return False
-
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        bot: LiftBot = interaction.client
-        reply = await bot.coach.logbook.switch_reading(str(self.user_id), self.offer_id)
-        if reply.is_error:
-            await interaction.response.send_message(
-                embed=to_embed(reply), ephemeral=True, allowed_mentions=NO_PINGS)
-            return
-        sent: dict[str, Any] = {"embed": to_embed(reply), "ephemeral": reply.private,
-                                "allowed_mentions": NO_PINGS}
-        view = log_view(self.user_id, reply)
-        if view is not None:
-            sent["view"] = view
-        await interaction.response.send_message(**sent)
-        if interaction.message is not None:
-            left = _without(interaction.message, self.custom_id, reply.replaced)
-            with contextlib.suppress(discord.HTTPException):
-                await interaction.message.edit(view=left, allowed_mentions=NO_PINGS)
-
-
-def log_view(user_id: int, reply: Reply, *, undo: bool = True) -> discord.ui.View | None:
-    """The buttons under a log reply: Undo (unless the edge undoes another way) and one
-    per choice; None when there are none."""
-    if undo and reply.entry_ids:
-        view = undo_view(user_id, reply.entry_ids)
+async def answer(
+    interaction: discord.Interaction[Any], reply: Reply, *,
+    view: discord.ui.View | None = None, ephemeral: bool | None = None,
+) -> None:
+    """Reply to an interaction with the reply's embed and, when given, its buttons."""
+    sent: dict[str, Any] = {"embed": to_embed(reply), "allowed_mentions": NO_PINGS,
+                            "ephemeral": (reply.private or reply.is_error
+                                          if ephemeral is None else ephemeral)}
+    if view is not None:
+        sent["view"] = view
+    if interaction.response.is_done():
+        await interaction.followup.send(**sent)
     else:
-        view = discord.ui.View(timeout=None)
-    for choice in reply.choices[:MAX_CHOICES]:
-        view.add_item(ChoiceButton(user_id, choice.offer_id, choice.label))
-    return view if view.children else None
-
-
-def _without(
-    message: discord.Message, pressed: str, replaced: tuple[int, ...]
-) -> discord.ui.View | None:
-    """The message's buttons once a choice on it was taken: that choice goes, and Undo
-    keeps only the entries that were not replaced."""
-    view = discord.ui.View(timeout=None)
-    gone = set(replaced)
-    for row in message.components:
-        for part in getattr(row, "children", ()):
-            custom_id = getattr(part, "custom_id", None) or ""
-            undo = UNDO_ID.fullmatch(custom_id)
-            choice = CHOICE_ID.fullmatch(custom_id)
-            if undo is not None:
-                kept = tuple(i for i in _unpack(undo.group("entries")) if i not in gone)
-                if kept:
-                    view.add_item(UndoButton(int(undo.group("user")), kept))
-            elif choice is not None and custom_id != pressed:
-                view.add_item(ChoiceButton(int(choice.group("user")),
-                                           int(choice.group("offer")),
-                                           getattr(part, "label", None) or ""))
-    return view if view.children else None
+        await interaction.response.send_message(**sent)
 
 
 class LogCog(commands.Cog):
     def __init__(self, bot: LiftBot) -> None:
         self.bot = bot
+        self.menu = app_commands.ContextMenu(name=MENU_NAME, callback=self.log_message)
+        bot.tree.add_command(self.menu)
+
+    async def cog_unload(self) -> None:
+        self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
 
     @_hybrid_method(name="log", description="Store sets and get advice on failure")
-    @app_commands.describe(entry="e.g. squat 5x5 @100kg rir2; several exercises: separate with ;")
-    async def log(self, ctx: commands.Context[Any], *, entry: str) -> None:
-        reply = await self.bot.coach.logbook.log(user_key(ctx.author), guild_key(ctx.guild), entry)
+    @app_commands.describe(entry="e.g. squat 5x5 @100kg rir2; several: separate with ; or "
+                                 "leave empty for a form")
+    async def log(self, ctx: commands.Context[Any], *, entry: str | None = None) -> None:
+        if not (entry or "").strip():
+            if ctx.interaction is not None:
+                await ctx.interaction.response.send_modal(log_form(ctx.author.id))
+            else:
+                typed = f"{ctx.clean_prefix}log"
+                await ctx.send(f"Say what to log: the entry goes after {typed}. Example: "
+                               f"`{typed} squat 5x5 rir2` (or `/log` alone for a form).",
+                               allowed_mentions=NO_PINGS)
+            return
+        reply = await self.bot.coach.logbook.log(user_key(ctx.author), guild_key(ctx.guild),
+                                                 entry or "")
         if reply.saved:
             self.bot.mark_saved(ctx)
             await send_reply(ctx, reply, view=log_view(ctx.author.id, reply))
@@ -258,27 +112,102 @@ class LogCog(commands.Cog):
             return []
         reply = await self.bot.coach.logbook.preview(user_key(interaction.user), current)
         label = f"✗ {reply.lines[0]}" if reply.is_error else "✓ " + "; ".join(reply.lines)
-        return [app_commands.Choice(name=_clip(label), value=current)]
+        return [app_commands.Choice(name=clip(label, _CHOICE_LIMIT), value=current)]
 
-    @app_commands.command(name="undo", description="Remove your most recent entry")
-    async def undo(self, interaction: discord.Interaction[Any]) -> None:
-        reply = await self.bot.coach.logbook.undo(user_key(interaction.user))
-        await respond(interaction, reply, ephemeral=True)
-
-    @app_commands.command(name="history", description="Your recent entries (only you see them)")
-    @app_commands.describe(exercise="only this exercise")
+    @app_commands.command(name="undo", description="Remove your last log, or one exercise of it")
+    @app_commands.describe(exercise="only this exercise's entries of your last log")
     @app_commands.autocomplete(exercise=exercise_names)
-    async def history(
+    async def undo(
         self, interaction: discord.Interaction[Any], exercise: str | None = None
     ) -> None:
-        reply = await self.bot.coach.logbook.history(user_key(interaction.user), exercise)
-        await respond(interaction, reply, ephemeral=True)
+        who = user_key(interaction.user)
+        if exercise and exercise.strip():
+            reply = await self.bot.coach.logbook.undo(who, exercise)
+        else:
+            reply = await self.bot.coach.logbook.undo_choice(who)
+        await answer(interaction, reply, view=undo_pick_view(interaction.user.id, reply),
+                     ephemeral=True)
 
+    @app_commands.command(name="history", description="Your sessions, newest first (only you)")
+    @app_commands.describe(exercise="only sessions with this exercise",
+                           days="only the last so many days", page="which page (1 is newest)")
+    @app_commands.autocomplete(exercise=exercise_names)
+    async def history(
+        self, interaction: discord.Interaction[Any], exercise: str | None = None,
+        days: app_commands.Range[int, 1, MAX_HISTORY_DAYS] | None = None,
+        page: app_commands.Range[int, 1, 10_000] = 1,
+    ) -> None:
+        reply = await self.bot.coach.logbook.history(user_key(interaction.user), exercise,
+                                                     page=page, days=days)
+        await answer(interaction, reply, view=history_view(interaction.user.id, reply),
+                     ephemeral=True)
 
-def _clip(text: str, limit: int = _CHOICE_LIMIT) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    @app_commands.command(name="edit", description="Correct an entry (its number in /history)")
+    @app_commands.describe(number="the entry's number in /history")
+    async def edit(
+        self, interaction: discord.Interaction[Any],
+        number: app_commands.Range[int, 1, 1_000_000],
+    ) -> None:
+        found = await self.bot.coach.logbook.edit_form(user_key(interaction.user), number)
+        if isinstance(found, Reply):
+            await answer(interaction, found, ephemeral=True)
+            return
+        await interaction.response.send_modal(edit_form(interaction.user.id, found))
+
+    async def log_message(
+        self, interaction: discord.Interaction[Any], message: discord.Message
+    ) -> None:
+        """The message menu: the lifter's own message read as a log; only they see it."""
+        if message.author.id != interaction.user.id:
+            await interaction.response.send_message(NOT_YOURS, ephemeral=True,
+                                                    allowed_mentions=NO_PINGS)
+            return
+        reply = await self.bot.coach.logbook.log_message(
+            user_key(interaction.user), guild_key(interaction.guild), message.content,
+            str(message.id))
+        if reply.saved:
+            interaction.extras["saved"] = True
+        await answer(interaction, reply, view=log_view(interaction.user.id, reply),
+                     ephemeral=True)
+
+    @commands.Cog.listener()
+    async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
+        """A logbook form sent: answered from its custom id (see logbook_forms)."""
+        form = submitted(interaction)
+        if form is None:
+            return
+        try:
+            await self._answer_form(interaction, form.kind, form.owner, form.entry_id,
+                                    form.text)
+        except Exception as error:  # a form has no command error handler to reach
+            error_id = uuid.uuid4().hex[:8]
+            log.error("error %s in a %s form (user %s)", error_id, form.kind,
+                      interaction.user.id, exc_info=error)
+            status = "Your sets were saved." if interaction.extras.get("saved") else (
+                "Nothing was saved.")
+            await self.bot.answer(interaction, f"Something went wrong on my side. {status} "
+                                               f"(error id {error_id})")
+
+    async def _answer_form(self, interaction: discord.Interaction[Any], kind: str,
+                           owner: int, entry_id: int, text: str) -> None:
+        if kind == "stale":
+            await answer_stale(interaction)
+            return
+        if interaction.user.id != owner:
+            await interaction.response.send_message(
+                "This form belongs to someone else.", ephemeral=True, allowed_mentions=NO_PINGS)
+            return
+        who = user_key(interaction.user)
+        if kind == "edit":
+            reply = await self.bot.coach.logbook.edit_entry(who, entry_id, text)
+            await answer(interaction, reply, ephemeral=True)
+            return
+        reply = await self.bot.coach.logbook.log(who, guild_key(interaction.guild), text)
+        if reply.saved:
+            interaction.extras["saved"] = True
+        await answer(interaction, reply, view=log_view(owner, reply) if reply.saved else None)
 
 
 async def setup(bot: LiftBot) -> None:
-    bot.add_dynamic_items(UndoButton, ChoiceButton)
+    bot.add_dynamic_items(UndoButton, ChoiceButton, PageButton, UndoPick)
     await bot.add_cog(LogCog(bot))

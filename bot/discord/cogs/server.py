@@ -20,7 +20,7 @@ from discord.ext import commands
 
 from bot.coach.replies import Reply
 from bot.discord.cogs.common import guild_key, respond, user_key
-from bot.discord.cogs.logbook import log_view
+from bot.discord.cogs.logbook_buttons import log_view
 from bot.discord.render import NO_PINGS, short_text
 from bot.domain import guard
 

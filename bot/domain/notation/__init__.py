@@ -8,10 +8,11 @@ notation. The unit words are shared with the import readers.
 
 from bot.domain.notation.dates import DateOrder
 from bot.domain.notation.echo import describe_entry, entry_to_text, format_load
-from bot.domain.notation.parse import parse_log
+from bot.domain.notation.parse import MAX_CHARS, parse_log
 from bot.domain.notation.words import unit_of
 
 __all__ = [
+    "MAX_CHARS",
     "DateOrder",
     "describe_entry",
     "entry_to_text",

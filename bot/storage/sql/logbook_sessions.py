@@ -61,6 +61,13 @@ class SessionsSql:
                                           (user_id, user_id))
         return group_entries(rows, as_datetime, as_date)
 
+    async def logged_ref(self, user_id: str, source_ref: str) -> bool:
+        """Whether the lifter has entries stored from that message."""
+        found = await self.driver.fetchval(
+            "SELECT EXISTS (SELECT 1 FROM entries WHERE user_id = ? AND source_ref = ?)",
+            (user_id, source_ref))
+        return bool(found)
+
     async def delete_entries(self, user_id: str, entry_ids: Sequence[int]) -> list[StoredEntry]:
         """Remove the lifter's entries among ``entry_ids`` in one transaction; returns
         those this call removed (of two calls at once, each entry goes to one)."""
