@@ -15,7 +15,13 @@ from bot.coach.lifter import Lifter
 from bot.coach.log_reply import day_text, describe_entry, note_line
 from bot.coach.replies import Paging, Reply, error_reply, literal
 from bot.domain.models import LogEntry, StoredEntry, Unit
-from bot.domain.sessions import MAX_HISTORY_DAYS, HistoryPage, SessionView, history_page
+from bot.domain.sessions import (
+    MAX_HISTORY_DAYS,
+    HistoryPage,
+    SessionHead,
+    history_page,
+    in_logged_order,
+)
 
 MAX_PAGE = 10_000
 _EXAMPLE = "/history squat days:30 page:2"
@@ -76,12 +82,12 @@ class History:
         profile = await self._lifter.profile_of(user_id)
         today = self._lifter.today(profile)
         since = None if window is None else today - timedelta(days=window - 1)
-        heads = await self._storage.entry_heads(user_id)
-        shown = history_page(heads, exercise_key=key, since=since, page=number)
-        entries = await self._storage.entries_by_ids(
-            user_id, [i for s in shown.sessions for _, i in s.shown])
-        by_id = {e.entry_id: e for e in entries}
-        lines = _page_lines(shown, by_id, profile.unit, ZoneInfo(profile.timezone), today)
+        heads = await self._storage.session_heads(user_id, key)
+        shown = history_page(heads, since=since, page=number)
+        entries = await self._storage.session_entries(
+            user_id, [head.session_id for head, _ in shown.sessions])
+        lines = _page_lines(shown, entries, key, profile.unit, ZoneInfo(profile.timezone),
+                            today)
         if not shown.found:
             lines = [_nothing(name, window)]
         return Reply(title=_title(name, window), lines=tuple(lines), private=True,
@@ -109,25 +115,28 @@ def _footer(shown: HistoryPage) -> str | None:
 
 
 def _page_lines(
-    shown: HistoryPage, by_id: dict[int, StoredEntry], unit: Unit, zone: ZoneInfo,
-    today: date,
+    shown: HistoryPage, entries: list[StoredEntry], key: str | None, unit: Unit,
+    zone: ZoneInfo, today: date,
 ) -> list[str]:
+    """Each session's line, then its entries (only ``key``'s when given) with their
+    numbers; entries removed since the page was counted are left out."""
     lines: list[str] = []
     if shown.asked > shown.pages and shown.found:
         lines.append(f"There is no page {shown.asked}; page {shown.pages} is the last.")
-    for session in shown.sessions:
-        lines.append(_session_line(session, zone, today))
-        for number, entry_id in session.shown:
-            entry = by_id.get(entry_id)
-            if entry is not None:  # removed since the page was counted
-                lines.append(f"`{number}` {entry_text(entry, unit)}")
+    by_session: dict[int, list[StoredEntry]] = {}
+    for entry in entries:
+        by_session.setdefault(entry.session_id, []).append(entry)
+    for head, first in shown.sessions:
+        lines.append(_session_line(head, zone, today))
+        for place, entry in enumerate(in_logged_order(by_session.get(head.session_id, ()))):
+            if key is None or entry.exercise.key == key:
+                lines.append(f"`{first + place}` {entry_text(entry, unit)}")
     return lines
 
 
-def _session_line(session: SessionView, zone: ZoneInfo, today: date) -> str:
+def _session_line(head: SessionHead, zone: ZoneInfo, today: date) -> str:
     """``**Thu 26 Nov** · 18:02 · 3 exercises`` (``1 of 3`` under a filter)."""
-    at = session.started_at.astimezone(zone)
-    count = len(session.shown)
-    size = (f"{count} of {session.size}" if count < session.size else str(count))
-    noun = "exercise" if session.size == 1 else "exercises"
-    return f"**{day_text(session.local_date, today)}** · {at:%H:%M} · {size} {noun}"
+    at = head.started_at.astimezone(zone)
+    size = f"{head.matching} of {head.size}" if head.matching < head.size else str(head.size)
+    noun = "exercise" if head.size == 1 else "exercises"
+    return f"**{day_text(head.local_date, today)}** · {at:%H:%M} · {size} {noun}"

@@ -21,7 +21,7 @@ from bot.coach.replies import Reply, error_reply, literal
 from bot.domain.catalogue import Catalogue
 from bot.domain.models import ParseError, Profile, Soreness, StoredEntry
 from bot.domain.notation import entry_to_text
-from bot.domain.sessions import entry_numbered
+from bot.domain.sessions import in_logged_order, numbered_in
 from bot.storage.log_types import EntryEdit
 
 _EXAMPLE = "/edit 1 squat 5x5 @100kg rir2"
@@ -47,8 +47,11 @@ class Edit:
         """The caller's entry /history shows as ``number``, or why there is none."""
         text = str(number).strip()
         wanted = int(text) if text.isascii() and text.isdigit() and len(text) < 7 else 0
-        head = entry_numbered(await self._storage.entry_heads(user_id), wanted)
-        found = await self._storage.entries_by_ids(user_id, [head.entry_id]) if head else []
+        place = numbered_in(await self._storage.session_heads(user_id), wanted)
+        found = []
+        if place is not None:
+            session = await self._storage.session_entries(user_id, [place[0].session_id])
+            found = in_logged_order(session)[place[1]:place[1] + 1]
         if not found:
             return error_reply(f"You have no entry number {text or '(none)'}.",
                                "Use a number /history shows beside an entry.", _EXAMPLE,

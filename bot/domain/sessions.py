@@ -18,7 +18,9 @@ an entry's session; undoing an entry does not split or merge others).
 every entry a number: its place in the whole history read top to bottom (newest
 session first, each session's entries in the order they were logged). The numbers do
 not depend on a filter or a page, so ``/edit N`` means the same entry wherever N was
-read, until the next log.
+read, until the next log. A page is worked out from each session's summary
+(:class:`SessionHead`: its day, moments and counts), so only the entries of the
+sessions shown are ever read.
 """
 
 from __future__ import annotations
@@ -79,104 +81,88 @@ def group_in_sessions(moments: Sequence[tuple[datetime, date]]) -> list[int]:
 
 
 @dataclass(frozen=True)
-class EntryHead:
-    """What paging needs of an entry, without its sets."""
-
-    entry_id: int
-    session_id: int
-    performed_at: datetime
-    local_date: date
-    exercise_key: str
-
-
-@dataclass(frozen=True)
-class SessionView:
-    """One session on a page: the entries shown as (number, entry id), in logged order,
-    and how many entries the session holds in all (a filter may hide some)."""
+class SessionHead:
+    """A stored session without its entries: its day, first and last moments, how many
+    entries it holds and how many of them are of the exercise asked for (all of them
+    when none was asked)."""
 
     session_id: int
     local_date: date
     started_at: datetime
-    shown: tuple[tuple[int, int], ...]
+    ended_at: datetime
     size: int
+    matching: int
 
 
 @dataclass(frozen=True)
 class HistoryPage:
-    """A page of sessions; ``page`` is within 1..``pages``; ``found`` counts the
-    sessions that pass the filters."""
+    """A page of sessions, each with the number its first entry is shown with; ``page``
+    is within 1..``pages``; ``found`` counts the sessions that pass the filters;
+    ``asked`` is the page asked for, which may lie beyond the last."""
 
-    sessions: tuple[SessionView, ...]
+    sessions: tuple[tuple[SessionHead, int], ...]
     page: int
     pages: int
     found: int
-    asked: int  # the page asked for, which may lie beyond the last
+    asked: int
 
 
-def in_sessions(heads: Iterable[EntryHead]) -> list[tuple[EntryHead, ...]]:
-    """The lifter's sessions newest first (by day, then latest entry); each session's
-    entries in the order they were logged."""
-    grouped: dict[int, list[EntryHead]] = {}
+def newest_first(heads: Iterable[SessionHead]) -> list[SessionHead]:
+    """The lifter's sessions in /history's order: by day, then latest entry."""
+    return sorted(heads, key=lambda h: (h.local_date, h.ended_at, h.session_id), reverse=True)
+
+
+def first_numbers(heads: Sequence[SessionHead]) -> list[int]:
+    """The number of each session's first entry, for sessions in /history's order."""
+    out, n = [], 1
     for head in heads:
-        grouped.setdefault(head.session_id, []).append(head)
-    sessions = [tuple(sorted(g, key=lambda h: (h.performed_at, h.entry_id)))
-                for g in grouped.values()]
-    sessions.sort(key=lambda s: (max(h.local_date for h in s), s[-1].performed_at,
-                                 s[0].session_id), reverse=True)
-    return sessions
+        out.append(n)
+        n += head.size
+    return out
 
 
-def numbered(sessions: Sequence[tuple[EntryHead, ...]]) -> dict[int, int]:
-    """Entry id -> the number /history shows for it (1 is the first entry on top)."""
-    flat = (head for session in sessions for head in session)
-    return {head.entry_id: n for n, head in enumerate(flat, start=1)}
-
-
-def entry_numbered(heads: Iterable[EntryHead], number: int) -> EntryHead | None:
-    """The entry /history shows as ``number``, or None when there is none."""
-    if number < 1:
-        return None
-    flat = [head for session in in_sessions(heads) for head in session]
-    return flat[number - 1] if number <= len(flat) else None
+def in_logged_order(entries: Iterable[StoredEntry]) -> list[StoredEntry]:
+    """A session's entries as they were logged (numbered in this order)."""
+    return sorted(entries, key=lambda e: (e.performed_at, e.entry_id))
 
 
 def history_page(
-    heads: Iterable[EntryHead], *, exercise_key: str | None = None,
-    since: date | None = None, page: int = 1,
+    heads: Iterable[SessionHead], *, since: date | None = None, page: int = 1,
 ) -> HistoryPage:
-    """One page of sessions: only those on or after ``since``; with ``exercise_key``,
-    only sessions holding it, showing only its entries. A page beyond the last shows
-    the last."""
-    sessions = in_sessions(heads)
-    numbers = numbered(sessions)
-    views = []
-    for session in sessions:
-        if since is not None and session[0].local_date < since:
-            continue
-        shown = tuple((numbers[h.entry_id], h.entry_id) for h in session
-                      if exercise_key is None or h.exercise_key == exercise_key)
-        if shown:
-            views.append(SessionView(session[0].session_id, session[0].local_date,
-                                     session[0].performed_at, shown, len(session)))
-    pages = max(1, -(-len(views) // SESSIONS_PER_PAGE))
+    """One page of the sessions with an entry asked for (``matching``) on or after
+    ``since``. A page beyond the last shows the last."""
+    ordered = newest_first(heads)
+    found = [(head, first) for head, first in zip(ordered, first_numbers(ordered), strict=True)
+             if head.matching and (since is None or head.local_date >= since)]
+    pages = max(1, -(-len(found) // SESSIONS_PER_PAGE))
     current = min(max(page, 1), pages)
     start = (current - 1) * SESSIONS_PER_PAGE
-    return HistoryPage(tuple(views[start:start + SESSIONS_PER_PAGE]), current, pages,
-                       len(views), page)
+    return HistoryPage(tuple(found[start:start + SESSIONS_PER_PAGE]), current, pages,
+                       len(found), page)
+
+
+def numbered_in(heads: Iterable[SessionHead], number: int) -> tuple[SessionHead, int] | None:
+    """The session holding the entry /history shows as ``number``, and the entry's place
+    in it (from 0, in logged order); None when there is no such entry."""
+    ordered = newest_first(heads)
+    for head, first in zip(ordered, first_numbers(ordered), strict=True):
+        if first <= number < first + head.size:
+            return head, number - first
+    return None
 
 
 __all__ = [
     "MAX_HISTORY_DAYS",
     "SESSIONS_PER_PAGE",
     "SESSION_GAP",
-    "EntryHead",
     "HistoryPage",
-    "SessionView",
+    "SessionHead",
     "close_together",
-    "entry_numbered",
+    "first_numbers",
     "group_in_sessions",
     "history_page",
-    "in_sessions",
-    "numbered",
+    "in_logged_order",
+    "newest_first",
+    "numbered_in",
     "session_to_join",
 ]

@@ -15,7 +15,7 @@ from typing import Literal, Protocol
 
 from bot.domain.models import Exercise, Profile, SetRecord, Soreness, StoredEntry, Unit
 from bot.domain.reminders import Session
-from bot.domain.sessions import EntryHead
+from bot.domain.sessions import SessionHead
 from bot.storage.board_contract import BoardChanges as BoardChanges
 from bot.storage.board_contract import BoardData as BoardData
 from bot.storage.board_contract import BoardLifterRow as BoardLifterRow
@@ -304,9 +304,15 @@ class Storage(ReminderStore, DataStore, BoardStore, PlanStore, Protocol):
 
     async def delete_entries_by_ref(self, user_id: str, source_ref: str) -> list[StoredEntry]: ...
 
-    async def entry_heads(self, user_id: str) -> list[EntryHead]:
-        """Every entry of the lifter without its sets, for /history's pages."""
+    async def session_heads(
+        self, user_id: str, exercise_key: str | None = None
+    ) -> list[SessionHead]:
+        """Every session of the lifter without its entries, for /history's pages."""
         ...
+
+    async def session_entries(
+        self, user_id: str, session_ids: Sequence[int]
+    ) -> list[StoredEntry]: ...
 
     async def entries_by_ids(
         self, user_id: str, entry_ids: Sequence[int]

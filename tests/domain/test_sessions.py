@@ -8,10 +8,12 @@ from bot.domain.models import Exercise, StoredEntry
 from bot.domain.sessions import (
     SESSION_GAP,
     SESSIONS_PER_PAGE,
-    EntryHead,
-    entry_numbered,
+    SessionHead,
     group_in_sessions,
     history_page,
+    in_logged_order,
+    newest_first,
+    numbered_in,
     session_to_join,
 )
 
@@ -57,41 +59,50 @@ def test_imported_workouts_are_grouped_by_the_same_rule_whatever_their_order() -
     assert len({groups[0], groups[3], groups[4]}) == 3
 
 
-def heads(*sessions: tuple[int, date, list[str]]) -> list[EntryHead]:
-    """Sessions given as (id, day, exercise keys in logged order)."""
-    out = []
-    for session_id, day, keys in sessions:
-        at = datetime.combine(day, datetime.min.time(), UTC) + timedelta(hours=9)
-        for i, key in enumerate(keys):
-            out.append(EntryHead(session_id * 10 + i, session_id, at + timedelta(minutes=i),
-                                 day, key))
-    return out
+def session(session_id: int, day: date, size: int, matching: int | None = None,
+            hour: int = 9) -> SessionHead:
+    at = datetime.combine(day, datetime.min.time(), UTC) + timedelta(hours=hour)
+    return SessionHead(session_id, day, at, at + timedelta(minutes=size), size,
+                       size if matching is None else matching)
 
 
 def test_pages_list_sessions_newest_first_and_number_entries_top_to_bottom() -> None:
     days = [DAY - timedelta(days=n) for n in range(7)]
-    history = heads(*[(n + 1, days[n], ["back-squat", "bench-press"]) for n in range(7)])
-    first = history_page(history)
+    heads = [session(n + 1, days[n], 2) for n in range(7)]
+    first = history_page(reversed(heads))
     assert (first.page, first.pages, first.found) == (1, 2, 7)
     assert len(first.sessions) == SESSIONS_PER_PAGE
-    assert [s.local_date for s in first.sessions] == days[:5]
-    assert first.sessions[0].shown == ((1, 10), (2, 11))
-    second = history_page(history, page=2)
-    assert [s.local_date for s in second.sessions] == days[5:]
-    assert second.sessions[0].shown[0][0] == 11  # numbering goes on across pages
-    beyond = history_page(history, page=9)
+    assert [h.local_date for h, _ in first.sessions] == days[:5]
+    assert [n for _, n in first.sessions] == [1, 3, 5, 7, 9]
+    second = history_page(heads, page=2)
+    assert [(h.local_date, n) for h, n in second.sessions] == [(days[5], 11), (days[6], 13)]
+    beyond = history_page(heads, page=9)
     assert (beyond.page, beyond.asked) == (2, 9) and beyond.sessions == second.sessions
 
 
+def test_two_sessions_of_a_day_come_latest_first() -> None:
+    morning, evening = session(1, DAY, 3, hour=7), session(2, DAY, 1, hour=19)
+    assert newest_first([morning, evening]) == [evening, morning]
+    assert [n for _, n in history_page([morning, evening]).sessions] == [1, 2]
+
+
 def test_filters_keep_the_numbers_an_unfiltered_page_shows() -> None:
-    history = heads((2, DAY, ["back-squat", "bench-press"]),
-                    (1, DAY - timedelta(days=10), ["bench-press", "deadlift"]))
-    benches = history_page(history, exercise_key="bench-press")
-    assert [s.shown for s in benches.sessions] == [((2, 21),), ((3, 10),)]
-    assert [s.size for s in benches.sessions] == [2, 2]
-    recent = history_page(history, since=DAY - timedelta(days=6))
-    assert [s.session_id for s in recent.sessions] == [2]
-    none = history_page(history, exercise_key="plank")
+    heads = [session(2, DAY, 2, matching=1), session(1, DAY - timedelta(days=10), 2, 1),
+             session(3, DAY - timedelta(days=1), 4, matching=0)]
+    benches = history_page(heads)
+    assert [(h.session_id, n) for h, n in benches.sessions] == [(2, 1), (1, 7)]
+    recent = history_page(heads, since=DAY - timedelta(days=6))
+    assert [h.session_id for h, _ in recent.sessions] == [2]
+    none = history_page([session(1, DAY, 2, matching=0)])
     assert (none.sessions, none.pages, none.found) == ((), 1, 0)
-    assert entry_numbered(history, 3) == history[2]
-    assert entry_numbered(history, 0) is None and entry_numbered(history, 5) is None
+
+
+def test_a_number_names_one_entry_of_one_session() -> None:
+    heads = [session(2, DAY, 2), session(1, DAY - timedelta(days=10), 3)]
+    assert numbered_in(heads, 1) == (heads[0], 0)
+    assert numbered_in(heads, 3) == (heads[1], 0)
+    assert numbered_in(heads, 5) == (heads[1], 2)
+    assert numbered_in(heads, 0) is None and numbered_in(heads, 6) is None
+    later = [StoredEntry(9, SQUAT, (), MORNING, DAY), StoredEntry(4, SQUAT, (), MORNING, DAY),
+             StoredEntry(1, SQUAT, (), MORNING + timedelta(hours=1), DAY)]
+    assert [e.entry_id for e in in_logged_order(later)] == [4, 9, 1]

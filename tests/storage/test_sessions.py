@@ -44,13 +44,24 @@ async def test_one_write_is_one_log_and_its_new_session_groups_share_a_session(
             ] == [(e.session_id, e.log_id) for e in [*stored, *later]]
 
 
-async def test_heads_are_the_lifters_own_without_sets(storage: Storage) -> None:
-    [mine] = await storage.add_entries("u", "g", [entry(SQUAT)], NOW)
-    await storage.add_entries("other", "g", [entry(BENCH)], NOW)
-    [head] = await storage.entry_heads("u")
-    assert (head.entry_id, head.session_id, head.exercise_key, head.local_date) == (
-        mine.entry_id, mine.session_id, "back-squat", TODAY)
-    assert head.performed_at == NOW
+async def test_session_heads_and_entries_are_the_lifters_own(storage: Storage) -> None:
+    morning = NOW - timedelta(hours=8)
+    first = await storage.add_entries("u", "g", [entry(SQUAT, morning), entry(BENCH, morning)],
+                                      NOW)
+    [later] = await storage.add_entries("u", "g", [
+        entry(SQUAT, morning + timedelta(hours=1), session_id=first[0].session_id)], NOW)
+    [evening] = await storage.add_entries("u", "g", [entry(BENCH)], NOW)
+    await storage.add_entries("other", "g", [entry(SQUAT)], NOW)
+    heads = {h.session_id: h for h in await storage.session_heads("u", "back-squat")}
+    assert set(heads) == {first[0].session_id, evening.session_id}
+    visit = heads[first[0].session_id]
+    assert (visit.local_date, visit.started_at, visit.ended_at, visit.size, visit.matching) == (
+        TODAY, morning, morning + timedelta(hours=1), 3, 2)
+    assert heads[evening.session_id].matching == 0
+    assert {h.matching for h in await storage.session_heads("u")} == {3, 1}
+    found = await storage.session_entries("u", [visit.session_id])
+    assert [e.entry_id for e in found] == [first[0].entry_id, first[1].entry_id, later.entry_id]
+    assert await storage.session_entries("other", [visit.session_id]) == []
 
 
 async def test_last_log_is_the_newest_typed_log_of_the_lifter(storage: Storage) -> None:

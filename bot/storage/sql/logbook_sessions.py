@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.domain.models import StoredEntry
-from bot.domain.sessions import EntryHead
+from bot.domain.sessions import SessionHead
 from bot.storage.driver import Driver
 from bot.storage.log_types import EntryEdit
 from bot.storage.rows import (
@@ -23,9 +23,12 @@ from bot.storage.rows import (
     set_values,
 )
 
+# Entries written by hand without a session (0) are each a session of their own.
+_SESSION = "CASE WHEN session_id = 0 THEN entry_id ELSE session_id END"
 _HEADS = (
-    "SELECT entry_id, session_id, performed_at, local_date, exercise_key FROM entries"
-    " WHERE user_id = ?"
+    f"SELECT {_SESSION}, MAX(local_date), MIN(performed_at), MAX(performed_at), COUNT(*),"
+    " SUM(CASE WHEN exercise_key = ? THEN 1 ELSE 0 END) FROM entries WHERE user_id = ?"
+    " GROUP BY 1"
 )
 # The lifter's newest log typed as a message (imports are not undone this way).
 _LAST_LOG = (
@@ -39,11 +42,28 @@ _MAX_IDS = 500  # ids in one IN list
 class SessionsSql:
     driver: Driver
 
-    async def entry_heads(self, user_id: str) -> list[EntryHead]:
-        """Every entry of the lifter, without its sets (for paging and numbering)."""
-        rows = await self.driver.fetchall(_HEADS, (user_id,))
-        return [EntryHead(int(r[0]), int(r[1]) or int(r[0]), as_datetime(r[2]), as_date(r[3]),
-                          str(r[4])) for r in rows]
+    async def session_heads(
+        self, user_id: str, exercise_key: str | None = None
+    ) -> list[SessionHead]:
+        """Every session of the lifter, without its entries; ``matching`` counts the
+        entries of ``exercise_key`` in each (all of them when it is None)."""
+        rows = await self.driver.fetchall(_HEADS, (exercise_key or "", user_id))
+        return [SessionHead(int(r[0]), as_date(r[1]), as_datetime(r[2]), as_datetime(r[3]),
+                            int(r[4]), int(r[5]) if exercise_key is not None else int(r[4]))
+                for r in rows]
+
+    async def session_entries(
+        self, user_id: str, session_ids: Sequence[int]
+    ) -> list[StoredEntry]:
+        """The lifter's entries in those sessions, in logged order."""
+        ids = tuple(dict.fromkeys(session_ids))[:_MAX_IDS]
+        if not ids:
+            return []
+        rows = await self.driver.fetchall(
+            f"{ENTRY_SELECT} WHERE e.user_id = ? AND"
+            f" (CASE WHEN e.session_id = 0 THEN e.entry_id ELSE e.session_id END)"
+            f" IN ({marks(ids)}) {_ORDER}", (user_id, *ids))
+        return group_entries(rows, as_datetime, as_date)
 
     async def entries_by_ids(self, user_id: str, entry_ids: Sequence[int]) -> list[StoredEntry]:
         """The lifter's entries among ``entry_ids``, in logged order."""
