@@ -13,15 +13,18 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.coach.boards import Boards
+from bot.coach.challenges import Challenges
 from bot.coach.clock import Clock, system_clock
 from bot.coach.cooldown import Cooldown
 from bot.coach.data import Data
 from bot.coach.info import Info
 from bot.coach.lifter import Lifter
 from bot.coach.logbook import Logbook
+from bot.coach.names import Names
 from bot.coach.plan import Plan
 from bot.coach.profile import Profiles
 from bot.coach.progress import Progress
+from bot.coach.recap import Recaps
 from bot.coach.reminders import Reminders
 from bot.coach.server import Server
 from bot.domain.catalogue import Catalogue, default_catalogue
@@ -53,6 +56,9 @@ class Coach:
         self.data = Data(self.lifter, import_max_bytes)
         self.reminders = Reminders(self.lifter)
         self.plan = Plan(self.lifter)
+        self.names = Names()  # an edge that knows display names sets names.source
+        self.challenges = Challenges(self.lifter, self.names)
+        self.recap = Recaps(self.lifter, self.challenges, self.names)
 
     @property
     def catalogue(self) -> Catalogue:

@@ -87,6 +87,17 @@ COMMAND_TABLE: tuple[CommandSpec, ...] = (
                 "This server's boards: adherence (default), streak, days or discipline over "
                 "4w (default), 12w or all; `/leaderboard optout`, `/leaderboard optin`.",
                 subcommands=("show", "optout", "optin"), server_only=True),
+    CommandSpec("recap", "recap",
+                "/recap set channel:#CHANNEL [day:DAY] [time:HH:MM] [timezone:ZONE]",
+                "Admins: each week a post of the server's past week in that channel (who met "
+                "their target, longest streaks, most improved, training days, failure sets "
+                "by tier; names, never pings); `/recap show` previews it, `/recap off` stops "
+                "it.", subcommands=("set", "show", "off"), server_only=True),
+    CommandSpec("challenge", "challenges", "/challenge start days:DAYS weeks:WEEKS [name:NAME]",
+                "Admins: a group challenge from this week that every lifter here joins by "
+                "training; `/challenge show` gives everyone's progress, `/challenge end` "
+                "(admins) ends it and posts the results in the recap channel.",
+                subcommands=("start", "show", "end"), server_only=True),
     CommandSpec("stats", "progress", "/stats [EXERCISE]",
                 "Your training days, streak, adherence, failure sets and hard sets of the "
                 "last 7 days, best e1RM and PRs (only you see it)."),

@@ -15,12 +15,14 @@ from bot.coach import Coach
 from bot.coach.replies import Reply, error_reply
 from bot.console import (  # noqa: F401  (each area registers its commands)
     boards,
+    challenges,
     data,
     info,
     logbook,
     plan,
     profile,
     progress,
+    recap,
     reminders,
 )
 from bot.console.choices import ChoiceNumbers

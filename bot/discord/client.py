@@ -51,6 +51,8 @@ COGS = (
     "bot.discord.cogs.boards",
     "bot.discord.cogs.progress",
     "bot.discord.cogs.plan",
+    "bot.discord.cogs.recap",
+    "bot.discord.cogs.challenges",
 )
 
 

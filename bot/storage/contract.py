@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Literal, Protocol
+from typing import Protocol
 
 from bot.domain.models import Exercise, Profile, SetRecord, Soreness, StoredEntry, Unit
 from bot.domain.reminders import Session
@@ -22,7 +22,14 @@ from bot.storage.board_contract import BoardLifterRow as BoardLifterRow
 from bot.storage.board_contract import BoardStore
 from bot.storage.board_contract import DisciplineRow as DisciplineRow
 from bot.storage.board_contract import Membership as Membership
+from bot.storage.community_contract import ChallengeRow as ChallengeRow
+from bot.storage.community_contract import ChallengeStore, RecapStore
+from bot.storage.community_contract import RecapNotice as RecapNotice
+from bot.storage.community_contract import RecapSetting as RecapSetting
 from bot.storage.log_types import DateOrder, EntryEdit, LogPrefs, NewOffer, Offer
+from bot.storage.schedule_types import ReminderOutcome as ReminderOutcome
+from bot.storage.schedule_types import ReminderOutcomeKind as ReminderOutcomeKind
+from bot.storage.schedule_types import ReminderRow as ReminderRow
 
 
 @dataclass(frozen=True)
@@ -90,46 +97,6 @@ class NewEntry:
     session_id: int | None = None
     new_session: int = 0
     log_id: int | None = None
-
-
-ReminderOutcomeKind = Literal["sent", "trained", "failed", "rolled", "closed", "invalid"]
-"""closed: the lifter's DMs are closed; invalid: the schedule can no longer be read
-(say, its time zone left the tz database). Both switch reminders off with a notice."""
-
-
-@dataclass(frozen=True)
-class ReminderRow:
-    """A lifter's stored reminder schedule (``next_due_at`` is None while it is off)."""
-
-    user_id: str
-    local_time: str
-    timezone: str
-    weekdays: str
-    enabled: bool
-    next_due_at: datetime | None
-    dm_channel_id: str | None
-    disabled_reason: str | None
-    notice_pending: bool
-    version: int
-    last_local_date: date | None = None
-
-
-@dataclass(frozen=True)
-class ReminderOutcome:
-    """How one claimed reminder ended, written back in one transaction with the others.
-
-    ``local_date`` is recorded as the lifter's last handled day: with the user id it is
-    the idempotency key (None when no day was handled, as when an old reminder is
-    rolled forward). ``version`` is the schedule version that was claimed: a newer
-    schedule set meanwhile is never overwritten.
-    """
-
-    user_id: str
-    version: int
-    kind: ReminderOutcomeKind
-    local_date: date | None
-    next_due_at: datetime | None
-    dm_channel_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -265,7 +232,8 @@ class PlanStore(Protocol):
     ) -> None: ...
 
 
-class Storage(ReminderStore, DataStore, BoardStore, PlanStore, Protocol):
+class Storage(ReminderStore, DataStore, BoardStore, PlanStore, RecapStore, ChallengeStore,
+              Protocol):
     async def close(self) -> None: ...
 
     async def add_entries(

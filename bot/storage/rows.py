@@ -170,6 +170,10 @@ def group_entries(
     return out
 
 
+FAILURE_SET = "(s.failure = 1 OR s.technique IS NOT NULL OR s.rir <= 0)"
+"""A working set at effective RIR 0 (SetRecord.effective_rir): logged failure, a
+past-failure technique, or RIR 0. Every SQL count of failure sets uses it."""
+
 MEMBER_LOGGED = (
     "INSERT INTO guild_members (guild_id, user_id, joined_at, last_logged_at)"
     " VALUES (?, ?, ?, ?) ON CONFLICT (guild_id, user_id)"

@@ -19,7 +19,7 @@ async def test_every_synced_command_says_where_it_may_be_used(
     synced = {str(c["name"]): c for c in fake.commands_for(None)}
     table = {spec.name for spec in COMMAND_TABLE if spec.in_discord}
     assert table <= set(synced)
-    assert {"leaderboard", "logchannel"} & SERVER_ONLY == SERVER_ONLY and SERVER_ONLY
+    assert {"leaderboard", "logchannel", "recap", "challenge"} == SERVER_ONLY
     for name, command in synced.items():
         if name in SERVER_ONLY:
             assert command["integration_types"] == [GUILD], name

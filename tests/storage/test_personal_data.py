@@ -14,6 +14,7 @@ from bot.storage.migrations.personal_data import (
     CHILD_TABLES,
     LABELS,
     SERVER_COUNTERS,
+    SERVER_REFERENCES,
     USER_TABLES,
 )
 
@@ -59,7 +60,7 @@ async def test_tables_that_hang_off_a_lifters_rows_are_erased_too(storage: Stora
 
 
 def test_every_erased_table_has_words_for_the_reply() -> None:
-    assert set(LABELS) == set(USER_TABLES) | set(CHILD_TABLES)
+    assert set(LABELS) == set(USER_TABLES) | set(CHILD_TABLES) | set(SERVER_REFERENCES)
 
 
 async def test_server_counters_hold_no_personal_data(storage: Storage) -> None:

@@ -26,6 +26,16 @@ from bot.domain.figures.board import (
     discipline_figures,
 )
 from bot.domain.figures.calibration import MIN_PAIRS, Calibration, calibrated, rir_calibration
+from bot.domain.figures.challenge import (
+    MAX_CHALLENGE_DAYS,
+    MAX_CHALLENGE_WEEKS,
+    MIN_CHALLENGE_DAYS,
+    MIN_CHALLENGE_WEEKS,
+    ChallengeProgress,
+    ChallengeSpec,
+    LifterProgress,
+    challenge_progress,
+)
 from bot.domain.figures.deload import declared, deload_end, in_deload, recognised
 from bot.domain.figures.e1rm import (
     E1RM_TIERS,
@@ -48,6 +58,7 @@ from bot.domain.figures.progress import (
     exercise_progress,
 )
 from bot.domain.figures.ranking import Ranking, leaderboard_page, rank, rank_of
+from bot.domain.figures.recap import RECAP_TOP, Improvement, RecapLifter, WeekRecap, week_recap
 from bot.domain.figures.stats import (
     ALL_TIME_MIN_WEEKS,
     Targets,
@@ -75,28 +86,40 @@ __all__ = [
     "ALL_TIME_MIN_WEEKS",
     "BOARD_AWAY_WEEKS",
     "E1RM_TIERS",
+    "MAX_CHALLENGE_DAYS",
+    "MAX_CHALLENGE_WEEKS",
     "MAX_DAYS_PER_WEEK",
     "MAX_EFFECTIVE_REPS",
     "MAX_RIR",
     "METRICS",
+    "MIN_CHALLENGE_DAYS",
+    "MIN_CHALLENGE_WEEKS",
     "MIN_PAIRS",
+    "RECAP_TOP",
     "WEEKLY_SETS_HIGH",
     "WEEKLY_SETS_LOW",
     "BoardLifter",
     "CalendarWeek",
     "Calibration",
+    "ChallengeProgress",
+    "ChallengeSpec",
     "DisciplineDay",
     "DurationBest",
     "ExerciseProgress",
+    "Improvement",
+    "LifterProgress",
     "Metric",
     "NewBest",
     "PersonalRecord",
     "ProgressPoint",
     "Ranking",
+    "RecapLifter",
     "Targets",
+    "WeekRecap",
     "adherence",
     "best_line",
     "calibrated",
+    "challenge_progress",
     "consistency_calendar",
     "consistency_figures",
     "day_text",
@@ -127,6 +150,7 @@ __all__ = [
     "training_days",
     "volume_band",
     "volume_notes",
+    "week_recap",
     "week_start",
     "week_target",
     "weekly_streak",

@@ -8,6 +8,7 @@ recent training. The dispatcher in the coach does the waiting and the sending.
 
 from bot.domain.reminders.message import (
     LOOKBACK_DAYS,
+    MESSAGE_LIMIT,
     ReminderInputs,
     Session,
     compose_reminder,
@@ -32,6 +33,7 @@ from bot.domain.reminders.time_zones import parse_timezone, timezone_choices
 __all__ = [
     "ALL_WEEKDAYS",
     "LOOKBACK_DAYS",
+    "MESSAGE_LIMIT",
     "ReminderInputs",
     "ReminderSpec",
     "ScheduleError",

@@ -71,4 +71,6 @@ LABELS: dict[str, str] = {
     "plan_settings": "your plan's block setting",
     "pending_imports": "imports waiting for confirmation",
     "log_offers": "choices offered under your log replies",
+    "recaps": "your name on server recaps you set up (the recaps stay)",
+    "challenges": "your name on server challenges you started (the challenges stay)",
 }

@@ -251,14 +251,19 @@ async def _walk(tx: Executor, engine: str, user_id: str, *, erase: bool) -> dict
                                      (user_id,)) or 0)
         for table, where in targets
     }
+    named = {table: column for table, column in SERVER_REFERENCES.items()
+             if await _has_table(tx, engine, table)}
+    for table, column in named.items():
+        counts[table] = int(await tx.fetchval(
+            f"SELECT COUNT(*) FROM {table} WHERE {column} = ?", (user_id,)) or 0)
     if erase:
         for cache, server in SERVER_CACHES.items():
             if await _has_table(tx, engine, cache):
                 await tx.execute(f"DELETE FROM {cache} WHERE {server} IN"
                                  " (SELECT guild_id FROM guild_members WHERE user_id = ?)",
                                  (user_id,))
-        for table, column in SERVER_REFERENCES.items():
-            if await _has_table(tx, engine, table):
+        for table, column in named.items():
+            if counts[table]:
                 await tx.execute(f"UPDATE {table} SET {column} = NULL WHERE {column} = ?",
                                  (user_id,))
         for table, where in targets:

@@ -1,7 +1,7 @@
 """The plan's storage: a lifter's block setting, and the weekly check-in's schedule.
 
 The check-in table has the reminders' shape and goes through the same
-:class:`bot.storage.sql.reminders.ScheduleTable`, so its claims, leases and one-statement
+:class:`bot.storage.sql.schedule.ScheduleTable`, so its claims, leases and one-statement
 send records (and on PostgreSQL ``FOR UPDATE SKIP LOCKED``) are the reminders' own.
 """
 
@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from bot.storage.contract import PlanSettingsRow, ReminderOutcome, ReminderRow
 from bot.storage.driver import Driver
 from bot.storage.rows import as_date
-from bot.storage.sql.reminders import ScheduleTable
+from bot.storage.sql.schedule import ScheduleTable
 
 
 class PlanSql:

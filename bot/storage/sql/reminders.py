@@ -1,8 +1,9 @@
 """Reminder schedules, their claims by a dispatcher, and the per-day send record.
 
 Claiming: ``claim_due_reminders`` marks up to ``limit`` due rows with a lease (owner
-and expiry) in one statement and returns them. On SQLite one process claims inside
-a write transaction. A PostgreSQL engine with several processes only has to set
+and expiry) in one statement and returns them (the SQL of every table in this shape:
+bot.storage.sql.schedule). On SQLite one process claims inside a write transaction. A
+PostgreSQL engine with several processes only has to set
 ``claim_lock = " FOR UPDATE SKIP LOCKED"``: the inner SELECT then skips rows another
 process is claiming at the same moment, and the lease keeps them from being claimed
 again while they are being sent.
@@ -12,177 +13,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import cast
 
 from bot.domain.models import Goal, Profile, Soreness, Tier, Unit
 from bot.domain.reminders import Session
 from bot.storage.contract import ReminderInputRows, ReminderOutcome, ReminderRow
 from bot.storage.driver import Driver, Step
-from bot.storage.rows import as_date, as_datetime, earliest_local_date
+from bot.storage.rows import FAILURE_SET, as_date, as_datetime, earliest_local_date
+from bot.storage.sql.schedule import ScheduleTable
+from bot.storage.sql.schedule import marks as _marks
 
-_COLUMNS = (
-    "user_id, local_time, timezone, weekdays, enabled, next_due_at, dm_channel_id,"
-    " disabled_reason, notice_pending, version, last_local_date"
-)
 # One row per exercise and local day: working sets, and failure sets among them (a
 # working set at effective RIR 0: logged failure, a past-failure technique, or RIR 0,
 # as SetRecord.effective_rir has it; a contract test holds the two to the same answer).
 _SESSIONS_FOR = (
     "SELECT e.user_id, e.exercise_key, e.exercise_name, e.tier, e.local_date,"
     " SUM(CASE WHEN s.warmup = 0 THEN 1 ELSE 0 END),"
-    " SUM(CASE WHEN s.warmup = 0 AND (s.failure = 1 OR s.technique IS NOT NULL"
-    " OR s.rir <= 0) THEN 1 ELSE 0 END)"
+    f" SUM(CASE WHEN s.warmup = 0 AND {FAILURE_SET} THEN 1 ELSE 0 END)"
     " FROM entries e LEFT JOIN sets s ON s.entry_id = e.entry_id"
 )
-# One statement records the day handled and moves the schedule on (unless the lifter
-# set a new schedule meanwhile), so the two can never disagree.
-_ADVANCE = (
-    "UPDATE {t} SET next_due_at = CASE WHEN version = ? THEN ? ELSE next_due_at END,"
-    " last_local_date = COALESCE(?, last_local_date), last_outcome = COALESCE(?, last_outcome),"
-    " last_handled_at = ?, dm_channel_id = COALESCE(?, dm_channel_id), lease_owner = NULL,"
-    " lease_until = NULL WHERE user_id = ?"
-)
-_CLOSE = (
-    "UPDATE {t} SET enabled = 0, next_due_at = NULL, disabled_reason = ?,"
-    " notice_pending = 1, version = version + 1, dm_channel_id = COALESCE(?, dm_channel_id),"
-    " updated_at = ? WHERE user_id = ? AND version = ?"
-)
-_SWITCH_OFF = {"closed": "dm_closed", "invalid": "invalid_schedule"}
-_RELEASE_ONE = "UPDATE {t} SET lease_owner = NULL, lease_until = NULL WHERE user_id = ?"
-
-
-def _row(r: Sequence[Any]) -> ReminderRow:
-    return ReminderRow(
-        user_id=r[0], local_time=r[1], timezone=r[2], weekdays=r[3], enabled=bool(r[4]),
-        next_due_at=None if r[5] is None else as_datetime(r[5]), dm_channel_id=r[6],
-        disabled_reason=r[7], notice_pending=bool(r[8]), version=int(r[9]),
-        last_local_date=None if r[10] is None else as_date(r[10]),
-    )
-
-
-def _marks(values: Sequence[Any]) -> str:
-    return ", ".join("?" for _ in values)
-
-
-class ScheduleTable:
-    """The schedule, lease and send-record SQL of one table shaped like ``reminders``.
-
-    The daily reminders and the weekly check-in (``checkins``) share it: the same
-    columns, claims and one-statement records, so both get the same guarantees.
-    """
-
-    def __init__(self, driver: Driver, table: str, claim_lock: str = "") -> None:
-        self.driver = driver
-        self.table = table
-        self.claim_lock = claim_lock
-
-    def _sql(self, template: str) -> str:
-        return template.replace("{t}", self.table)
-
-    async def get(self, user_id: str) -> ReminderRow | None:
-        row = await self.driver.fetchone(
-            f"SELECT {_COLUMNS} FROM {self.table} WHERE user_id = ?", (user_id,)
-        )
-        return None if row is None else _row(row)
-
-    async def save(self, user_id: str, local_time: str, timezone: str, weekdays: str,
-                   next_due_at: datetime, now: datetime) -> None:
-        t = self.table
-        async with self.driver.transaction() as tx:
-            await tx.execute(
-                f"INSERT INTO {t} (user_id, local_time, timezone, weekdays, enabled,"
-                " next_due_at, notice_pending, version, updated_at)"
-                " VALUES (?, ?, ?, ?, 1, ?, 0, 1, ?) ON CONFLICT (user_id) DO UPDATE SET"
-                " local_time = excluded.local_time, timezone = excluded.timezone,"
-                " weekdays = excluded.weekdays, enabled = 1,"
-                " next_due_at = excluded.next_due_at, disabled_reason = NULL,"
-                f" notice_pending = 0, version = {t}.version + 1,"
-                " updated_at = excluded.updated_at",
-                (user_id, local_time, timezone, weekdays, next_due_at, now),
-            )
-
-    async def disable(self, user_id: str, reason: str, now: datetime) -> bool:
-        async with self.driver.transaction() as tx:
-            found = await tx.fetchval(
-                f"UPDATE {self.table} SET enabled = 0, next_due_at = NULL,"
-                " disabled_reason = ?, version = version + 1, updated_at = ?"
-                " WHERE user_id = ? AND enabled = 1 RETURNING user_id",
-                (reason, now, user_id),
-            )
-        return found is not None
-
-    async def take_notice(self, user_id: str) -> str | None:
-        pending = await self.driver.fetchval(
-            f"SELECT notice_pending FROM {self.table} WHERE user_id = ?", (user_id,)
-        )
-        if not pending:
-            return None
-        async with self.driver.transaction() as tx:
-            row = await tx.fetchone(
-                f"UPDATE {self.table} SET notice_pending = 0 WHERE user_id = ?"
-                " AND notice_pending = 1 RETURNING user_id, disabled_reason",
-                (user_id,),
-            )
-        return None if row is None else str(row[1] or "")
-
-    async def claim(self, now: datetime, limit: int, owner: str, lease: timedelta
-                    ) -> list[ReminderRow]:
-        t = self.table
-        [rows] = await self.driver.batch([Step(
-            f"UPDATE {t} SET lease_owner = ?, lease_until = ?"
-            f" WHERE user_id IN (SELECT user_id FROM {t}"
-            " WHERE next_due_at <= ? AND (lease_until IS NULL OR lease_until <= ?)"
-            f" ORDER BY next_due_at LIMIT ?{self.claim_lock})"
-            f" RETURNING {_COLUMNS}",
-            (owner, now + lease, now, now, limit), fetch=True,
-        )], write=True)
-        claimed = [_row(r) for r in rows]
-        claimed.sort(key=lambda r: (r.next_due_at, r.user_id))
-        return claimed
-
-    async def release(self, owner: str) -> int:
-        async with self.driver.transaction() as tx:
-            rows = await tx.fetchall(
-                f"UPDATE {self.table} SET lease_owner = NULL, lease_until = NULL"
-                " WHERE lease_owner = ? RETURNING user_id", (owner,),
-            )
-        return len(rows)
-
-    async def defer(self, user_id: str, owner: str, until: datetime) -> None:
-        async with self.driver.transaction() as tx:
-            await tx.execute(
-                f"UPDATE {self.table} SET lease_until = ? WHERE user_id = ?"
-                " AND lease_owner = ?", (until, user_id, owner),
-            )
-
-    async def next_wakeup(self, now: datetime) -> datetime | None:
-        t = self.table
-        row = await self.driver.fetchone(
-            f"SELECT (SELECT next_due_at FROM {t} WHERE next_due_at IS NOT NULL"
-            " AND (lease_until IS NULL OR lease_until <= ?) ORDER BY next_due_at LIMIT 1),"
-            f" (SELECT lease_until FROM {t} WHERE lease_until > ?"
-            " AND next_due_at IS NOT NULL ORDER BY lease_until LIMIT 1)",
-            (now, now),
-        )
-        found = [as_datetime(v) for v in (row or ()) if v is not None]
-        return min(found) if found else None
-
-    async def finish(self, outcomes: Sequence[ReminderOutcome], now: datetime) -> None:
-        if not outcomes:
-            return
-        handled = ("sent", "trained", "failed")
-        advances = [(o.version, o.next_due_at, o.local_date if o.kind in handled else None,
-                     o.kind if o.kind in handled else None, now, o.dm_channel_id, o.user_id)
-                    for o in outcomes if o.kind not in _SWITCH_OFF]
-        closed = [o for o in outcomes if o.kind in _SWITCH_OFF]
-        await self.driver.batch([
-            Step(self._sql(_ADVANCE), many=advances),
-            Step(self._sql(_CLOSE), many=[(_SWITCH_OFF[o.kind], o.dm_channel_id, now,
-                                           o.user_id, o.version) for o in closed]),
-            Step(self._sql(_RELEASE_ONE), many=[(o.user_id,) for o in closed]),
-        ], write=True)
-
-
 class RemindersSql:
     driver: Driver
     claim_lock: str = ""
