@@ -184,3 +184,26 @@ async def test_a_form_id_no_form_of_the_bots_carries_is_no_longer_valid(
         data = await answer(fake, sent)
         assert is_ephemeral(data) and "no longer valid" in response_text(data), custom_id
     assert await entries(bots.storage(bot), gym.lifter) == before
+
+
+async def test_page_buttons_and_open_forms_still_work_after_a_restart(
+    fake: FakeDiscord, gym: Gym, bots: BotFactory
+) -> None:
+    async with bots.running():
+        for day in DAYS:
+            await log(fake, gym, gym.lifter, f"bench 3x8 @80kg rir1 {day}")
+        ix = await fake.slash(gym.guild, gym.training, gym.lifter, "history")
+        [older] = buttons(await answer(fake, ix))
+        message = fake.response_message(ix)
+        form = await fake.wait_form(await fake.slash(gym.guild, gym.training, gym.lifter,
+                                                     "edit", {"number": 1}))
+    assert message is not None
+    async with bots.running() as second:
+        page = await updated(fake, await fake.click(gym.guild, gym.training, gym.lifter,
+                                                    message, older["custom_id"]))
+        assert "Page 2 of 2" in response_text(page)
+        sent = await fake.submit_form(gym.guild, gym.training, gym.lifter, form["custom_id"],
+                                      {"text": "bench 3x8 @85kg rir1"})
+        assert "Corrected bench press" in response_text(await answer(fake, sent))
+        stored = await entries(bots.storage(second), gym.lifter)
+        assert sorted(s.load_kg for e in stored for s in e.sets[:1]) == [80.0] * 5 + [85.0]

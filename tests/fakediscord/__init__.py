@@ -10,6 +10,10 @@ Typical use::
             ix = await fake.slash(guild, channel, lifter, "log", {"set": "100x5"})
             reply = await fake.wait_response(ix)
 
+Forms work as on Discord: a bot's form (callback type 9) is checked as Discord checks
+it and read back with ``fake.wait_form(ix)``; ``fake.submit_form(...)`` sends it
+(MODAL_SUBMIT), and ``fake.message_menu(...)`` runs a message's Apps menu command.
+
 Sharding works as on Discord: a client that IDENTIFYs with ``shard: [id, count]``
 hears only of the guilds on that shard (``fake.add_guild(name, shard=(id, count))``
 picks one) and DMs only on shard 0.
