@@ -216,6 +216,7 @@ class Reminders:
                 soreness=rows.soreness.get(user, ()),
                 weekly_target=rows.profiles.get(user, Profile()).weekly_target,
                 today=day, now=now, muscles={s.key: self._muscles(s.key) for s in sessions},
+                target_history=rows.targets.get(user, ()),
             )
             texts[user] = compose_reminder(inputs)
         return texts

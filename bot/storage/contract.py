@@ -106,6 +106,8 @@ class ReminderInputRows:
     profiles: dict[str, Profile]
     sessions: dict[str, list[Session]]
     soreness: dict[str, list[Soreness]]
+    targets: dict[str, list[tuple[date, int]]] = field(default_factory=dict)
+    """Weekly-target histories (a lifter without changes has none)."""
 
 
 class ReminderStore(Protocol):

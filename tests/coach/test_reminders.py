@@ -208,3 +208,17 @@ async def test_the_console_takes_the_same_remind_commands(coach: Coach) -> None:
     assert "Example: /remind set time:07:30" in await run("/remind set time:noonish")
     assert "Reminders off" in await run("/remind off")
     assert "/remind set, /remind show or /remind off" in await run("/remind later")
+
+
+async def test_the_reminder_says_one_more_day_keeps_the_streak(coach: Coach) -> None:
+    # Three weeks on target (3 days each) before this one, two days so far this week.
+    days = [date(2026, 11, 23) - timedelta(weeks=w) + timedelta(days=d)
+            for w in range(1, 4) for d in (0, 2, 4)] + [date(2026, 11, 23), date(2026, 11, 24)]
+    lines = "\n".join(f"curl 3x10 rir1 {d.isoformat()}" for d in days)
+    assert (await coach.logbook.log("u", "g", lines)).saved
+    text = await coach.reminders.compose("u", datetime(2026, 11, 26, 6, tzinfo=UTC), THU)
+    assert text is not None
+    assert "This week: 2 of 3 days. 1 more day reaches your target. One more day this week " \
+           "keeps your 3-week streak going." in text
+    stats = dict((await coach.progress.stats("u")).fields)
+    assert stats["Weekly streak"].startswith("3 weeks")  # the same streak /stats shows

@@ -25,7 +25,13 @@ What goes in, and how it is chosen
   limit; W4 for each body part reported sore for five days or more, counted as the W4
   check counts (:func:`bot.domain.advice.checks.sore_days`).
 * **Weekly target**: training days in the current calendar week (Monday first)
-  against the target, as /stats counts them.
+  against the week's target (:func:`bot.domain.figures.stats.week_target`, so a
+  target set today counts), as /stats counts them.
+* **Streak nudge**: with a weekly streak running (the weeks up to last week met their
+  targets, ``weekly_streak`` as /stats counts it) and this week not met yet, the
+  reminder says when one more day this week keeps the streak, and on the last day
+  that can still save it (every day left is needed, today included). A streak as long
+  as the look-back window can see is shown as "N+ weeks".
 """
 
 from __future__ import annotations
@@ -37,7 +43,13 @@ from datetime import date, datetime, timedelta
 from itertools import pairwise
 
 from bot.domain.advice.checks import sore_days, sore_too_long
-from bot.domain.figures.stats import days_in_window, target_at
+from bot.domain.figures.stats import (
+    Targets,
+    days_in_window,
+    week_start,
+    week_target,
+    weekly_streak,
+)
 from bot.domain.figures.volume import (
     in_week,
     is_failure,
@@ -105,6 +117,12 @@ class ReminderInputs:
     now: datetime
     muscles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Primary muscles by exercise key; exercises missing here count for no muscle."""
+    target_history: Sequence[tuple[date, int]] = ()
+    """The lifter's weekly-target history (empty: ``weekly_target`` never changed)."""
+
+    @property
+    def targets(self) -> Targets:
+        return self.target_history or self.weekly_target
 
 
 @dataclass(frozen=True)
@@ -219,7 +237,7 @@ def _warnings(inputs: ReminderInputs, sessions: Sequence[Session]) -> list[str]:
 def _target_line(inputs: ReminderInputs) -> str:
     trained = {s.day for s in inputs.sessions if s.working_sets > 0}
     done = days_in_window(trained, inputs.today, 1)
-    target = target_at(inputs.weekly_target, inputs.today)
+    target = week_target(inputs.targets, inputs.today)
     line = f"This week: {done} of {target} days."
     if done >= target:
         return f"{line} Target met; anything today is a bonus."
@@ -228,7 +246,29 @@ def _target_line(inputs: ReminderInputs) -> str:
     if left > days_left:
         return f"{line} Out of reach this week, but today still counts."
     more = "1 more day reaches" if left == 1 else f"{left} more days reach"
-    return f"{line} {more} your target."
+    nudge = _streak_nudge(inputs, trained, left, days_left)
+    return f"{line} {more} your target.{nudge}"
+
+
+def _streak_nudge(inputs: ReminderInputs, trained: set[date], left: int, days_left: int
+                  ) -> str:
+    """What this week means for a running weekly streak (see the module docstring)."""
+    # Complete weeks the look-back sees in full: a streak that long may be longer.
+    first = inputs.today - timedelta(days=LOOKBACK_DAYS)
+    full = first if first.weekday() == 0 else week_start(first) + timedelta(weeks=1)
+    seen = (week_start(inputs.today) - full).days // 7
+    # This week is not met yet, so the streak is the complete weeks up to last week.
+    streak = weekly_streak({d for d in trained if d >= full}, inputs.today, inputs.targets)
+    if not streak:
+        return ""
+    weeks = f"streak of {streak}+ weeks" if streak >= seen else f"{streak}-week streak"
+    if left == days_left:
+        need = ("one more day keeps it" if left == 1 else
+                f"it needs all {left} days left this week, today included")
+        return f" Today is the last day that can still save your {weeks}: {need}."
+    if left == 1:
+        return f" One more day this week keeps your {weeks} going."
+    return ""
 
 
 def compose_reminder(inputs: ReminderInputs) -> str | None:

@@ -12,7 +12,7 @@ again while they are being sent.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import cast
 
 from bot.domain.models import Goal, Profile, Soreness, Tier, Unit
@@ -96,13 +96,13 @@ class RemindersSql:
     async def reminder_inputs(
         self, user_ids: Sequence[str], since: datetime
     ) -> ReminderInputRows:
-        """Profiles, sessions since ``since`` and soreness of these lifters, in one trip
-        to the database."""
+        """Profiles, sessions since ``since``, soreness and weekly-target histories of
+        these lifters, in one trip to the database."""
         if not user_ids:
             return ReminderInputRows({}, {}, {})
         users = tuple(user_ids)
         marks = _marks(users)
-        profiles, entries, sore = await self.driver.batch([
+        profiles, entries, sore, targets = await self.driver.batch([
             Step(f"SELECT user_id, unit, goal, timezone, weekly_target FROM users"
                  f" WHERE user_id IN ({marks})", users, fetch=True),
             Step(f"{_SESSIONS_FOR} WHERE e.user_id IN ({marks}) AND e.local_date >= ?"
@@ -110,6 +110,8 @@ class RemindersSql:
                  " GROUP BY e.user_id, e.exercise_key, e.exercise_name, e.tier, e.local_date",
                  (*users, earliest_local_date(since), since), fetch=True),
             Step(f"SELECT user_id, body_part, days, reported_at FROM soreness"
+                 f" WHERE user_id IN ({marks})", users, fetch=True),
+            Step(f"SELECT user_id, effective_from, target FROM target_history"
                  f" WHERE user_id IN ({marks})", users, fetch=True),
         ])
         by_user: dict[str, list[Session]] = {}
@@ -119,9 +121,13 @@ class RemindersSql:
         soreness: dict[str, list[Soreness]] = {}
         for r in sore:
             soreness.setdefault(r[0], []).append(Soreness(r[1], int(r[2]), as_datetime(r[3])))
+        histories: dict[str, list[tuple[date, int]]] = {}
+        for r in targets:
+            histories.setdefault(r[0], []).append((as_date(r[1]), int(r[2])))
         return ReminderInputRows(
             profiles={r[0]: Profile(unit=cast(Unit, r[1]), goal=cast(Goal, r[2]),
                                     timezone=r[3], weekly_target=int(r[4])) for r in profiles},
             sessions=by_user,
             soreness=soreness,
+            targets={u: sorted(h) for u, h in histories.items()},
         )
