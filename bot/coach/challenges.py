@@ -214,8 +214,8 @@ class Challenges:
         where = ("Its results go to the recap channel now." if channel else
                  "No recap channel is set, so the results are only here (set one with "
                  "/recap set).")
-        reply = Reply(title=f"Challenge ended: {literal(row.name)}", lines=(where, text),
-                      tone="ok", saved=True)
+        reply = Reply(title=f"Challenge ended: {literal(row.name)}",
+                      lines=(where, *text.splitlines()), tone="ok", saved=True)
         return ChallengeEnd(reply, text if channel else None, channel, row.challenge_id)
 
     async def _ended_row(self, guild_id: str, challenge_id: int) -> ChallengeRow | None:
@@ -235,9 +235,13 @@ class Challenges:
 
 def group_line(progress: ChallengeProgress) -> str:
     counted = progress.weeks_counted
-    share = f" ({progress.weeks_met / counted:.0%})" if counted else ""
-    return (f"Group: {len(progress.on_track)} of {len(progress.lifters)} lifters on track · "
-            f"{progress.weeks_met} of {counted} lifter-weeks met{share}")
+    lifters = len(progress.lifters)
+    if not counted:
+        taking = "1 lifter" if lifters == 1 else f"{lifters} lifters"
+        return f"Group: {taking} in it, the first week under way"
+    return (f"Group: {len(progress.on_track)} of {lifters} lifters on track · "
+            f"{progress.weeks_met} of {counted} lifter-weeks met "
+            f"({progress.weeks_met / counted:.0%})")
 
 
 def _lifter_line(p: LifterProgress, days: int) -> str:

@@ -49,8 +49,15 @@ TURNED_OFF = "off"
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+def channel_ref(channel_id: str | None) -> str:
+    """A Discord channel as Discord shows it (``<#id>``); a console's channel by name."""
+    if not channel_id:
+        return "its channel"
+    return f"<#{channel_id}>" if channel_id.isdigit() else f"#{literal(channel_id)}"
+
+
 def closed_note(channel_id: str | None) -> str:
-    where = f"<#{channel_id}>" if channel_id else "its channel"
+    where = channel_ref(channel_id)
     return (f"The weekly recap you set up is switched off: I could not post in {where} "
             "(the channel is gone, or I may no longer send messages there). Pick a channel "
             "I can post in with /recap set.")
@@ -117,7 +124,7 @@ class Recaps:
         await self._storage.save_recap(guild_id, channel_id, f"{wall:%H:%M}", zone, weekday,
                                        due, admin_id, now)
         self._changed()
-        where = literal(label) if label else f"<#{channel_id}>"
+        where = literal(label) if label else channel_ref(channel_id)
         return Reply(title="Weekly recap on", lines=(
             f"Every {_DAY_NAMES[weekday]} at {wall:%H:%M} ({literal(zone)}) in {where}: the "
             "week before, who met their target, the longest streaks, the most improved, "
@@ -147,7 +154,7 @@ class Recaps:
         if setting is not None and setting.schedule.enabled:
             row = setting.schedule
             state = (f"On: every {_DAY_NAMES[int(row.weekdays)]} at {row.local_time} "
-                     f"({literal(row.timezone)}) in <#{row.dm_channel_id}>; next "
+                     f"({literal(row.timezone)}) in {channel_ref(row.dm_channel_id)}; next "
                      f"{describe_next(row.next_due_at or now, row.timezone)}.")
             zone = row.timezone
         else:
@@ -156,7 +163,7 @@ class Recaps:
         monday = reviewed_monday(local_date_of(now, zone))
         text = await self.compose(guild_id, now, monday, announce=False)
         return Reply(title="Weekly recap", lines=(state, "This is what it would post now:",
-                                                   text), private=True)
+                                                   *text.splitlines()), private=True)
 
     async def pending_notice(self, admin_id: str) -> str | None:
         """Why a recap this admin set switched itself off, once (then cleared)."""

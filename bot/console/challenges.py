@@ -6,6 +6,8 @@ which Discord posts in the recap channel, are printed with the reply.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.coach.challenges import START_EXAMPLE
 from bot.coach.replies import Reply, error_reply
 from bot.console.commands import ConsoleContext, command
@@ -26,9 +28,12 @@ async def challenge(ctx: ConsoleContext) -> Reply:
         return await challenges.show(ctx.guild_id, ctx.user_id)
     if action == "end":
         ended = await challenges.end(ctx.guild_id, ctx.user_id)
-        if ended.challenge_id is not None:
-            await challenges.announced([ended.challenge_id])  # printed here, so announced
-        return ended.reply
+        if ended.challenge_id is None:
+            return ended.reply
+        await challenges.announced([ended.challenge_id])  # printed here, so announced
+        printed = "The console posts nothing: here are the results (Discord posts them in " \
+                  "the recap channel)."
+        return replace(ended.reply, lines=(printed, *ended.reply.lines[1:]))
     return error_reply(f"'/challenge {action}' is not something I can do.",
                        "Use /challenge start, /challenge show or /challenge end.",
                        START_EXAMPLE)

@@ -147,7 +147,7 @@ async def test_a_lost_channel_turns_it_off_and_tells_the_admin_once(world: World
     assert setting.schedule.disabled_reason == "channel_closed"
     assert await world.coach.recap.pending_notice("someone else") is None
     notice = await world.coach.recap.pending_notice("boss")
-    assert notice is not None and f"<#{CHANNEL}>" in notice and "/recap set" in notice
+    assert notice is not None and f"#{CHANNEL}" in notice and "/recap set" in notice
     assert await world.coach.recap.pending_notice("boss") is None
     await world.time.advance(days=8)
     assert world.posts.delivered == []
@@ -167,7 +167,7 @@ async def test_set_show_off_and_what_bad_input_gets(world: World) -> None:
         bad = await recap.set(GYM, "boss", *args)
         assert bad.is_error and bad.lines[2].startswith(example), (args, bad.lines)
     assert (await recap.set(GYM, "boss", "c", "#c")).saved  # Monday 09:00, boss's zone
-    assert "On: every Monday at 09:00 (UTC) in <#c>" in (await recap.show(GYM)).lines[0]
+    assert "On: every Monday at 09:00 (UTC) in #c;" in (await recap.show(GYM)).lines[0]
     assert (await recap.off(GYM)).saved
     assert (await recap.set("", "boss", "c")).is_error  # a DM is no server
 

@@ -23,6 +23,8 @@ async def test_a_challenge_from_the_console(coach: Coach) -> None:
     assert "me · first week · this week 1 of 2 days" in shown
     assert "pal · first week · this week 1 of 2 days" in shown
     ended = await _say(coach, "/challenge end")
-    assert "Challenge over: Winter block" in ended and "Group: 2 of 2 lifters" in ended
+    assert "The console posts nothing: here are the results" in ended
+    assert "Challenge over: Winter block" in ended
+    assert "Group: 2 lifters in it, the first week under way" in ended
     assert "No challenge running" in await _say(coach, "/challenge")
     assert "Example: /challenge start" in await _say(coach, "/challenge start days:9 weeks:3")
