@@ -12,9 +12,9 @@ them, adds nothing.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from bot.coach import import_payload
@@ -22,11 +22,12 @@ from bot.coach.lifter import Lifter
 from bot.coach.replies import Reply, error_reply
 from bot.domain import guard
 from bot.domain.catalogue import Catalogue
-from bot.domain.limits import IMPORT_MAX_BYTES
+from bot.domain.limits import ATTACHMENT_MAX_BYTES, IMPORT_MAX_BYTES
 from bot.domain.models import StoredEntry
 from bot.domain.notation import unit_of
 from bot.domain.transfer import (
     FORMAT_NAMES,
+    ExportFile,
     ImportProblem,
     ImportResult,
     MappingError,
@@ -34,6 +35,7 @@ from bot.domain.transfer import (
     entry_lines,
     export_filename,
     header_line,
+    packaged,
     parse_mapping,
     read_import,
 )
@@ -51,10 +53,22 @@ _MAP_EXAMPLE = '/import file:strong.csv map:"Chest Fly (Band)=dumbbell fly"'
 _LB_EXAMPLE = "/import file:strong.csv unit:lb"
 
 
-class Export(NamedTuple):
-    data: bytes
-    filename: str
+@dataclass(frozen=True)
+class Export:
+    """The lifter's data as files of one attachment each: one CSV, or the CSV in parts
+    zipped (see :mod:`bot.domain.transfer.archive`)."""
+
+    files: tuple[ExportFile, ...]
     reply: Reply
+
+    @property
+    def data(self) -> bytes:
+        """The first file's bytes (the whole CSV when it is one file)."""
+        return self.files[0].data
+
+    @property
+    def filename(self) -> str:
+        return self.files[0].name
 
 
 @dataclass(frozen=True)
@@ -81,6 +95,7 @@ class Data:
         self._storage = lifter.storage
         self._clock = lifter.clock
         self.max_bytes = max_bytes
+        self.export_max_bytes = ATTACHMENT_MAX_BYTES
 
     # /export -------------------------------------------------------------------
 
@@ -107,7 +122,11 @@ class Data:
             after = (last.performed_at, last.entry_id)
             if len(page) < EXPORT_PAGE:
                 break
-        filename = export_filename(self._clock().astimezone(zone).date())
+        today = self._clock().astimezone(zone).date()
+        filename = export_filename(today, user_id)
+        files = await asyncio.to_thread(packaged, parts[0], parts[1:], filename, today,
+                                        limit=self.export_max_bytes,
+                                        part_bytes=min(self.max_bytes, self.export_max_bytes))
         if first is None or last is None:
             lines: tuple[str, ...] = ("You have nothing logged yet, so the file holds only "
                                       "the header.",)
@@ -116,9 +135,11 @@ class Data:
                      f"{last.local_date:%d %b %Y}.",
                      "One row per set; the columns are described in the README "
                      "(\"Your data\"). `/import` takes this file back.")
+        if len(files) > 1 or files[0].name != filename:
+            lines = (*lines, _zipped_line(files))
         reply = Reply(title="Your data", lines=lines, tone="ok", private=True,
-                      footer=filename)
-        return Export("".join(parts).encode("utf-8"), filename, reply)
+                      footer=", ".join(f.name for f in files))
+        return Export(files, reply)
 
     # /import -------------------------------------------------------------------
 
@@ -287,6 +308,13 @@ class Data:
                      lines=("Erased:", *_count_lines(counts),
                             "If you use a command again, I start from scratch."),
                      tone="ok", private=True, saved=True)
+
+
+def _zipped_line(files: tuple[ExportFile, ...]) -> str:
+    """What a lifter does with an export too big for one attachment."""
+    many = f"{len(files)} zip files" if len(files) > 1 else "a zip file"
+    return (f"It is bigger than one attachment, so it comes as {many} of CSV parts: unzip "
+            "them, and `/import` takes each part on its own.")
 
 
 def _with_custom_flag(entry: StoredEntry, catalogue: Catalogue) -> StoredEntry:

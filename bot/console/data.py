@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bot.coach.replies import Reply, error_reply
 from bot.console.commands import ConsoleContext, command
+from bot.console.files import inside
 
 _IMPORT_EXAMPLE = "/import path:strong_workouts.csv format:auto"
 
@@ -20,12 +21,16 @@ _IMPORT_EXAMPLE = "/import path:strong_workouts.csv format:auto"
 @command("export")
 async def export(ctx: ConsoleContext) -> Reply:
     result = await ctx.coach.data.export(ctx.user_id)
+    saved = []
     try:
-        target = await asyncio.to_thread(_write, ctx.out_dir / result.filename, result.data)
-    except OSError as err:
-        return error_reply(f"I can't write to {ctx.out_dir}: {err.strerror or err}.",
+        for file in result.files:
+            saved.append(await asyncio.to_thread(_write, ctx.out_dir, file.name, file.data))
+    except (OSError, ValueError) as err:
+        reason = getattr(err, "strerror", None) or err
+        return error_reply(f"I can't write to {ctx.out_dir}: {reason}.",
                            "Start the console in a folder you can write to.", "/export")
-    return replace(result.reply, lines=(*result.reply.lines, f"Saved to {target}"))
+    return replace(result.reply, lines=(*result.reply.lines,
+                                        *(f"Saved to {path}" for path in saved)))
 
 
 @command("import")
@@ -96,8 +101,9 @@ def _pending_id(words: tuple[str, ...]) -> int | Reply | None:
     return int(text)
 
 
-def _write(target: Path, data: bytes) -> Path:
-    target.parent.mkdir(parents=True, exist_ok=True)
+def _write(folder: Path, name: str, data: bytes) -> Path:
+    """``data`` under a safe version of ``name`` inside ``folder``, never outside it."""
+    target = inside(folder, name)
     target.write_bytes(data)
     return target
 

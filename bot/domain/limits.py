@@ -41,6 +41,9 @@ IMPORT_MAX_BYTES: Final = 5 * 1024 * 1024
 IMPORT_MAX_BYTES_CEILING: Final = 10 * 1024 * 1024
 """The most IMPORT_MAX_BYTES may be set to: Discord's own attachment limit for most
 users, and a file whose reading stays well within the bot's memory."""
+ATTACHMENT_MAX_BYTES: Final = 10 * 1024 * 1024
+"""The largest file Discord takes from a bot for most servers: each export file stays
+within it (a bigger export comes zipped, in parts)."""
 IMPORTS_PER_HOUR: Final = 6
 """Import files one lifter may send in an hour (each is read in full)."""
 PENDING_IMPORTS: Final = 2
@@ -76,6 +79,7 @@ def rir_of_rpe(rpe: float) -> float:
 
 
 __all__ = [
+    "ATTACHMENT_MAX_BYTES",
     "IMPORTS_PER_HOUR",
     "IMPORT_MAX_BYTES",
     "IMPORT_MAX_BYTES_CEILING",

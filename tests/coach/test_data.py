@@ -60,7 +60,7 @@ async def test_export_holds_every_set_with_the_documented_columns(
     await coach.logbook.log("u1", "g1", "bench 135lb x 8,8,7 rpe 8")
     await coach.logbook.log("someone else", "g1", "deadlift 1x5 @200kg")
     export = await coach.data.export("u1")
-    assert export.filename == "liftcoach-export-2026-11-26.csv"
+    assert export.filename == "liftcoach-export-u1-2026-11-26.csv"
     assert export.reply.private and "3 entries with 11 sets" in export.reply.lines[0]
     rows = _rows(export.data)
     assert tuple(rows[0]) == COLUMNS

@@ -27,10 +27,25 @@ async def typed(coach: Coach, line: str, out_dir: Path, user: str = "me") -> Rep
 async def test_export_writes_the_file_and_prints_its_path(coach: Coach, tmp_path: Path) -> None:
     await typed(coach, "/log squat 5x5 @100kg rir2", tmp_path)
     reply = await typed(coach, "/export", tmp_path / "out")
-    path = tmp_path / "out" / "liftcoach-export-2026-11-26.csv"
+    path = tmp_path / "out" / "liftcoach-export-me-2026-11-26.csv"
     assert f"Saved to {path}" in reply.lines
     rows = list(csv.DictReader(io.StringIO(path.read_text("utf-8"))))
     assert len(rows) == 5 and rows[0]["exercise"] == "back squat"
+
+
+async def test_two_lifters_exports_on_one_day_are_two_files_inside_the_folder(
+    coach: Coach, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    for user, lift in (("ann", "squat"), ("bob", "bench"), ("../../evil", "deadlift")):
+        await typed(coach, f"/log {lift} 5x5 @100kg rir2", tmp_path, user)
+        reply = await typed(coach, "/export", out, user)
+        assert not reply.is_error, reply
+    files = sorted(p.name for p in out.iterdir())
+    assert files == ["liftcoach-export-ann-2026-11-26.csv", "liftcoach-export-bob-2026-11-26.csv",
+                     "liftcoach-export-evil-2026-11-26.csv"]
+    ann = (out / files[0]).read_text("utf-8")
+    assert "back squat" in ann and "bench" not in ann
 
 
 async def test_import_previews_then_confirms(coach: Coach, tmp_path: Path) -> None:

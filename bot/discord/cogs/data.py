@@ -194,10 +194,15 @@ class DataCog(commands.Cog):
     async def export(self, interaction: discord.Interaction[Any]) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         result = await self.bot.coach.data.export(user_key(interaction.user))
+        first, *more = result.files  # each within one attachment: one message each
         await interaction.followup.send(
             embed=to_embed(result.reply), ephemeral=True, allowed_mentions=NO_PINGS,
-            file=discord.File(io.BytesIO(result.data), filename=result.filename),
+            file=discord.File(io.BytesIO(first.data), filename=first.name),
         )
+        for part in more:
+            await interaction.followup.send(
+                ephemeral=True, allowed_mentions=NO_PINGS,
+                file=discord.File(io.BytesIO(part.data), filename=part.name))
 
     @app_commands.command(name="import", description="Bring in your history from Strong, "
                           "Hevy or a liftcoach export")

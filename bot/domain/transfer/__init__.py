@@ -2,10 +2,12 @@
 
 A lifter's history should never be locked in: this group reads the CSV files other
 apps write (detecting which app, mapping their exercise names onto the catalogue and
-reporting what it could not read) and writes the project's own CSV, one row per set.
+reporting what it could not read) and writes the project's own CSV, one row per set
+(zipped in parts when it is too big for one attachment).
 A content fingerprint per entry lets an import skip workouts already stored.
 """
 
+from bot.domain.transfer.archive import ExportFile, packaged
 from bot.domain.transfer.export import COLUMNS, entry_lines, export_filename, header_line
 from bot.domain.transfer.fingerprint import entry_key
 from bot.domain.transfer.formats import FORMAT_NAMES
@@ -15,6 +17,7 @@ from bot.domain.transfer.read import ImportedEntry, ImportProblem, ImportResult,
 __all__ = [
     "COLUMNS",
     "FORMAT_NAMES",
+    "ExportFile",
     "ImportProblem",
     "ImportResult",
     "ImportedEntry",
@@ -23,6 +26,7 @@ __all__ = [
     "entry_lines",
     "export_filename",
     "header_line",
+    "packaged",
     "parse_mapping",
     "read_import",
 ]

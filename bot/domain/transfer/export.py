@@ -4,12 +4,18 @@ The same columns are read back by the importer, so an export can be imported
 again (after /forget-me, or into another instance) and gives the same sets.
 Numbers are written so they read back to the identical value: loads converted
 from pounds keep all their digits. README.md ("Your data") documents the columns.
+
+A spreadsheet runs a cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return as a formula, so text cells (names, keys, notes) that would begin so
+are written with one more apostrophe in front (:func:`formula_safe`); the importer
+takes exactly that apostrophe off again (:func:`as_written`).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 from datetime import date
 
@@ -28,8 +34,25 @@ REQUIRED: tuple[str, ...] = (
 )
 
 
-def export_filename(today: date) -> str:
-    return f"liftcoach-export-{today.isoformat()}.csv"
+# Text a spreadsheet would run: a formula sign after any apostrophes already there.
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+_NOT_IN_NAME = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+def formula_safe(text: str) -> str:
+    """``text`` as a cell no spreadsheet runs: ``=1+1`` becomes ``'=1+1``."""
+    return "'" + text if _FORMULA.match(text) else text
+
+
+def as_written(cell: str) -> str:
+    """The text :func:`formula_safe` wrote ``cell`` for (other cells stay as they are)."""
+    return cell[1:] if cell.startswith("'") and _FORMULA.match(cell, 1) else cell
+
+
+def export_filename(today: date, lifter: str) -> str:
+    """``liftcoach-export-<lifter>-<day>.csv``: two lifters' files never share a name."""
+    who = _NOT_IN_NAME.sub("-", lifter).strip("-")[:40] or "lifter"
+    return f"liftcoach-export-{who}-{today.isoformat()}.csv"
 
 
 def header_line() -> str:
@@ -43,10 +66,10 @@ def entry_lines(entries: Iterable[StoredEntry]) -> str:
     for entry in entries:
         head = (
             str(entry.entry_id), entry.performed_at.isoformat(), entry.local_date.isoformat(),
-            entry.exercise.name, entry.exercise.key, entry.exercise.tier or "",
-            _flag(entry.exercise.custom),
+            formula_safe(entry.exercise.name), formula_safe(entry.exercise.key),
+            entry.exercise.tier or "", _flag(entry.exercise.custom),
         )
-        tail = (entry.note, _flag(entry.pr))
+        tail = (formula_safe(entry.note), _flag(entry.pr))
         if not entry.sets:
             blank = len(COLUMNS) - len(head) - len(_ENTRY_TAIL)
             writer.writerow((*head, *("" for _ in range(blank)), *tail))

@@ -29,6 +29,7 @@ from bot.domain.models import TECHNIQUES, TIERS, SetRecord, Tier
 from bot.domain.transfer import cells as v
 from bot.domain.transfer.export import COLUMNS as OWN_COLUMNS
 from bot.domain.transfer.export import REQUIRED as OWN_REQUIRED
+from bot.domain.transfer.export import as_written
 
 ImportFormat = Literal["strong", "hevy", "liftcoach"]
 FORMATS: tuple[ImportFormat, ...] = ("strong", "hevy", "liftcoach")
@@ -262,8 +263,8 @@ def _set(
 # ------------------------------------------------------------------ own format
 def own_row(number: int, cell: Cells, ctx: RowContext) -> RawRow:
     when = _own_when(cell, ctx)
-    exercise = v.name(cell("exercise"), "exercise")
-    key = cell("exercise_key").strip()
+    exercise = v.name(as_written(cell("exercise")), "exercise")
+    key = as_written(cell("exercise_key")).strip()
     if not key:
         raise v.BadValue("exercise_key is empty")
     custom = v.flag(cell("custom"), "custom")
@@ -279,7 +280,7 @@ def own_row(number: int, cell: Cells, ctx: RowContext) -> RawRow:
     position = v.number(cell("set"), "set")
     base = RawRow(number, f"{entry}|{cell('performed_at').strip()}", when, exercise, None,
                   order=int(position or 0), key=key, tier=tier_text or None,
-                  custom=custom, note=v.note(cell("note")),
+                  custom=custom, note=v.note(as_written(cell("note"))),
                   pr=v.flag(cell("pr"), "pr"))
     if position is None:
         return replace(base, skip_reason="an entry without sets")
