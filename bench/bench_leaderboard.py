@@ -107,6 +107,11 @@ async def generate(path: Path) -> float:
             await tx.executemany(_ENTRY, entries[start:start + 50_000])
         for start in range(0, len(sets), 100_000):
             await tx.executemany(_SET, sets[start:start + 100_000])
+        # Each member's last log in a server, as logging there records it (migration 014).
+        await tx.execute("UPDATE guild_members SET last_logged_at = COALESCE((SELECT"
+                         " MAX(e.created_at) FROM entries e WHERE e.guild_id ="
+                         " guild_members.guild_id AND e.user_id = guild_members.user_id),"
+                         " joined_at)")
     await storage.catch_up_boards()  # the leaderboard tables, as the bot keeps them
     await storage.close()
     return time.perf_counter() - started
@@ -150,11 +155,11 @@ async def measure(path: Path) -> None:
     print(f"default board: {default.reply.footer}")
 
     async def forget() -> None:  # no board kept in memory or stored: every day is read
-        boards._kept.clear()
+        boards._keeper._kept.clear()
         await storage.driver.execute("DELETE FROM board_cache")
 
     def restart() -> None:  # a process that starts: the stored board is read
-        boards._kept.clear()
+        boards._keeper._kept.clear()
 
     p50, p95 = await timed(lambda: boards.ranking(GUILD, "adherence", "4w"), CALLS, forget)
     print(f"query + ranking, computed afresh (adherence, 4w), {CALLS} calls: "
@@ -183,7 +188,7 @@ async def measure(path: Path) -> None:
         sets = await storage.driver.fetchval(
             "SELECT COUNT(*) FROM sets s JOIN entries e ON e.entry_id = s.entry_id"
             " WHERE e.user_id = ?", (who,))
-        p50, p95 = await timed(lambda u=who: boards.stats(u), CALLS)
+        p50, p95 = await timed(lambda u=who: coach.progress.stats(u), CALLS)
         print(f"/stats, a lifter with {sets:,} sets: p50 {p50:.1f} ms, p95 {p95:.1f} ms")
     await storage.close()
 
@@ -234,7 +239,7 @@ async def updated_boards(coach: Coach, clock: list[datetime], caller: str) -> No
                ("Monday begins in Pacific/Honolulu, the last zone", 88.1))
     for upkeep in (False, True):
         clock[0] = NOW
-        boards._kept.clear()
+        boards._keeper._kept.clear()
         await storage_of(coach).driver.execute("DELETE FROM board_cache")
         await boards.leaderboard(GUILD, caller)
         for label, hours in moments:

@@ -17,8 +17,8 @@ ENTRY_SQL = (
 )
 SET_SQL = SET_INSERT  # every set column, as set_values writes them
 MEMBER_SQL = (
-    "INSERT INTO guild_members (guild_id, user_id, joined_at) VALUES (?, ?, ?)"
-    " ON CONFLICT (guild_id, user_id) DO NOTHING"
+    "INSERT INTO guild_members (guild_id, user_id, joined_at, last_logged_at) VALUES"
+    " (?, ?, ?, ?) ON CONFLICT (guild_id, user_id) DO NOTHING"
 )
 
 
@@ -54,7 +54,7 @@ async def seed(
         if batch_entries:
             await tx.executemany(ENTRY_SQL, batch_entries)
             await tx.executemany(SET_SQL, batch_sets)
-        await tx.executemany(MEMBER_SQL, [(guild_id, f"u{u}", now) for u in range(users)])
+        await tx.executemany(MEMBER_SQL, [(guild_id, f"u{u}", now, now) for u in range(users)])
     await storage.driver.execute("ANALYZE")
     return time.perf_counter() - start
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import cast, overload
 
 TIE_TOLERANCE = 1e-9
@@ -190,45 +191,54 @@ def rank(
     return Ranking(order, list(map(by_value, order)), ranks)
 
 
-def _noise_groups(values: list[float]) -> list[tuple[int, int]]:
-    """``(start, end)`` of each run of sorted values that differ only by noise."""
-    groups: list[tuple[int, int]] = []
-    start = 0
-    for position in range(1, len(values)):
-        value, previous = values[position], values[position - 1]
-        if abs(value - previous) > TIE_TOLERANCE * (1.0 + abs(value)):
-            groups.append((start, position))
-            start = position
-    if values:
-        groups.append((start, len(values)))
-    return groups
-
-
 def _rank_by_record(
     scores: dict[str, float], descending: bool, longer: Mapping[str, float]
 ) -> Ranking:
     """:func:`rank` with ties going to the longer record."""
-    def record(user_id: str) -> float:
-        return longer.get(user_id, -math.inf)
-
+    records = {u: longer.get(u, -math.inf) for u in scores}
     order = _tie_order(list(scores), _all_digit_ids(list(scores)))
-    order.sort(key=record, reverse=True)
+    # Two stable sorts: by record, then by value; equal values keep record, then id order.
+    order.sort(key=records.__getitem__, reverse=True)
     order.sort(key=scores.__getitem__, reverse=descending)
     values = list(map(scores.__getitem__, order))
+    if _has_noise(scores.values()):
+        _order_noise_runs(order, values, scores, records)
     ranks: list[int] = []
-    for first, end in _noise_groups(values):
-        if values[first] != values[end - 1]:
-            # Values equal only up to noise: order the group again by record, then id.
-            group = _tie_order(order[first:end], _all_digit_ids(order[first:end]))
-            group.sort(key=record, reverse=True)
-            order[first:end] = group
-            values[first:end] = map(scores.__getitem__, group)
-        place = first + 1
-        for position in range(first, end):
-            if position > first and record(order[position]) != record(order[position - 1]):
-                place = position + 1
-            ranks.append(place)
+    place = 1
+    previous_value, previous_record = math.nan, math.nan
+    for position, user in enumerate(order):
+        value, record = values[position], records[user]
+        if record != previous_record or (
+                value != previous_value
+                and abs(value - previous_value) > TIE_TOLERANCE * (1.0 + abs(value))):
+            place = position + 1
+        ranks.append(place)
+        previous_value, previous_record = value, record
     return Ranking(order, values, ranks)
+
+
+def _has_noise(values: Iterable[float]) -> bool:
+    """Whether two distinct values lie within noise of each other (checked on the
+    distinct values only: few, even on a large board)."""
+    distinct = sorted(set(values))
+    return any(b - a <= TIE_TOLERANCE * (1.0 + abs(b)) for a, b in pairwise(distinct))
+
+
+def _order_noise_runs(order: list[str], values: list[float], scores: Mapping[str, float],
+                      records: Mapping[str, float]) -> None:
+    """Runs of values equal only up to noise, put in record order, then id order."""
+    start = 0
+    for position in range(1, len(values) + 1):
+        if position < len(values):
+            value, previous = values[position], values[position - 1]
+            if abs(value - previous) <= TIE_TOLERANCE * (1.0 + abs(value)):
+                continue
+        if position - start > 1 and values[start] != values[position - 1]:
+            run = _tie_order(order[start:position], _all_digit_ids(order[start:position]))
+            run.sort(key=records.__getitem__, reverse=True)
+            order[start:position] = run
+            values[start:position] = map(scores.__getitem__, run)
+        start = position
 
 
 def leaderboard_page(standings: Sequence[Standing], page: int, per_page: int = 10) -> Page:
