@@ -15,7 +15,7 @@ import os
 import tempfile
 import uuid
 import warnings
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -25,6 +25,7 @@ import asyncpg
 import pytest
 
 from bot.coach.reminder_dispatch import DmRequest, Pace, SendResult, SendStatus
+from bot.storage.contract import NewEntry, Published, Storage
 from bot.storage.postgres import PostgresStorage
 
 
@@ -180,6 +181,17 @@ class FakeDms:
 
     def to(self, user_id: str) -> list[Dm]:
         return [dm for dm in self.delivered if dm.user_id == user_id]
+
+
+async def import_now(
+    storage: Storage, user_id: str, guild_id: str, entries: Sequence[NewEntry], now: datetime
+) -> Published:
+    """Entries imported at once: staged as a preview keeps them, then confirmed."""
+    pending = await storage.stage_import(user_id, guild_id, "{}", entries, now,
+                                         now - timedelta(days=1))
+    done = await storage.publish_import(user_id, pending, now)
+    assert done is not None
+    return done
 
 
 class Crash(BaseException):

@@ -22,6 +22,7 @@ from bot.coach import log_questions
 from bot.coach.replies import literal
 from bot.domain import limits
 from bot.domain.catalogue import Catalogue, slugify
+from bot.domain.limits import MAX_OWN_EXERCISES
 from bot.domain.models import Exercise, LogEntry, ParseError, Profile, StoredEntry, Unit
 from bot.domain.notation import parse_log
 from bot.domain.sessions import session_to_join
@@ -106,6 +107,9 @@ def read_log(
         elif entry.exercise.custom and entry.exercise.key not in known:
             questions.extend(_lift_questions(i, entry.exercise, catalogue))
         settled.append(entry)
+    new_own = {e.exercise.key for e in settled if e.exercise.custom and e.exercise.key not in known}
+    if new_own and len(known) + len(new_own) > MAX_OWN_EXERCISES:
+        return ReadLog(_too_many_own(len(known), new_own), catalogue, today=today, unit=unit)
     checked, pounds = log_questions.with_load_questions(settled, context, unit)
     questions.extend(_reading_question(i, e) for i, e in enumerate(checked)
                      if e.question is not None)
@@ -128,6 +132,16 @@ def _too_long_name(entries: Sequence[LogEntry], known: set[str]) -> ParseError |
                 f"Name a new exercise in at most {limits.MAX_NAME} characters, then the sets.",
                 "zercher squat 3x8 @60kg")
     return None
+
+
+def _too_many_own(mine: int, new: set[str]) -> ParseError:
+    """A log that would take the lifter past the exercises of their own allowed."""
+    return ParseError(
+        error=f"You have {mine} exercises of your own, the most I keep is "
+              f"{MAX_OWN_EXERCISES}, and this log names {len(new)} more I don't know.",
+        hint="Write a catalogue lift's name (/help lists them), or merge an exercise of "
+             "your own into one with /exercise NAME merge:LIFT to make room.",
+        example="squat 3x5 @100")
 
 
 def to_write(

@@ -13,6 +13,7 @@ from bot.domain import guard, limits
 from bot.domain.advice import W4_MIN_DAYS
 from bot.domain.catalogue import normalize_body_part, slugify, vocabulary_hint
 from bot.domain.figures import declared, deload_end, plate_step_kg, week_start
+from bot.domain.limits import MAX_OWN_EXERCISES
 from bot.domain.models import (
     GOALS,
     LB_TO_KG,
@@ -224,6 +225,11 @@ class Profiles:
                 "/exercise zercher squat tier:A", title="That one is built in",
             )
         own = found.exercise is not None and found.exercise.custom
+        if not own and len(await self._storage.custom_exercises(user_id)) >= MAX_OWN_EXERCISES:
+            return error_reply(
+                f"You have {MAX_OWN_EXERCISES} exercises of your own, the most I keep.",
+                "Merge one into a catalogue lift first: /exercise NAME merge:LIFT.",
+                "/exercise sqaut merge:back squat", title="No room for another")
         key = found.exercise.key if own and found.exercise is not None else slugify(clean)
         mine = Exercise(key=key, name=clean, tier=_tier(t), custom=True)
         await self._storage.save_custom_exercise(user_id, mine)

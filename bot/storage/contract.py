@@ -145,7 +145,8 @@ class ReminderStore(Protocol):
 
 @dataclass(frozen=True)
 class PendingImport:
-    """A read import file waiting for the lifter's Confirm (``payload`` is JSON)."""
+    """A read import file waiting for the lifter's Confirm: ``payload`` is the preview's
+    summary (JSON); the entries wait in the database beside it."""
 
     pending_id: int
     guild_id: str
@@ -153,21 +154,34 @@ class PendingImport:
     payload: str
 
 
+@dataclass(frozen=True)
+class Published:
+    """What a confirmed import added (entries an earlier import stored not counted)."""
+
+    entries: int
+    sets: int
+
+
 class DataStore(Protocol):
-    """A lifter's data as a whole: export, import, erasure (see bot.coach.data)."""
+    """A lifter's data as a whole: export, import, erasure (see bot.coach.data).
+
+    Imports and erasure run in short batches, so no lifter waits on another's, and
+    each is all or nothing across a crash: ``finish_interrupted`` (called when the
+    storage opens) completes what a crash cut short.
+    """
 
     async def entries_page(
         self, user_id: str, after: tuple[datetime, int] | None, limit: int
     ) -> list[StoredEntry]: ...
 
-    async def import_entries(
-        self, user_id: str, guild_id: str, entries: Sequence[NewEntry],
-        customs: Sequence[Exercise], now: datetime, pending_id: int | None = None,
-    ) -> list[str]: ...
-
-    async def save_pending_import(
-        self, user_id: str, guild_id: str, payload: str, now: datetime, expired_before: datetime
+    async def stage_import(
+        self, user_id: str, guild_id: str, summary: str, entries: Sequence[NewEntry],
+        now: datetime, expired_before: datetime,
     ) -> int: ...
+
+    async def publish_import(
+        self, user_id: str, pending_id: int, now: datetime
+    ) -> Published | None: ...
 
     async def pending_import(
         self, user_id: str, pending_id: int | None
@@ -180,6 +194,8 @@ class DataStore(Protocol):
     async def forget_user(self, user_id: str) -> dict[str, int]: ...
 
     async def tables_with_user_id(self) -> set[str]: ...
+
+    async def finish_interrupted(self) -> None: ...
 
 
 @dataclass(frozen=True)

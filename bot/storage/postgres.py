@@ -148,10 +148,12 @@ class PostgresStorage(SqlStorage):
         driver = await PostgresDriver.connect(url, **options)
         try:
             await driver.migrate(load_migrations("postgres") if migrations is None else migrations)
+            storage = cls(driver)
+            await storage.finish_interrupted()
         except BaseException:
             await driver.close()
             raise
-        return cls(driver)
+        return storage
 
     async def schema_version(self) -> int:
         return await self.driver.schema_version()

@@ -225,10 +225,12 @@ class SQLiteStorage(SqlStorage):
         driver = await SQLiteDriver.connect(path)
         try:
             await driver.migrate(load_migrations("sqlite") if migrations is None else migrations)
+            storage = cls(driver)
+            await storage.finish_interrupted()
         except BaseException:
             await driver.close()
             raise
-        return cls(driver)
+        return storage
 
     async def schema_version(self) -> int:
         return await self.driver.schema_version()

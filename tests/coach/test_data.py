@@ -16,6 +16,7 @@ from bot.domain.models import Soreness
 from bot.domain.transfer.export import COLUMNS
 from bot.storage.contract import ReminderOutcome, Storage
 from bot.storage.migrations.personal_data import (
+    CHILD_TABLES,
     SERVER_CACHES,
     SERVER_COUNTERS,
     SERVER_REFERENCES,
@@ -153,8 +154,10 @@ async def _snapshot(storage: Storage, leaving_out: str | None = None) -> dict[st
             # A row naming the lifter loses that name; every other row stays as it was.
             sql = f"{sql} WHERE COALESCE({SERVER_REFERENCES[table]}, '') <> ?"
             params = (leaving_out,)
-        elif leaving_out is not None and table == "sets":
-            sql = f"{sql} WHERE entry_id NOT IN (SELECT entry_id FROM entries WHERE user_id = ?)"
+        elif leaving_out is not None and table in CHILD_TABLES:
+            column, parent, parent_column = CHILD_TABLES[table]
+            sql = (f"{sql} WHERE {column} NOT IN"
+                   f" (SELECT {parent_column} FROM {parent} WHERE user_id = ?)")
             params = (leaving_out,)
         out[table] = sorted(repr(tuple(r)) for r in await driver.fetchall(sql, params))
     return out

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
+import itertools
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.coach import Coach
 from bot.coach.replies import Reply
 from bot.domain.figures.stats import training_days, weekly_streak
+from bot.domain.limits import IMPORTS_PER_HOUR, MAX_OWN_EXERCISES, PENDING_IMPORTS
 from bot.domain.models import Exercise
 from bot.storage.sqlite import SQLiteStorage
 from tests.data_samples import (
@@ -128,8 +132,8 @@ async def test_a_preview_expires_after_a_day(coach: Coach, clock: FakeClock) -> 
 async def test_a_preview_from_another_version_asks_to_import_again(
     coach: Coach, clock: FakeClock
 ) -> None:
-    pending = await coach.storage.save_pending_import(
-        "u1", "g1", '{"v": 0, "entries": []}', clock.now, clock.now - timedelta(days=1))
+    pending = await coach.storage.stage_import(
+        "u1", "g1", '{"v": 0, "entries": []}', [], clock.now, clock.now - timedelta(days=1))
     reply = await coach.data.import_confirm("u1", pending)
     assert reply.is_error and "can no longer be read" in reply.lines[0]
     assert (await coach.data.import_confirm("u1", pending)).title == "Nothing to confirm"
@@ -301,3 +305,103 @@ async def test_timed_sets_assistance_and_notes_are_previewed_and_stored(coach: C
     assert (pull.sets[0].bodyweight, pull.sets[0].load_kg) == (True, -30)
     assert pull.note == "band too · Workout: gym was packed"
     assert plank.sets[0].seconds == 60 and plank.sets[0].reps is None
+
+
+# ------------------------------------------------------------------ what one import may cost
+def _strong_rows(names: list[str]) -> bytes:
+    """A Strong file with one workout whose exercises are ``names``, a set each."""
+    lines = ["Date,Workout Name,Exercise Name,Set Order,Weight,Reps"]
+    lines += [f"2026-11-20 18:00:00,Odd Day,{name},1,40,10" for name in names]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _unknown(count: int, start: int = 0) -> list[str]:
+    """Names the catalogue does not know and that are no close spelling of each other."""
+    def name(n: int) -> str:
+        digest = hashlib.sha256(str(n).encode()).hexdigest()
+        return "Zz" + "".join(chr(ord("a") + int(c, 16)) for c in digest[:10])
+    return [name(n) for n in range(start, start + count)]
+
+
+async def test_a_file_is_read_while_the_bot_keeps_answering(coach: Coach) -> None:
+    """Reading a file used to run on the event loop: every lifter waited for it."""
+    start = datetime(2026, 11, 2, 18, 2, 11) - timedelta(weeks=150)  # noqa: DTZ001
+    data = strong_comma(sample_workouts(150, start)).encode()  # 0.4 MB, 5,000 rows
+    loop = asyncio.get_running_loop()
+    ticks: list[float] = []
+    done = asyncio.Event()
+
+    async def other_lifters() -> None:
+        while not done.is_set():
+            ticks.append(loop.time())
+            await asyncio.sleep(0.002)
+
+    ticking = asyncio.ensure_future(other_lifters())
+    start = loop.time()
+    preview = await coach.data.import_preview("u1", "g1", "big.csv", data)
+    took = loop.time() - start
+    done.set()
+    await ticking
+    assert preview.pending_id is not None, preview.reply
+    during = [t for t in ticks if start <= t <= start + took]
+    gaps = [b - a for a, b in itertools.pairwise(during)]
+    assert len(during) >= 10 and max(gaps) < took / 3, (len(during), max(gaps), took)
+
+
+async def test_an_import_past_the_own_exercise_limit_is_refused_whole(coach: Coach) -> None:
+    fits = await coach.data.import_preview("u1", "g1", "a.csv",
+                                           _strong_rows(_unknown(MAX_OWN_EXERCISES - 2)))
+    assert fits.pending_id is not None, fits.reply
+    assert (await coach.data.import_confirm("u1", fits.pending_id)).saved
+    over = await coach.data.import_preview("u1", "g1", "b.csv", _strong_rows(_unknown(3, 10_000)))
+    text = _text(over.reply)
+    assert over.pending_id is None and over.reply.is_error
+    assert "3 exercises I don't know" in text and f"{MAX_OWN_EXERCISES - 2} of your own" in text
+    assert str(MAX_OWN_EXERCISES) in text
+    assert len(await coach.storage.custom_exercises("u1")) == MAX_OWN_EXERCISES - 2
+    assert await _stored(coach) == MAX_OWN_EXERCISES - 2  # nothing of the second file
+    # Names already of one's own are no new exercise: that file goes in.
+    again = await coach.data.import_preview("u1", "g1", "c.csv", _strong_rows(
+        _unknown(2, 20_000) + _unknown(5)))
+    assert again.pending_id is not None, again.reply
+
+
+async def test_a_log_and_exercise_obey_the_own_exercise_limit_too(coach: Coach) -> None:
+    full = await coach.data.import_preview("u1", "g1", "a.csv",
+                                           _strong_rows(_unknown(MAX_OWN_EXERCISES)))
+    assert (await coach.data.import_confirm("u1", full.pending_id)).saved
+    refused = await coach.logbook.log("u1", "g1", "blorptastic press 3x5 @40")
+    assert not refused.saved and str(MAX_OWN_EXERCISES) in _text(refused)
+    assert (await coach.logbook.log("u1", "g1", "squat 3x5 @100 rir2")).saved
+    mine = _unknown(1, 7)[0].lower()
+    assert (await coach.logbook.log("u1", "g1", f"{mine} 3x5 @40")).saved  # one of hers
+    made = await coach.profile.exercise("u1", "blorptastic press", "B")
+    assert made.is_error and str(MAX_OWN_EXERCISES) in _text(made)
+    assert len(await coach.storage.custom_exercises("u1")) == MAX_OWN_EXERCISES
+
+
+async def test_imports_per_hour_are_limited_and_say_when_to_come_back(
+    coach: Coach, clock: FakeClock
+) -> None:
+    data = strong_comma(sample_workouts(1)).encode()
+    for _ in range(IMPORTS_PER_HOUR):
+        assert (await coach.data.import_preview("u1", "g1", "s.csv", data)).pending_id
+        clock.advance(minutes=5)
+    refused = await coach.data.import_preview("u1", "g1", "s.csv", data)
+    text = _text(refused.reply)
+    assert refused.pending_id is None and refused.reply.is_error
+    assert "Try again at 19:00 (UTC), in 30 minutes" in text.replace("\\", ""), text
+    assert (await coach.data.import_preview("u2", "g1", "s.csv", data)).pending_id  # others
+    clock.advance(minutes=31)
+    assert (await coach.data.import_preview("u1", "g1", "s.csv", data)).pending_id
+
+
+async def test_a_preview_keeps_a_summary_and_only_the_newest_few(coach: Coach) -> None:
+    start = datetime(2026, 11, 2, 18, 2, 11) - timedelta(weeks=40)  # noqa: DTZ001
+    data = strong_comma(sample_workouts(40, start)).encode()
+    ids = [(await coach.data.import_preview("u1", "g1", f"{n}.csv", data)).pending_id
+           for n in range(PENDING_IMPORTS + 1)]
+    kept = [await coach.storage.pending_import("u1", i) for i in ids if i is not None]
+    assert [p.pending_id for p in kept if p is not None] == ids[1:]
+    assert all(len(p.payload) < 500 for p in kept if p is not None)  # not the file's rows
+    assert (await coach.data.import_confirm("u1", ids[0])).title == "Nothing to confirm"

@@ -13,7 +13,7 @@ from bot.storage.log_types import OFFER_LIFETIME, LogPrefs
 from bot.storage.migrations import load_migrations
 from bot.storage.sql.storage import SqlStorage
 from bot.storage.sqlite import SQLiteStorage
-from tests.helpers import open_in_schema, require_postgres, throwaway_schema
+from tests.helpers import import_now, open_in_schema, require_postgres, throwaway_schema
 
 NOW = datetime(2026, 11, 26, 18, 0, tzinfo=UTC)
 TODAY = NOW.date()
@@ -65,7 +65,7 @@ async def test_notes_prs_and_new_set_fields_come_back_on_every_read_path(
 
 async def test_imported_entries_keep_their_note_pr_and_set_fields(storage: Storage) -> None:
     new = NewEntry(SQUAT, SETS, NOW, TODAY, source_ref="fp-1", note="belt", pr=True)
-    assert await storage.import_entries("u", "", [new], [], NOW) == ["fp-1"]
+    assert (await import_now(storage, "u", "", [new], NOW)).entries == 1
     [back] = await storage.entries_page("u", None, 10)
     assert (back.sets, back.note, back.pr) == (SETS, "belt", True)
 

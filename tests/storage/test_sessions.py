@@ -12,7 +12,7 @@ from bot.storage.log_types import EntryEdit
 from bot.storage.migrations import load_migrations
 from bot.storage.sql.storage import SqlStorage
 from bot.storage.sqlite import SQLiteStorage
-from tests.helpers import open_in_schema, require_postgres, throwaway_schema
+from tests.helpers import import_now, open_in_schema, require_postgres, throwaway_schema
 
 NOW = datetime(2026, 11, 26, 18, 0, tzinfo=UTC)
 TODAY = NOW.date()
@@ -67,9 +67,9 @@ async def test_session_heads_and_entries_are_the_lifters_own(storage: Storage) -
 async def test_last_log_is_the_newest_typed_log_of_the_lifter(storage: Storage) -> None:
     first = await storage.add_entries("u", "g", [entry(SQUAT), entry(BENCH)], NOW)
     assert [e.entry_id for e in await storage.last_log("u")] == [e.entry_id for e in first]
-    await storage.import_entries("u", "g", [entry(BENCH, NOW - timedelta(days=3),
-                                                  source="import", source_ref="ref-1")],
-                                 [], NOW + timedelta(seconds=1))
+    await import_now(storage, "u", "g", [entry(BENCH, NOW - timedelta(days=3),
+                                               source="import", source_ref="ref-1")],
+                     NOW + timedelta(seconds=1))
     await storage.add_entries("other", "g", [entry(SQUAT)], NOW + timedelta(seconds=2))
     # An import is not a message; someone else's log is not the lifter's.
     assert [e.entry_id for e in await storage.last_log("u")] == [e.entry_id for e in first]

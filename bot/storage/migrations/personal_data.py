@@ -9,13 +9,14 @@ off a listed one by a foreign key without being listed in :data:`CHILD_TABLES`.
 
 from __future__ import annotations
 
-# Tables with a user_id column, erased by ``DELETE ... WHERE user_id = ?``, in this
-# order: rows derived from or referring to others first, so triggers and foreign
-# keys have little left to do. A table missing from a database (an older schema) is
-# skipped.
+# Tables with a user_id column, erased in batches by user_id (bot/storage/sql/erasure.py)
+# in this order: rows derived from or referring to others first, so triggers and
+# foreign keys have little left to do. A table missing from a database (an older
+# schema) is skipped.
 USER_TABLES: tuple[str, ...] = (
     "board_days",
     "discipline_days",
+    "import_entries",
     "pending_imports",
     "log_offers",
     "reminders",
@@ -28,7 +29,12 @@ USER_TABLES: tuple[str, ...] = (
     "target_history",
     "entries",
     "users",
+    "erasures",
 )
+
+# The mark of an erasure under way: written before anything is erased and removed
+# with the last row, so a start-up after a crash finishes what it finds marked.
+ERASURE_MARK = "erasures"
 
 # Tables without a user_id of their own whose rows belong to a row of a listed
 # table: name -> (its column, the parent table, the parent's column). Erased just
@@ -36,6 +42,7 @@ USER_TABLES: tuple[str, ...] = (
 CHILD_TABLES: dict[str, tuple[str, str, str]] = {
     "sets": ("entry_id", "entries", "entry_id"),
     "board_queue": ("entry_id", "entries", "entry_id"),
+    "import_sets": ("entry_id", "import_entries", "entry_id"),
 }
 
 # Server-level tables that hold no personal data but count or version what the
@@ -73,4 +80,7 @@ LABELS: dict[str, str] = {
     "log_offers": "choices offered under your log replies",
     "recaps": "your name on server recaps you set up (the recaps stay)",
     "challenges": "your name on server challenges you started (the challenges stay)",
+    "import_entries": "entries of imports waiting for confirmation",
+    "import_sets": "sets of imports waiting for confirmation",
+    "erasures": "the mark of this erasure",
 }

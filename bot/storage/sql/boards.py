@@ -29,28 +29,46 @@ _CHUNK = 500
 # (Written as "entry_id IN (queue)" so the plan starts from the queue's few rows.)
 _QUEUED_ENTRIES = "e.entry_id IN (SELECT q.entry_id FROM board_queue q)"
 _QUEUED_DAYS = f"SELECT DISTINCT e.user_id, e.local_date FROM entries e WHERE {_QUEUED_ENTRIES}"
+
+
+def board_days_of(entries: str) -> str:
+    """The statement that puts the days of the entries ``entries`` (a condition on
+    ``e``) on their lifter's boards (every server they are on, not opted out), for a
+    working set."""
+    return ("INSERT INTO board_days (guild_id, user_id, local_date)"
+            " SELECT DISTINCT m.guild_id, e.user_id, e.local_date FROM entries e"
+            " JOIN guild_members m ON m.user_id = e.user_id"
+            f" WHERE {entries} AND m.opted_out = 0"
+            "  AND EXISTS (SELECT 1 FROM sets s WHERE s.entry_id = e.entry_id AND s.warmup = 0)"
+            " ON CONFLICT DO NOTHING")
+
+
+def discipline_of(days: str) -> tuple[str, str]:
+    """The statements that recompute the discipline counts of the (user_id, local_date)
+    pairs the query ``days`` selects, from their sets."""
+    return (
+        f"DELETE FROM discipline_days WHERE (user_id, local_date) IN ({days})",
+        "INSERT INTO discipline_days (user_id, local_date, short, judged, hard_sessions,"
+        " sessions)"
+        " SELECT e.user_id, e.local_date,"
+        " SUM(CASE WHEN e.tier IN ('A', 'B') AND r.rir >= 1 THEN 1 ELSE 0 END),"
+        " SUM(CASE WHEN e.tier IN ('A', 'B') THEN 1 ELSE 0 END),"
+        " COUNT(DISTINCT CASE WHEN e.tier IN ('C', 'D') AND r.rir <= 1 THEN e.exercise_key END),"
+        " COUNT(DISTINCT CASE WHEN e.tier IN ('C', 'D') THEN e.exercise_key END)"
+        f" FROM ({days}) k"
+        " JOIN entries e ON e.user_id = k.user_id AND e.local_date = k.local_date"
+        " JOIN (SELECT entry_id, CASE WHEN failure = 1 OR technique IS NOT NULL THEN 0"
+        "  WHEN rir IS NOT NULL THEN rir WHEN amrap = 1 THEN 1 END AS rir"
+        "  FROM sets WHERE warmup = 0) r ON r.entry_id = e.entry_id"
+        " WHERE e.tier IN ('A', 'B', 'C', 'D') AND r.rir IS NOT NULL"
+        " GROUP BY e.user_id, e.local_date",
+    )
+
+
 _CATCH_UP = (
     "INSERT INTO board_bulk (running) VALUES (1)",
-    "INSERT INTO board_days (guild_id, user_id, local_date)"
-    " SELECT DISTINCT m.guild_id, e.user_id, e.local_date FROM entries e"
-    " JOIN guild_members m ON m.user_id = e.user_id"
-    f" WHERE {_QUEUED_ENTRIES} AND m.opted_out = 0"
-    "  AND EXISTS (SELECT 1 FROM sets s WHERE s.entry_id = e.entry_id AND s.warmup = 0)"
-    " ON CONFLICT DO NOTHING",
-    "DELETE FROM discipline_days WHERE (user_id, local_date) IN (" + _QUEUED_DAYS + ")",
-    "INSERT INTO discipline_days (user_id, local_date, short, judged, hard_sessions, sessions)"
-    " SELECT e.user_id, e.local_date,"
-    " SUM(CASE WHEN e.tier IN ('A', 'B') AND r.rir >= 1 THEN 1 ELSE 0 END),"
-    " SUM(CASE WHEN e.tier IN ('A', 'B') THEN 1 ELSE 0 END),"
-    " COUNT(DISTINCT CASE WHEN e.tier IN ('C', 'D') AND r.rir <= 1 THEN e.exercise_key END),"
-    " COUNT(DISTINCT CASE WHEN e.tier IN ('C', 'D') THEN e.exercise_key END)"
-    " FROM (" + _QUEUED_DAYS + ") k"
-    " JOIN entries e ON e.user_id = k.user_id AND e.local_date = k.local_date"
-    " JOIN (SELECT entry_id, CASE WHEN failure = 1 OR technique IS NOT NULL THEN 0"
-    "  WHEN rir IS NOT NULL THEN rir WHEN amrap = 1 THEN 1 END AS rir"
-    "  FROM sets WHERE warmup = 0) r ON r.entry_id = e.entry_id"
-    " WHERE e.tier IN ('A', 'B', 'C', 'D') AND r.rir IS NOT NULL"
-    " GROUP BY e.user_id, e.local_date",
+    board_days_of(_QUEUED_ENTRIES),
+    *discipline_of(_QUEUED_DAYS),
     # Stamp every server the touched lifters are on, once (their row triggers stand
     # aside while board_bulk holds a row: migration 008).
     "INSERT INTO board_stamps (guild_id, user_id, seq)"
@@ -62,6 +80,8 @@ _CATCH_UP = (
     "DELETE FROM board_bulk",
     "DELETE FROM board_queue",
 )
+
+
 _QUEUED = "SELECT EXISTS (SELECT 1 FROM board_queue)"
 
 _DISCIPLINE = (
