@@ -17,8 +17,9 @@ from typing import Any, Protocol
 
 from bot.coach import charts
 from bot.coach.lifter import Lifter
-from bot.coach.reminders import CLOSED_DMS, INVALID, TURNED_OFF, Delivery, spec_of
+from bot.coach.reminders import CLOSED_DMS, INVALID, TURNED_OFF, Delivery
 from bot.coach.replies import Reply, error_reply, literal
+from bot.coach.weekly import decide_weekly
 from bot.domain.figures import (
     best_line,
     new_bests,
@@ -30,13 +31,12 @@ from bot.domain.reminders import (
     ReminderSpec,
     ScheduleError,
     describe_next,
-    due_action,
     local_date_of,
     next_due,
     parse_time,
     parse_weekdays,
 )
-from bot.storage.contract import ReminderOutcome, ReminderOutcomeKind, ReminderRow
+from bot.storage.contract import ReminderOutcome, ReminderRow
 
 
 class LifterWeek(Protocol):
@@ -188,24 +188,10 @@ class Checkins:
         return decided
 
     async def _decide(self, row: ReminderRow, now: datetime, grace: timedelta) -> Delivery:
-        try:
-            spec = spec_of(row)
-        except ValueError:
-            spec = None
-        due = row.next_due_at or now
-        if spec is None:
-            return _settle(row, due.date(), due, "invalid")
-        send_day = local_date_of(due, row.timezone)
-        week = reviewed_monday(send_day)
-        action = due_action(due, now, grace)
-        if action == "wait":
-            return _settle(row, week, due, "rolled")
-        if action == "skip":
-            return _settle(row, week, next_due(spec, now), "rolled")
-        if row.last_local_date == week:
-            return _settle(row, week, next_due(spec, due), "rolled")
-        text, chart = await self.compose(row.user_id, now, send_day)
-        return Delivery(row, week, next_due(spec, due), text=text, kind=KIND, attachment=chart)
+        async def compose(send_day: date, _week: date) -> tuple[str, tuple[str, bytes] | None]:
+            return await self.compose(row.user_id, now, send_day)
+
+        return await decide_weekly(row, now, grace, KIND, compose)
 
 
 def _name(exercise: Exercise) -> str:
@@ -215,12 +201,6 @@ def _name(exercise: Exercise) -> str:
 def volume_chart(hard_sets: dict[str, float], first: date) -> bytes:
     """Last week's hard sets per muscle as bars, the rough 10-20 range shaded."""
     return charts.volume_chart(hard_sets, day_label(first))
-
-
-def _settle(row: ReminderRow, day: date, following: datetime, kind: ReminderOutcomeKind
-            ) -> Delivery:
-    outcome = ReminderOutcome(row.user_id, row.version, kind, None, following)
-    return Delivery(row, day, following, settled=outcome, kind=KIND)
 
 
 def _extra_lines(entries: Sequence[Any], first: date, unit: Unit, today: date

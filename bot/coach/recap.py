@@ -23,8 +23,9 @@ from bot.coach.challenges import Challenges
 from bot.coach.lifter import Lifter
 from bot.coach.names import Names
 from bot.coach.recap_text import RecapWeek, recap_text
-from bot.coach.reminders import Delivery, spec_of
+from bot.coach.reminders import Delivery
 from bot.coach.replies import Reply, error_reply, literal
+from bot.coach.weekly import decide_weekly
 from bot.domain.figures import RecapLifter, week_recap
 from bot.domain.models import DEFAULT_TARGET
 from bot.domain.plan import reviewed_monday
@@ -32,14 +33,13 @@ from bot.domain.reminders import (
     ReminderSpec,
     ScheduleError,
     describe_next,
-    due_action,
     local_date_of,
     next_due,
     parse_time,
     parse_timezone,
     parse_weekdays,
 )
-from bot.storage.contract import ReminderOutcome, ReminderOutcomeKind, ReminderRow
+from bot.storage.contract import ReminderOutcome, ReminderRow
 
 KIND = "recap"
 DEFAULT_DAY = 0  # Monday: the week before is complete
@@ -230,29 +230,10 @@ class Recaps:
         return [await self._decide(row, now, grace) for row in rows]
 
     async def _decide(self, row: ReminderRow, now: datetime, grace: timedelta) -> Delivery:
-        try:
-            spec = spec_of(row)
-        except ValueError:
-            spec = None
-        due = row.next_due_at or now
-        if spec is None:
-            return _settle(row, due.date(), due, "invalid")
-        monday = reviewed_monday(local_date_of(due, row.timezone))
-        action = due_action(due, now, grace)
-        if action == "wait":
-            return _settle(row, monday, due, "rolled")
-        if action == "skip":
-            return _settle(row, monday, next_due(spec, now), "rolled")
-        if row.last_local_date == monday:
-            return _settle(row, monday, next_due(spec, due), "rolled")
-        text = await self.compose(row.user_id, now, monday)
-        return Delivery(row, monday, next_due(spec, due), text=text, kind=KIND)
+        async def compose(_send_day: date, week: date) -> tuple[str, None]:
+            return await self.compose(row.user_id, now, week), None
 
-
-def _settle(row: ReminderRow, day: date, following: datetime, kind: ReminderOutcomeKind
-            ) -> Delivery:
-    outcome = ReminderOutcome(row.user_id, row.version, kind, None, following)
-    return Delivery(row, day, following, settled=outcome, kind=KIND)
+        return await decide_weekly(row, now, grace, KIND, compose)
 
 
 __all__ = ["DEFAULT_DAY", "DEFAULT_TIME", "EXAMPLE", "KIND", "Recaps", "closed_note"]
