@@ -27,6 +27,7 @@ from bot.storage.contract import ts
 from bot.storage.driver import Executor, Rows, Step, WritePlan
 from bot.storage.migrations import Migration, load_migrations
 from bot.storage.sql.storage import SqlStorage
+from bot.storage.sqlite_busy import BUSY_TIMEOUT_MS, patiently
 from bot.storage.sqlite_group import GroupCommit
 
 # Dates and times are stored as text: a sortable UTC stamp (see ``ts``) and an ISO
@@ -142,33 +143,35 @@ class SQLiteDriver:
             await conn.execute("PRAGMA journal_mode=WAL")
             await conn.execute("PRAGMA synchronous=FULL")
             await conn.execute("PRAGMA foreign_keys=ON")
-            await conn.execute("PRAGMA busy_timeout=5000")
+            # Another process holding the file: short waits, retried (sqlite_busy).
+            await conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            # Erased rows are overwritten with zeros, not left readable in free pages.
+            await conn.execute("PRAGMA secure_delete=ON")
         except BaseException:
             await conn.close()
             raise
         return cls(conn)
 
-    # single statements, each under the lock ----------------------------------------
+    # single statements, each under the lock (retried while another process writes) --
 
     async def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
-        async with self._lock:
-            await self._inner.execute(sql, params)
+        await patiently(lambda: self._locked(self._inner.execute(sql, params)))
 
     async def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        async with self._lock:
-            await self._inner.executemany(sql, rows)
+        await patiently(lambda: self._locked(self._inner.executemany(sql, rows)))
 
     async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Sequence[Any]]:
-        async with self._lock:
-            return await self._inner.fetchall(sql, params)
+        return await patiently(lambda: self._locked(self._inner.fetchall(sql, params)))
 
     async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Sequence[Any] | None:
-        async with self._lock:
-            return await self._inner.fetchone(sql, params)
+        return await patiently(lambda: self._locked(self._inner.fetchone(sql, params)))
 
     async def fetchval(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return await patiently(lambda: self._locked(self._inner.fetchval(sql, params)))
+
+    async def _locked(self, work: Awaitable[_T]) -> _T:
         async with self._lock:
-            return await self._inner.fetchval(sql, params)
+            return await work
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Executor]:
@@ -182,8 +185,7 @@ class SQLiteDriver:
         if write:
             rows: Rows = await self._writes.run(partial(_write_steps, steps))
             return rows
-        async with self._lock:
-            return await _in_thread(self._conn, _run_steps, steps)
+        return await patiently(lambda: self._locked(_in_thread(self._conn, _run_steps, steps)))
 
     async def read_then_write(
         self, reads: Sequence[Step], plan: WritePlan

@@ -31,6 +31,8 @@ from typing import Any, TypeVar, cast
 
 import aiosqlite
 
+from bot.storage import sqlite_busy
+
 MAX_GROUP = 256
 """Writes in one transaction at most: bounds a group's time and its rollback."""
 
@@ -58,7 +60,7 @@ def _run_jobs(
 ) -> list[tuple[bool, Any]]:
     """Runs in the connection's thread: each job in its own savepoint."""
     if begin:
-        conn.execute("BEGIN IMMEDIATE")
+        sqlite_busy.begin(conn)
     outcomes: list[tuple[bool, Any]] = []
     for job in jobs:
         conn.execute("SAVEPOINT write")
@@ -151,10 +153,30 @@ class GroupCommit:
             while self._queue:
                 group = self._take()
                 if group:
-                    async with self._lock:
-                        await self._commit(group)
+                    await self._commit_patiently(group)
         finally:
             self._drainer = None
+
+    async def _commit_patiently(self, group: list[_Write]) -> None:
+        """Commit ``group``; while another process holds the file, let the connection go
+        between tries (see bot.storage.sqlite_busy), then fail the group if it stays so."""
+        patience = sqlite_busy.Patience()
+        while True:
+            try:
+                async with self._lock:
+                    await self._commit(group)
+                return
+            except sqlite_busy.BeginBusy as busy:
+                if not await patience.wait():
+                    for write in group:
+                        if isinstance(write.job, _Block):  # still waiting for its turn
+                            if not write.job.turn.done():
+                                write.job.turn.set_exception(busy.cause)
+                            if not write.result.done():
+                                write.result.set_result(None)
+                        elif not write.result.done():
+                            write.result.set_exception(busy.cause)
+                    return
 
     def _take(self) -> list[_Write]:
         group: list[_Write] = []
@@ -175,7 +197,7 @@ class GroupCommit:
                 job = group[start].job
                 if isinstance(job, _Block):
                     if start == 0:
-                        await self._thread(_statement, "BEGIN IMMEDIATE")
+                        await self._thread(sqlite_busy.begin)
                     outcomes.append(await self._lend(job))
                     start += 1
                     continue
@@ -187,6 +209,8 @@ class GroupCommit:
                 start = end
             if isinstance(group[-1].job, _Block):
                 await self._thread(_statement, "COMMIT")
+        except sqlite_busy.BeginBusy:
+            raise  # nothing of the group ran: it is tried again (see _drain)
         except BaseException as exc:
             await asyncio.shield(self._thread(_rollback))
             for write in group:
