@@ -17,6 +17,8 @@ from bot.domain.limits import IMPORT_MAX_BYTES, IMPORT_MAX_BYTES_CEILING
 _T = TypeVar("_T")
 
 DEFAULT_DB_PATH = "liftcoach.db"
+DEFAULT_COMMAND_TIMEOUT = 30.0
+"""Seconds one PostgreSQL command may take (DATABASE_COMMAND_TIMEOUT changes it)."""
 
 
 class ConfigError(Exception):
@@ -28,6 +30,7 @@ class Settings:
     token: str | None = field(default=None, repr=False)
     database_path: Path = Path(DEFAULT_DB_PATH)
     database_url: str | None = field(default=None, repr=False)
+    database_command_timeout: float = DEFAULT_COMMAND_TIMEOUT
     dev_guild_id: int | None = None
     message_content_intent: bool = False
     members_intent: bool = False
@@ -116,6 +119,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         token=token,
         database_path=Path(env.get("DATABASE_PATH", "").strip() or DEFAULT_DB_PATH),
         database_url=url,
+        database_command_timeout=_or(_float(env, "DATABASE_COMMAND_TIMEOUT", 1, 3600),
+                                     defaults.database_command_timeout),
         dev_guild_id=_int(env, "DEV_GUILD_ID", 1, 2**63 - 1),
         message_content_intent=bool(_bool(env, "MESSAGE_CONTENT_INTENT")),
         members_intent=bool(_bool(env, "MEMBERS_INTENT")),

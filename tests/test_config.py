@@ -29,6 +29,8 @@ BAD = [
     ({"LOG_COOLDOWN_COUNT": "lots"}, "LOG_COOLDOWN_COUNT"),
     ({"LOG_COOLDOWN_SECONDS": "-1"}, "LOG_COOLDOWN_SECONDS"),
     ({"IMPORT_MAX_BYTES": "5MB"}, "IMPORT_MAX_BYTES"),
+    ({"DATABASE_COMMAND_TIMEOUT": "forever"}, "DATABASE_COMMAND_TIMEOUT"),
+    ({"DATABASE_COMMAND_TIMEOUT": "0"}, "DATABASE_COMMAND_TIMEOUT"),
     ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
 ]
 
@@ -47,6 +49,8 @@ def test_defaults_need_nothing_but_give_no_token() -> None:
     assert settings.log_cooldown_count == 10 and settings.import_max_bytes == 5 * 1024 * 1024
     assert not settings.members_intent  # optional, off unless asked for
     assert load_settings({"MEMBERS_INTENT": "true"}).members_intent
+    assert settings.database_command_timeout == 30.0
+    assert load_settings({"DATABASE_COMMAND_TIMEOUT": "5"}).database_command_timeout == 5.0
 
 
 def test_the_token_is_not_in_the_settings_repr() -> None:

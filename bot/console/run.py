@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.coach import Coach
+from bot.coach.outage import is_outage, outage_reply
 from bot.coach.replies import Reply, error_reply
 from bot.console import (  # noqa: F401  (each area registers its commands)
     boards,
@@ -73,7 +74,12 @@ async def _run(
             f"There is no command /{cmd.name}.", "Type /help to see every command.", "/help",
             title="Unknown command",
         )
-    return await handler(ConsoleContext(coach, user_id, guild_id, cmd, out_dir, choices))
+    try:
+        return await handler(ConsoleContext(coach, user_id, guild_id, cmd, out_dir, choices))
+    except Exception as err:  # the database did not answer: the console keeps running
+        if not is_outage(err):
+            raise
+        return outage_reply(err)
 
 
 async def run_console(
@@ -106,5 +112,11 @@ async def run_console(
         if interactive:
             stdout.write("\n")
             stdout.flush()
-    await coach.boards.save_kept(every=timedelta(0))  # the next run starts from them
+    try:
+        await coach.boards.save_kept(every=timedelta(0))  # the next run starts from them
+    except Exception as err:
+        if not is_outage(err):
+            raise
+        stdout.write("liftcoach: the database did not answer; the boards are computed "
+                     "again next time.\n")
     return 0

@@ -16,11 +16,13 @@ from discord.ext import commands
 
 from bot.bootstrap import build_dispatcher
 from bot.coach import Coach
+from bot.coach.outage import is_outage
 from bot.config import Settings
 from bot.discord.dm_sender import DiscordDmSender
+from bot.discord.failures import answer_failure, failure_reply, guard_callback
 from bot.discord.inputs import GuardedTree, answer_stale, known_id
 from bot.discord.installs import apply_installs
-from bot.discord.render import NO_PINGS
+from bot.discord.render import NO_PINGS, to_embed
 from bot.domain import guard
 
 log = logging.getLogger("liftcoach.discord")
@@ -54,6 +56,13 @@ COGS = (
     "bot.discord.cogs.recap",
     "bot.discord.cogs.challenges",
 )
+
+
+def root_error(error: BaseException) -> BaseException:
+    """The error a command raised, out of the wrappers discord.py puts around it."""
+    while isinstance(getattr(error, "original", None), BaseException):
+        error = error.original  # type: ignore[attr-defined]
+    return error
 
 
 def intents_for(settings: Settings) -> discord.Intents:
@@ -104,6 +113,8 @@ class LiftBot(commands.AutoShardedBot):
     def add_dynamic_items(self, *items: type[discord.ui.DynamicItem[Any]]) -> None:
         """Register persistent buttons, remembering them to tell a stale id from theirs."""
         self._buttons.extend(items)
+        for item in items:
+            guard_callback(item)  # an error in a press is answered, never left hanging
         super().add_dynamic_items(*items)
 
     async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
@@ -175,8 +186,13 @@ class LiftBot(commands.AutoShardedBot):
                 text = "You don't have permission to use this command here."
                 await self.answer(interaction, text)
             return
+        original = root_error(error)
+        if is_outage(original):  # the database did not answer: try again
+            name = interaction.command.qualified_name if interaction.command else "?"
+            await answer_failure(interaction, failure_reply(original, f"/{name}",
+                                                            interaction.user.id))
+            return
         error_id = uuid.uuid4().hex[:8]
-        original = getattr(error, "original", error)
         log.error(
             "error %s in /%s (user %s, guild %s)", error_id,
             interaction.command.qualified_name if interaction.command else "?",
@@ -198,6 +214,10 @@ class LiftBot(commands.AutoShardedBot):
                     "(or `/help` for every command).")
         elif isinstance(error, commands.CheckFailure):
             text = "You can't use that command."
+        elif is_outage(root_error(error)):
+            reply = failure_reply(root_error(error), f"command {ctx.command}", ctx.author.id)
+            await ctx.send(embed=to_embed(reply), ephemeral=True, allowed_mentions=NO_PINGS)
+            return
         else:
             error_id = uuid.uuid4().hex[:8]
             log.error("error %s in command %s (user %s, guild %s)", error_id, ctx.command,

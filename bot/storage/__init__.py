@@ -6,9 +6,11 @@ import sqlite3
 
 from bot.config import Settings
 from bot.storage.contract import NewEntry, Storage
+from bot.storage.driver import StorageOutage
 from bot.storage.sqlite import SQLiteStorage
 
-__all__ = ["NewEntry", "SQLiteStorage", "Storage", "StorageUnavailable", "open_storage"]
+__all__ = ["NewEntry", "SQLiteStorage", "Storage", "StorageOutage", "StorageUnavailable",
+           "open_storage"]
 
 
 class StorageUnavailable(Exception):
@@ -19,7 +21,7 @@ class StorageUnavailable(Exception):
 async def open_storage(settings: Settings) -> Storage:
     """Open the engine the settings ask for: PostgreSQL when DATABASE_URL is set."""
     if settings.database_url:
-        return await _open_postgres(settings.database_url)
+        return await _open_postgres(settings.database_url, settings.database_command_timeout)
     path = settings.database_path
     if path.is_dir():
         raise StorageUnavailable(f"the database path {path} is a folder; name a file")
@@ -35,12 +37,12 @@ async def open_storage(settings: Settings) -> Storage:
         raise StorageUnavailable(f"cannot open the database file {path}: {reason}") from None
 
 
-async def _open_postgres(url: str) -> Storage:
+async def _open_postgres(url: str, command_timeout: float) -> Storage:
     from bot.storage.postgres import PostgresStorage
 
     try:
-        return await PostgresStorage.open(url)
-    except (OSError, ValueError, TimeoutError) as err:
+        return await PostgresStorage.open(url, command_timeout=command_timeout)
+    except (OSError, ValueError, TimeoutError, StorageOutage) as err:
         raise StorageUnavailable(f"cannot reach the PostgreSQL server in DATABASE_URL: {err}"
                                  ) from None
     except Exception as err:  # asyncpg's own errors: a bad DSN, login, missing database

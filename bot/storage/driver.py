@@ -13,6 +13,16 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 
+class StorageOutage(Exception):
+    """The database did not answer (a lost connection, retried once already, or a
+    command past its timeout): the command can simply be tried again. ``unsure`` says
+    the connection went while a write was being committed, so it may have been kept."""
+
+    def __init__(self, message: str, *, unsure: bool = False) -> None:
+        super().__init__(message)
+        self.unsure = unsure
+
+
 @dataclass(frozen=True)
 class Step:
     """One statement of a batch: run once with ``params``, or once per row of ``many``."""

@@ -3,29 +3,30 @@ several processes.
 
 Statements arrive with ``?`` placeholders and are rewritten once to ``$1, $2, ...``.
 Migrations take a transaction-scoped advisory lock, so processes that start
-together apply them once.
+together apply them once. Every command has a timeout (``DATABASE_COMMAND_TIMEOUT``)
+and a lost connection is retried once where that is safe (``pg_outage``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 import asyncpg
+from asyncpg.transaction import Transaction
 
+from bot.config import DEFAULT_COMMAND_TIMEOUT
 from bot.storage.driver import Executor, Rows, Step, WritePlan
 from bot.storage.migrations import Migration, load_migrations
+from bot.storage.pg_outage import GRACE_SECONDS, MIGRATION_SECONDS, lost, outage, slow, twice
 from bot.storage.sql.storage import SqlStorage
 
+_T = TypeVar("_T")
 _MIGRATION_LOCK = 73_110_412  # an arbitrary constant shared by every liftcoach process
-
-
-@asynccontextmanager
-async def _no_transaction() -> AsyncIterator[None]:
-    yield
 
 
 @lru_cache(maxsize=512)
@@ -36,68 +37,123 @@ def to_numbered(sql: str) -> str:
 
 
 class _Conn:
-    """Executor methods over a pool or a single connection."""
+    """Executor methods over one connection (inside a transaction): errors as they come,
+    the transaction around them deals with a lost connection."""
 
-    def __init__(self, target: asyncpg.Pool | asyncpg.Connection) -> None:
+    def __init__(self, target: asyncpg.Connection, timeout: float | None = None) -> None:
         self._target = target
+        self._timeout = timeout  # None: the pool's command timeout
 
     async def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
-        await self._target.execute(to_numbered(sql), *params)
+        await self._target.execute(to_numbered(sql), *params, timeout=self._timeout)
 
     async def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if rows:
-            await self._target.executemany(to_numbered(sql), [tuple(r) for r in rows])
+            await self._target.executemany(to_numbered(sql), [tuple(r) for r in rows],
+                                           timeout=self._timeout)
 
     async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Sequence[Any]]:
-        return [tuple(r) for r in await self._target.fetch(to_numbered(sql), *params)]
+        found = await self._target.fetch(to_numbered(sql), *params, timeout=self._timeout)
+        return [tuple(r) for r in found]
 
     async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Sequence[Any] | None:
-        row = await self._target.fetchrow(to_numbered(sql), *params)
+        row = await self._target.fetchrow(to_numbered(sql), *params, timeout=self._timeout)
         return None if row is None else tuple(row)
 
     async def fetchval(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        return await self._target.fetchval(to_numbered(sql), *params)
+        return await self._target.fetchval(to_numbered(sql), *params, timeout=self._timeout)
 
 
-class PostgresDriver(_Conn):
+class PostgresDriver:
+    """Reads are retried once on a lost connection, and so are transactions that had
+    not reached their commit (see :mod:`bot.storage.pg_outage`)."""
+
     engine = "postgres"
 
     def __init__(self, pool: asyncpg.Pool) -> None:
-        super().__init__(pool)
         self.pool = pool
 
     @classmethod
     async def connect(
-        cls, url: str, *, min_size: int = 1, max_size: int = 10, **options: Any
+        cls, url: str, *, min_size: int = 1, max_size: int = 10,
+        command_timeout: float = DEFAULT_COMMAND_TIMEOUT, **options: Any
     ) -> PostgresDriver:
-        pool = await asyncpg.create_pool(url, min_size=min_size, max_size=max_size, **options)
+        """A pool whose every command ends after ``command_timeout`` seconds, on the
+        server (``statement_timeout``) and, a moment later, on the client."""
+        settings = {**options.pop("server_settings", {}),
+                    "statement_timeout": str(int(command_timeout * 1000))}
+        pool = await asyncpg.create_pool(
+            url, min_size=min_size, max_size=max_size, server_settings=settings,
+            command_timeout=command_timeout + GRACE_SECONDS,
+            timeout=command_timeout + GRACE_SECONDS, **options)
         return cls(pool)
 
+    async def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        async with self.transaction() as tx:  # so a lost connection is never a doubt
+            await tx.execute(sql, params)
+
+    async def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        async with self.transaction() as tx:
+            await tx.executemany(sql, rows)
+
+    async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Sequence[Any]]:
+        return await twice(lambda: self._read(lambda c: c.fetchall(sql, params)), self.pool)
+
+    async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Sequence[Any] | None:
+        return await twice(lambda: self._read(lambda c: c.fetchone(sql, params)), self.pool)
+
+    async def fetchval(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return await twice(lambda: self._read(lambda c: c.fetchval(sql, params)), self.pool)
+
+    async def _read(self, read: Callable[[_Conn], Awaitable[_T]]) -> _T:
+        async with self.pool.acquire() as conn:
+            return await read(_Conn(conn))
+
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[Executor]:
-        async with self.pool.acquire() as conn, conn.transaction():
-            yield _Conn(conn)
+    async def transaction(
+        self, *, command_seconds: float | None = None
+    ) -> AsyncIterator[Executor]:
+        """One transaction; its start is retried once on a lost connection (nothing ran
+        yet), anything later is an outage (``unsure`` when the commit was under way)."""
+        conn, tx = await twice(self._begin, self.pool)
+        committing = False
+        try:
+            yield _Conn(conn, command_seconds)
+            committing = True
+            await tx.commit()
+        except BaseException as err:
+            if not committing:
+                with contextlib.suppress(Exception):
+                    await tx.rollback()
+            if lost(err) or slow(err):
+                raise outage(err, unsure=committing) from err
+            raise
+        finally:
+            await self.pool.release(conn)
+
+    async def _begin(self) -> tuple[asyncpg.Connection, Transaction]:
+        conn = await self.pool.acquire()
+        tx = conn.transaction()
+        try:
+            await tx.start()
+        except BaseException:
+            await self.pool.release(conn)
+            raise
+        return conn, tx
 
     async def batch(
         self, steps: Sequence[Step], *, write: bool = False
     ) -> list[list[Sequence[Any]]]:
-        out: list[list[Sequence[Any]]] = []
-        async with (
-            self.pool.acquire() as conn,
-            conn.transaction() if write else _no_transaction(),
-        ):
-            for step in steps:
-                sql = to_numbered(step.sql)
-                if step.many is not None:
-                    if step.many:
-                        await conn.executemany(sql, [tuple(r) for r in step.many])
-                    out.append([])
-                elif step.fetch:
-                    out.append([tuple(r) for r in await conn.fetch(sql, *step.params)])
-                else:
-                    await conn.execute(sql, *step.params)
-                    out.append([])
-        return out
+        """The steps on one connection (one transaction when ``write``), retried once
+        on a lost connection as long as the commit had not begun."""
+        if write:
+            async def run() -> list[list[Sequence[Any]]]:
+                async with self.transaction() as tx:
+                    return await _steps(tx, steps)
+        else:
+            async def run() -> list[list[Sequence[Any]]]:
+                return await self._read(lambda c: _steps(c, steps))
+        return await twice(run, self.pool)
 
     async def read_then_write(
         self, reads: Sequence[Step], plan: WritePlan
@@ -113,8 +169,10 @@ class PostgresDriver(_Conn):
         return int(await self.fetchval("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"))
 
     async def migrate(self, migrations: Sequence[Migration]) -> int:
-        """Apply every pending migration in one transaction: all of them or none."""
-        async with self.transaction() as tx:
+        """Apply every pending migration in one transaction: all of them or none (with a
+        timeout of their own: rewriting a big table takes longer than a command)."""
+        async with self.transaction(command_seconds=MIGRATION_SECONDS) as tx:
+            await tx.execute("SET LOCAL statement_timeout = 0")
             await tx.execute("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))
             await tx.execute(
                 "CREATE TABLE IF NOT EXISTS schema_migrations ("
@@ -133,6 +191,20 @@ class PostgresDriver(_Conn):
 
     async def close(self) -> None:
         await self.pool.close()
+
+
+async def _steps(conn: Executor, steps: Sequence[Step]) -> list[list[Sequence[Any]]]:
+    out: list[list[Sequence[Any]]] = []
+    for step in steps:
+        if step.many is not None:
+            await conn.executemany(step.sql, step.many)
+            out.append([])
+        elif step.fetch:
+            out.append(list(await conn.fetchall(step.sql, step.params)))
+        else:
+            await conn.execute(step.sql, step.params)
+            out.append([])
+    return out
 
 
 class PostgresStorage(SqlStorage):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import pty
 import select
@@ -9,12 +10,15 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from bot.coach import Coach
-from bot.console.run import dispatch
+from bot.console.run import dispatch, run_console
+from tests.helpers import FakeClock, open_in_schema, require_postgres, throwaway_schema
+from tests.storage.proxy import relayed
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -114,3 +118,31 @@ async def test_a_typed_line_loses_its_control_characters_before_any_command(
     assert [e.name for e in await coach.storage.custom_exercises("me")] == ["zorb lift"]
     zone = await dispatch(coach, "me", "console", "/profile tz:Europe/Berlin\x00", tmp_path)
     assert zone is not None and zone.title == "Profile saved", zone
+
+
+async def test_an_outage_is_a_try_again_reply_and_the_console_goes_on(tmp_path: Path) -> None:
+    """PostgreSQL goes away mid-session: each command says so and the session goes on
+    to the end of its input; once the server is back, commands work again."""
+    url = require_postgres()
+    async with throwaway_schema(url) as schema, relayed(url) as (relay, through):
+        storage = await open_in_schema(through, schema, command_timeout=2)
+        coach = Coach(storage, FakeClock(datetime(2026, 11, 26, 18, 0, tzinfo=UTC)))
+        try:
+            saved = await dispatch(coach, "me", "console", "/log squat 5x5 @100kg", tmp_path)
+            assert saved is not None and saved.saved
+            relay.refusing = True
+            relay.cut()
+            out = io.StringIO()
+            status = await run_console(coach, "me", "console", io.StringIO(
+                "/log bench 3x8 @80kg\n/history\n/stats\n"), out)
+            assert status == 0
+            assert out.getvalue().count("My database did not answer") == 3, out.getvalue()
+            assert "Traceback" not in out.getvalue()
+            relay.refusing = False
+            again = await dispatch(coach, "me", "console", "/log bench 3x8 @80kg", tmp_path)
+            assert again is not None and again.saved
+            assert len(await storage.history("me", None, 10)) == 2
+        finally:
+            relay.refusing = False
+            relay.cut()
+            await storage.close()

@@ -22,8 +22,10 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.coach.data import Preview
+from bot.coach.outage import is_outage
 from bot.coach.replies import Reply
 from bot.discord.cogs.common import guild_key, respond, user_key
+from bot.discord.failures import failure_reply
 from bot.discord.inputs import answer_stale, fits
 from bot.discord.render import NO_PINGS, to_embed
 
@@ -78,14 +80,18 @@ async def _answer(
     (one transaction), so the buttons come back to be pressed again."""
     try:
         reply = await work
-    except Exception:
-        error_id = uuid.uuid4().hex[:8]
-        log.exception("error %s behind a data button (user %s)", error_id, interaction.user.id)
+    except Exception as err:
         with contextlib.suppress(discord.HTTPException):
             await interaction.edit_original_response(view=buttons, allowed_mentions=NO_PINGS)
-        reply = Reply(title="Something went wrong on my side",
-                      lines=(f"Nothing was changed; press the button again. (error id "
-                             f"{error_id})",), tone="error", private=True)
+        if is_outage(err):
+            reply = failure_reply(err, "a data button", interaction.user.id)
+        else:
+            error_id = uuid.uuid4().hex[:8]
+            log.exception("error %s behind a data button (user %s)", error_id,
+                          interaction.user.id)
+            reply = Reply(title="Something went wrong on my side",
+                          lines=(f"Nothing was changed; press the button again. (error id "
+                                 f"{error_id})",), tone="error", private=True)
     await interaction.followup.send(embed=to_embed(reply), ephemeral=True,
                                     allowed_mentions=NO_PINGS)
 

@@ -11,6 +11,7 @@ off its leaderboards at once; without it they drop off after eight weeks without
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -18,9 +19,11 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.coach.outage import is_outage
 from bot.coach.replies import Reply
 from bot.discord.cogs.common import guild_key, respond, user_key
 from bot.discord.cogs.logbook_buttons import log_view
+from bot.discord.failures import failure_reply
 from bot.discord.render import NO_PINGS, short_text
 from bot.domain import guard
 
@@ -93,9 +96,18 @@ class ChannelCog(commands.Cog):
         channel_id = await self.bot.coach.server.log_channel(guild_key(message.guild))
         if channel_id != str(message.channel.id):
             return
-        reply = await self.bot.coach.logbook.log_from_channel(
-            user_key(message.author), guild_key(message.guild), guard.clean(message.content),
-            str(message.id))
+        try:
+            reply = await self.bot.coach.logbook.log_from_channel(
+                user_key(message.author), guild_key(message.guild),
+                guard.clean(message.content), str(message.id))
+        except Exception as err:
+            if not is_outage(err):
+                raise
+            failed = failure_reply(err, "the log channel", message.author.id)
+            with contextlib.suppress(discord.HTTPException):
+                await message.reply(short_text(failed), mention_author=False,
+                                    allowed_mentions=NO_PINGS)
+            return
         if reply is None:
             return
         # Separately: a channel that forbids reactions must still get the reply.
