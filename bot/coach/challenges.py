@@ -177,7 +177,7 @@ class Challenges:
                 "An admin starts one with /challenge start, e.g. "
                 f"`{START_EXAMPLE}`.",), private=True)
         row, progress = found
-        lines = [f"{describe(row)}.", group_line(progress)]
+        lines = [f"{describe(row)}.", f"Group: {group_line(progress)}"]
         lines += [f"{mention(p.user_id)} · {_lifter_line(p, row.days)}"
                   for p in progress.lifters[:SHOWN]]
         if len(progress.lifters) > SHOWN:
@@ -234,12 +234,13 @@ class Challenges:
 
 
 def group_line(progress: ChallengeProgress) -> str:
+    """How the group stands, for a line that names it first (``Group: …``)."""
     counted = progress.weeks_counted
     lifters = len(progress.lifters)
     if not counted:
         taking = "1 lifter" if lifters == 1 else f"{lifters} lifters"
-        return f"Group: {taking} in it, the first week under way"
-    return (f"Group: {len(progress.on_track)} of {lifters} lifters on track · "
+        return f"{taking} in it, the first week under way"
+    return (f"{len(progress.on_track)} of {lifters} lifters on track · "
             f"{progress.weeks_met} of {counted} lifter-weeks met "
             f"({progress.weeks_met / counted:.0%})")
 
@@ -269,5 +270,5 @@ def end_text(row: ChallengeRow, progress: ChallengeProgress, names: Mapping[str,
         lines.append(f"Met every week: {shown}.")
     else:
         lines.append("Nobody met every week this time.")
-    lines.append(group_line(progress))
+    lines.append(f"Group: {group_line(progress)}")
     return "\n".join(lines)

@@ -7,11 +7,12 @@ import re
 from bot.coach.replies import Reply
 from bot.console.choices import ChoiceNumbers
 
-_MARKUP = re.compile(r"\*\*|`|\\(.)")
+_MARKUP = re.compile(r"\*\*|`|\\(.)|^-# ")
 
 
 def plain(text: str) -> str:
-    """Drop deliberate markup (bold, code) and undo the escapes of literal user text."""
+    """Drop deliberate markup (bold, code, a small-print line's ``-#``) and undo the
+    escapes of literal user text."""
     return _MARKUP.sub(lambda m: m.group(1) or "", text)
 
 

@@ -28,3 +28,15 @@ async def test_recap_set_show_and_off_in_the_console(coach: Coach) -> None:
     assert "Failure sets: 3 where the coaching puts them" in shown and "**" not in shown
     assert "Weekly recap off" in await _say(coach, "/recap off")
     assert "/recap set" in await _say(coach, "/recap sometime")
+
+
+async def test_the_printed_recap_carries_no_discord_markup(coach: Coach) -> None:
+    await _say(coach, "/log squat 5x5 @100kg rir2")
+    await _say(coach, "/challenge start days:3 weeks:4 name:December")
+    shown = await _say(coach, "/recap show")
+    lines = shown.splitlines()
+    assert not any(line.lstrip().startswith("-#") for line in lines), shown
+    assert any(line.lstrip().startswith("Weeks run Monday to Sunday") for line in lines)
+    [challenge] = [line for line in lines if "Challenge: December" in line]
+    assert "Group:" not in challenge and challenge.endswith("the first week under way")
+    assert "Group: 1 lifter in it" in await _say(coach, "/challenge show")
