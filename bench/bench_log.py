@@ -133,7 +133,14 @@ async def postgres_raw(url: str, schema: str) -> tuple[Raw, Callable[[], Awaitab
 
 async def rounds(label: str, coach: Coach, raw: Raw, rounds: int) -> dict[str, list[float]]:
     """Interleave the four legs ``rounds`` times; print and return the ratios."""
-    await coach.logbook.log("u0", "bench-guild", LINES[0])  # warm caches
+    # Every lifter of the rounds logs once first: what a log keeps of older history
+    # (lift recalls, calibration pairs) is then in place, as for a lifter of a running
+    # bot; a lifter's first log after the upgrade reads their whole history once.
+    needed = rounds * (ONE_BY_ONE + LIFTERS) + 1
+    for first in range(0, needed, LIFTERS):
+        await asyncio.gather(*(coach.logbook.log(f"u{u}", "bench-guild", LINES[u % len(LINES)])
+                               for u in range(first, min(needed, first + LIFTERS))))
+    await coach.storage.catch_up_boards()
     got: dict[str, list[float]] = {"one": [], "at_once": [], "p50_ms": [], "raw_ms": [],
                                    "one_per_s": [], "at_once_per_s": []}
     user = 1

@@ -16,31 +16,30 @@ the choice of advice in another.
 - Closing lines: the rules that did not fit, the one request for effort, the deload
   note and a deload that looks due.
 
-``older`` should hold the lifter's whole history of the exercises logged (the bests
-compare against it); the rules themselves read only the weeks they need.
+``older`` holds the lifter's whole history, or their recent weeks (from
+``history_from``) with what is kept of the rest (see :mod:`bot.coach.log_recall`):
+each lift's recall for its bests and next time, the calibration's older pairs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 
 from bot.domain.advice import advise_session
 from bot.domain.figures import (
+    Calibration,
+    KnownPairs,
+    LiftRecall,
     best_line,
     calibrated,
     in_deload,
     new_bests,
     next_time,
-    rir_calibration,
 )
 from bot.domain.local_time import local_date_of
 from bot.domain.models import Profile, Soreness, StoredEntry
-
-LOOKBACK = timedelta(days=3660)
-"""How far back the log reply wants ``older`` to reach: all of a lifter's log, in
-practice, so a "new best" is one against everything they logged."""
 
 
 @dataclass(frozen=True)
@@ -59,20 +58,27 @@ def session_advice(
     profile: Profile,
     soreness: Sequence[Soreness],
     now: datetime,
+    *,
+    known: KnownPairs | None = None,
+    recalls: Mapping[str, LiftRecall] | None = None,
+    history_from: date | None = None,
 ) -> SessionAdvice:
-    """Advice for the entries just stored (``fresh``), given the lifter's ``older`` ones."""
+    """Advice for the entries just stored (``fresh``), given the lifter's ``older`` ones
+    (all of them; or those from ``history_from`` on, with the lifts' ``recalls`` and the
+    calibration's ``known`` pairs)."""
     fresh_ids = {e.entry_id for e in fresh}
     past = [e for e in older if e.entry_id not in fresh_ids]
-    found = rir_calibration([*past, *fresh])
+    reply = advise_session(fresh, past, profile, soreness, now, known)
+    found = reply.calibration  # from every entry (a set without work sets tests nothing)
     past_c = calibrated(past, found)
     fresh_c = calibrated(fresh, found)
-    reply = advise_session(fresh, past, profile, soreness, now)
+    lifts = _recalled(fresh, recalls or {}, found, history_from)
     today = local_date_of(now, profile.timezone)
     under: dict[int, list[str]] = {e.entry_id: [] for e in fresh_c}
     for entry_id, note in reply.fit_notes.items():
         under[entry_id].append(note)
     for i, entry in enumerate(fresh_c):
-        before = [*past_c, *fresh_c[:i]]
+        before = [*past_c, *lifts.get(entry.exercise.key, ((), ()))[0], *fresh_c[:i]]
         for best in new_bests(entry, before):
             under[entry.entry_id].append(best_line(best, entry.exercise.name, profile.unit,
                                                    today))
@@ -81,8 +87,8 @@ def session_advice(
     for key, entry in last_of.items():
         if in_deload(profile, pool, entry.local_date):
             continue
-        line = next_time([e for e in pool if e.exercise.key == key], entry.local_date,
-                            profile)
+        line = next_time([*lifts.get(key, ((), ()))[1],
+                          *(e for e in pool if e.exercise.key == key)], entry.local_date, profile)
         if line is not None:
             under[entry.entry_id].append(line)
     closing = [line for line in (_left_out(reply.left_out), reply.effort_request,
@@ -95,10 +101,28 @@ def session_advice(
     )
 
 
+def _recalled(
+    fresh: Sequence[StoredEntry], recalls: Mapping[str, LiftRecall],
+    found: Calibration | None, history_from: date | None,
+) -> dict[str, tuple[list[StoredEntry], list[StoredEntry]]]:
+    """Each logged lift's kept best sets, and its kept sessions before the weeks read,
+    as the fresh entry's exercise and with the lifter's calibration."""
+    out: dict[str, tuple[list[StoredEntry], list[StoredEntry]]] = {}
+    for entry in fresh:
+        kept = recalls.get(entry.exercise.key)
+        if kept is None or entry.exercise.key in out:
+            continue
+        as_lift = [replace(e, exercise=entry.exercise) for e in kept.bests]
+        earlier = [replace(e, exercise=entry.exercise) for e in kept.sessions
+                   if history_from is None or e.local_date < history_from]
+        out[entry.exercise.key] = (calibrated(as_lift, found), calibrated(earlier, found))
+    return out
+
+
 def _left_out(ids: Sequence[str]) -> str | None:
     if not ids:
         return None
     return f"also: {', '.join(ids)} · /why {ids[0]}"
 
 
-__all__ = ["LOOKBACK", "SessionAdvice", "session_advice"]
+__all__ = ["SessionAdvice", "session_advice"]

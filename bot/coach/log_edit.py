@@ -14,8 +14,9 @@ from datetime import datetime
 
 from bot.coach.history import as_log_entry
 from bot.coach.lifter import Lifter, rehydrate
-from bot.coach.log_advice import LOOKBACK, session_advice
+from bot.coach.log_advice import session_advice
 from bot.coach.log_reading import read_log
+from bot.coach.log_recall import WHOLE_LOG, whole
 from bot.coach.log_reply import day_text, describe_entry, note_line
 from bot.coach.replies import Reply, error_reply, literal
 from bot.domain.catalogue import Catalogue
@@ -84,7 +85,7 @@ class Edit:
     async def edit_entry(self, user_id: str, entry_id: int, text: str) -> Reply:
         """Correct one of the caller's entries by id; refused when it is not theirs."""
         now = self._lifter.now()
-        context = await self._storage.log_context(user_id, now - LOOKBACK)
+        context = whole(await self._storage.log_context(user_id, now - WHOLE_LOG))
         fits = 0 < entry_id < 1 << 63
         before = await self._storage.entries_by_ids(user_id, [entry_id]) if fits else []
         if not before:
@@ -108,7 +109,7 @@ class Edit:
             user_id, entry_id, EntryEdit(new.exercise, new.sets, new.note, new.pr, customs))
         if stored is None:
             return _gone()
-        profile = await self._storage.with_coaching(user_id, context.profile or Profile())
+        profile = context.profile or Profile()
         return _corrected(old, stored, context.history, found.catalogue.with_custom(customs),
                           profile, context.soreness, now)
 

@@ -8,9 +8,10 @@ from bot.coach import own_exercises
 from bot.coach.cooldown import Cooldown
 from bot.coach.history import History
 from bot.coach.lifter import Lifter, rehydrate
-from bot.coach.log_advice import LOOKBACK, session_advice
+from bot.coach.log_advice import session_advice
 from bot.coach.log_edit import Edit, EditForm
 from bot.coach.log_reading import ReadLog, Replacing, read_log, to_write
+from bot.coach.log_recall import WINDOW, kept, pairs_now, wanted, with_rebuilt
 from bot.coach.log_reply import (
     choices,
     describe_entry,
@@ -20,11 +21,10 @@ from bot.coach.log_reply import (
 from bot.coach.log_undo import Undo
 from bot.coach.plan import Plan
 from bot.coach.replies import Reply, error_reply, literal
+from bot.domain.figures import KnownPairs
 from bot.domain.models import LogEntry, ParseError, Profile, Unit
 from bot.domain.notation import parse_log
-from bot.storage.contract import LogContext, LogWrite
-
-HISTORY_WINDOW = LOOKBACK  # the log reply's bests need the whole log; rules read 15 days
+from bot.storage.contract import HistoryWanted, LogContext, LogWrite
 
 
 class Logbook:
@@ -129,29 +129,34 @@ class Logbook:
         """Read, store (committed before replying) and build the reply; None for a
         channel post that is not a log, or a choice whose entries are gone."""
         now = self._lifter.now()
-        read: list[ReadLog] = []
+        seen: list[tuple[ReadLog, LogContext, KnownPairs | None]] = []
+        asked: list[HistoryWanted] = []
 
-        def plan(context: LogContext) -> LogWrite | None:
+        def plan(context: LogContext) -> LogWrite | HistoryWanted | None:
             # Runs between the storage's read and its write (one trip): read the text
-            # against the lifter's profile and own exercises, and say what to store.
+            # against the lifter's context, and say what to store or what else to read.
+            context = with_rebuilt(context)
             found = read_log(text, context, self._catalogue, now, replacing)
-            read.append(found)
-            if only_known and (not isinstance(found.result, tuple)
-                               or any(e.exercise.tier is None for e in found.result)):
+            seen[:] = [(found, context, context.known_pairs)]
+            write = to_write(found, context, now, source_ref, replacing)
+            if write is None or found.today is None or (only_known and not _known(found)):
                 return None
-            return to_write(found, context, now, source_ref, replacing)
+            more = None if asked else wanted(context, (e.exercise.key for e in write.entries),
+                                             (e.local_date for e in write.entries))
+            if more is not None:
+                asked.append(more)
+                return more
+            known = pairs_now(context, found.today)
+            seen[:] = [(found, context, known)]
+            return kept(write, context, known)
 
         logged = await self._storage.log_entries(
-            user_id, guild_id, now - HISTORY_WINDOW, now, plan,
+            user_id, guild_id, now - WINDOW, now, plan,
             replacing=() if replacing is None else replacing.offer.entry_ids)
-        context, stored = logged.context, logged.stored
-        profile = await self._storage.with_coaching(user_id, context.profile or Profile())
-        found = read[0]
-        profile = replace(profile, unit=found.unit)  # pounds chosen just now
-        if found.stale or (only_known and (
-            not isinstance(found.result, tuple)
-            or any(e.exercise.tier is None for e in found.result)
-        )):
+        found, context, known = seen[0]
+        stored = logged.stored
+        profile = replace(context.profile or Profile(), unit=found.unit)  # pounds chosen now
+        if found.stale or (only_known and not _known(found)):
             return None
         if not isinstance(found.result, tuple):
             return _parse_error(found.result)
@@ -159,13 +164,15 @@ class Logbook:
             e.exercise for e in found.result if e.exercise.custom)
         older = [rehydrate(h, catalogue) for h in context.history]
         fresh = [rehydrate(s, catalogue) for s in stored]
-        said = session_advice(fresh, older, profile, context.soreness, now)
+        said = session_advice(fresh, older, profile, context.soreness, now, known=known,
+                              recalls=context.recalls, history_from=context.history_from)
         today = found.today or self._lifter.today(profile, now)
         lines = [*_switched(replacing), *(q.says for q in found.questions if q.says)]
         lines += entry_lines(fresh, found.result, said, profile.unit, today, self._catalogue)
         lines.extend(said.items)
         lines.extend(said.closing)
-        lines.extend(await Plan(self._lifter).note_for_log(user_id, fresh))
+        lines.extend(Plan(self._lifter).note_from(fresh, context.plan, profile, older,
+                                                  context.soreness, now))
         rule_ids = said.rule_ids
         footer = "Ask /why RULE for the reasoning." if rule_ids else None
         return Reply(
@@ -215,6 +222,12 @@ class Logbook:
 def _preview_line(entry: LogEntry, unit: Unit) -> str:
     tier = entry.exercise.tier or "?"
     return f"{describe_entry(entry, unit)} (tier {tier})"
+
+
+def _known(found: ReadLog) -> bool:
+    """A read the log channel stores: lifts the catalogue or the lifter knows."""
+    return isinstance(found.result, tuple) and all(e.exercise.tier is not None
+                                                    for e in found.result)
 
 
 def _parse_error(error: ParseError) -> Reply:

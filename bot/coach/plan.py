@@ -16,7 +16,7 @@ from bot.coach.checkin import Checkins
 from bot.coach.lifter import Lifter, rehydrate
 from bot.coach.replies import Reply, error_reply, literal
 from bot.domain.catalogue import Catalogue
-from bot.domain.models import LOG_EXAMPLE, Exercise, Profile, StoredEntry
+from bot.domain.models import LOG_EXAMPLE, Exercise, Profile, Soreness, StoredEntry
 from bot.domain.plan import (
     BLOCK_CHOICES,
     BlockChoiceError,
@@ -129,22 +129,40 @@ class Plan:
         """The plan's lines under a log reply: as planned, or off plan and why.
 
         Only for a lifter who has a plan (they opened /plan, chose a block or turned
-        the check-in on); the plan judged is the one from before this log.
+        the check-in on); the plan judged is the one from before this log. A log reply
+        works it out from what the log read (:meth:`note_from`); this reads it all.
         """
         stored = await self._storage.get_plan_settings(user_id) if fresh_entries else None
         if stored is None:
             return ()
         now = self._lifter.now()
-        week = await self.read_week(user_id, now, setting=_setting(stored))
-        fresh_ids = {e.entry_id for e in fresh_entries}
+        profile = await self._lifter.profile_of(user_id)
         catalogue = await self._lifter.catalogue_for(user_id)
         fresh = [rehydrate(e, catalogue) for e in fresh_entries]
-        before = [e for e in week.entries if e.entry_id not in fresh_ids]
+        older = await self._entries(user_id, now, catalogue)
+        soreness = await self._storage.soreness(user_id)
+        return self.note_from(fresh, stored, profile, older, soreness, now)
+
+    def note_from(
+        self, fresh: Sequence[StoredEntry], stored: PlanSettingsRow | None, profile: Profile,
+        older: Sequence[StoredEntry], soreness: Sequence[Soreness], now: datetime,
+    ) -> tuple[str, ...]:
+        """:meth:`note_for_log` from what a log read: its plan blocks, its ``older``
+        entries (the plan's look-back at least) and the lifter's soreness; no trip to
+        the database."""
+        setting = _setting(stored)
+        if setting is None or not fresh:
+            return ()
+        day = self._lifter.today(profile, now)
+        fresh_ids = {e.entry_id for e in fresh}
+        since = now - LOOKBACK
+        week = sorted((e for e in [*(o for o in older if o.entry_id not in fresh_ids), *fresh]
+                       if e.performed_at >= since), key=lambda e: (e.performed_at, e.entry_id))
+        before = tuple(e for e in week if e.entry_id not in fresh_ids)
         plan = plan_week(PlanInputs(
-            before, week.inputs.week_first, week.inputs.today, now, week.inputs.block,
-            week.inputs.goal, week.inputs.weekly_target, week.inputs.soreness,
-            week.inputs.deload))
-        this_week = [e for e in week.entries if e.local_date >= plan.week_first]
+            before, monday_of(day), day, now, setting, profile.goal,
+            profile.weekly_target, tuple(soreness), _deload(profile)))
+        this_week = [e for e in week if e.local_date >= plan.week_first]
         return plan_check(fresh, this_week, plan, name_of)
 
 

@@ -8,12 +8,12 @@ lifter's data takes that lifter's id and scopes its SQL by it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
 
-from bot.domain.models import Exercise, Profile, SetRecord, Soreness, StoredEntry, Unit
+from bot.domain.models import Exercise, Profile, Soreness, StoredEntry
 from bot.domain.reminders import Session
 from bot.domain.sessions import SessionHead
 from bot.storage.board_contract import BoardChanges as BoardChanges
@@ -26,77 +26,18 @@ from bot.storage.community_contract import ChallengeRow as ChallengeRow
 from bot.storage.community_contract import ChallengeStore, RecapStore
 from bot.storage.community_contract import RecapNotice as RecapNotice
 from bot.storage.community_contract import RecapSetting as RecapSetting
-from bot.storage.log_types import DateOrder, EntryEdit, LogPrefs, NewOffer, Offer
+from bot.storage.log_contract import HistoryWanted as HistoryWanted
+from bot.storage.log_contract import LogContext as LogContext
+from bot.storage.log_contract import Logged as Logged
+from bot.storage.log_contract import LogPlanner as LogPlanner
+from bot.storage.log_contract import LogWrite as LogWrite
+from bot.storage.log_contract import NewEntry as NewEntry
+from bot.storage.log_contract import PlanSettingsRow as PlanSettingsRow
+from bot.storage.log_types import DateOrder, EntryEdit, LogPrefs, Offer
+from bot.storage.log_types import NewOffer as NewOffer
 from bot.storage.schedule_types import ReminderOutcome as ReminderOutcome
 from bot.storage.schedule_types import ReminderOutcomeKind as ReminderOutcomeKind
 from bot.storage.schedule_types import ReminderRow as ReminderRow
-
-
-@dataclass(frozen=True)
-class LogContext:
-    """What the coach reads before a log: profile, own exercises, soreness, recent entries.
-
-    ``best_loads`` is the lifter's heaviest working load per exercise key over all
-    their history (kg); ``replaced`` the lifter's entries a replacing log named that
-    still exist, in id order.
-    """
-
-    profile: Profile | None
-    customs: tuple[Exercise, ...]
-    soreness: tuple[Soreness, ...]
-    history: tuple[StoredEntry, ...]
-    prefs: LogPrefs = field(default_factory=LogPrefs)
-    best_loads: Mapping[str, float] = field(default_factory=dict)
-    replaced: tuple[StoredEntry, ...] = ()
-
-
-@dataclass(frozen=True)
-class LogWrite:
-    """What a log stores, in one transaction: the lifter's new own exercises first, then
-    the entries (after removing ``replaces``, the lifter's entries by id), then the
-    offers made about them. ``unit`` saves the lifter's chosen unit; ``unit_asked``
-    records that they were asked about it."""
-
-    entries: Sequence[NewEntry]
-    customs: Sequence[Exercise] = ()
-    replaces: Sequence[int] = ()
-    offers: Sequence[NewOffer] = ()
-    unit: Unit | None = None
-    unit_asked: bool = False
-
-
-LogPlanner = Callable[[LogContext], "LogWrite | None"]
-"""Reads a log against the lifter's context; None stores nothing."""
-
-
-@dataclass(frozen=True)
-class Logged:
-    """What a log read and stored: the context, the entries and the offers' ids (in the
-    order of :attr:`LogWrite.offers`)."""
-
-    context: LogContext
-    stored: list[StoredEntry]
-    offer_ids: list[int]
-
-
-@dataclass(frozen=True)
-class NewEntry:
-    """An entry about to be stored; the storage assigns its id."""
-
-    exercise: Exercise
-    sets: tuple[SetRecord, ...]
-    performed_at: datetime
-    local_date: date
-    source: str = "log"
-    source_ref: str | None = None
-    note: str = ""
-    pr: bool = False
-    # The lifter's session it joins (None: a new one; the entries of one write with the
-    # same ``new_session`` share it) and the log it keeps (None: this write's); see
-    # bot.domain.sessions.
-    session_id: int | None = None
-    new_session: int = 0
-    log_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -196,15 +137,6 @@ class DataStore(Protocol):
     async def tables_with_user_id(self) -> set[str]: ...
 
     async def finish_interrupted(self) -> None: ...
-
-
-@dataclass(frozen=True)
-class PlanSettingsRow:
-    """A lifter's failure/heavy blocks: each ``block_weeks`` long (None: off), the first
-    failure block starting on the Monday ``block_start`` (see bot.domain.plan.blocks)."""
-
-    block_weeks: int | None
-    block_start: date
 
 
 class PlanStore(Protocol):
@@ -353,10 +285,6 @@ class Storage(ReminderStore, DataStore, BoardStore, PlanStore, RecapStore, Chall
     async def get_meta(self, key: str) -> str | None: ...
 
     async def set_meta(self, key: str, value: str) -> None: ...
-
-    async def with_coaching(self, user_id: str, profile: Profile) -> Profile:
-        """``profile`` with the plate step and declared deload of migration 011."""
-        ...
 
     async def save_increment(
         self, user_id: str, increment_kg: float | None, now: datetime

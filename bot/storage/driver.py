@@ -34,7 +34,19 @@ class Step:
 
 
 Rows = list[list[Sequence[Any]]]
-WritePlan = Callable[[Rows], "Sequence[Step] | None"]
+
+
+@dataclass(frozen=True)
+class ReadMore:
+    """A plan's answer that asks for more rows before it chooses its writes: ``reads``
+    run (in the same trip on SQLite), then ``plan`` is called with their rows and
+    answers as the first plan did (writes, None, or another ReadMore)."""
+
+    reads: Sequence[Step]
+    plan: WritePlan
+
+
+WritePlan = Callable[[Rows], "Sequence[Step] | ReadMore | None"]
 
 
 class Executor(Protocol):
@@ -68,9 +80,11 @@ class Driver(Executor, Protocol):
         self, reads: Sequence[Step], plan: WritePlan
     ) -> tuple[Rows, Rows | None]:
         """Run ``reads``, let ``plan`` pick the writes from their rows, then run those in
-        one transaction (nothing when it returns None or no steps).
+        one transaction (nothing when it returns None or no steps); a plan may first ask
+        for more rows (:class:`ReadMore`). Returns the first reads' rows and the writes'.
 
-        SQLite does all of it in one trip to its thread, where ``plan`` runs too.
+        SQLite does all of it in one trip to its thread, where ``plan`` runs too, inside
+        the write's transaction.
         """
         ...
 

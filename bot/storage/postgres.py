@@ -20,7 +20,7 @@ import asyncpg
 from asyncpg.transaction import Transaction
 
 from bot.config import DEFAULT_COMMAND_TIMEOUT
-from bot.storage.driver import Executor, Rows, Step, WritePlan
+from bot.storage.driver import Executor, ReadMore, Rows, Step, WritePlan
 from bot.storage.migrations import Migration, load_migrations
 from bot.storage.pg_outage import GRACE_SECONDS, MIGRATION_SECONDS, lost, outage, slow, twice
 from bot.storage.sql.storage import SqlStorage
@@ -160,6 +160,8 @@ class PostgresDriver:
     ) -> tuple[Rows, Rows | None]:
         got = await self.batch(reads)
         writes = plan(got)
+        while isinstance(writes, ReadMore):
+            writes = writes.plan(await self.batch(writes.reads))
         return got, (await self.batch(writes, write=True) if writes else None)
 
     async def schema_version(self) -> int:

@@ -182,14 +182,21 @@ MEMBER_LOGGED = (
 """A log or import in a server: the lifter joins its boards, or is seen there again
 (parameters: server, lifter, now, now). See migration 014 for who stays on a board."""
 
-PROFILE_SELECT = "SELECT unit, goal, timezone, weekly_target FROM users WHERE user_id = ?"
+PROFILE_COLUMNS = ("unit", "goal", "timezone", "weekly_target", "increment_kg", "deload_from",
+                   "deload_until")
+PROFILE_SELECT = f"SELECT {', '.join(PROFILE_COLUMNS)} FROM users WHERE user_id = ?"
+"""The whole profile, its coaching settings (plate step, declared deload) included."""
 CUSTOM_SELECT = "SELECT key, name, tier FROM custom_exercises WHERE user_id = ? ORDER BY name"
 SORENESS_SELECT = "SELECT body_part, days, reported_at FROM soreness WHERE user_id = ?"
 
 
 def profile_from_row(row: Sequence[Any]) -> Profile:
+    """A row of PROFILE_COLUMNS."""
     return Profile(unit=cast(Unit, row[0]), goal=cast(Goal, row[1]), timezone=row[2],
-                   weekly_target=int(row[3]))
+                   weekly_target=int(row[3]),
+                   increment_kg=None if row[4] is None else float(row[4]),
+                   deload_from=None if row[5] is None else as_date(row[5]),
+                   deload_until=None if row[6] is None else as_date(row[6]))
 
 
 def custom_from_row(row: Sequence[Any]) -> Exercise:

@@ -24,7 +24,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 import aiosqlite
 
 from bot.storage.contract import ts
-from bot.storage.driver import Executor, Rows, Step, WritePlan
+from bot.storage.driver import Executor, ReadMore, Rows, Step, WritePlan
 from bot.storage.migrations import Migration, load_migrations
 from bot.storage.sql.storage import SqlStorage
 from bot.storage.sqlite_busy import BUSY_TIMEOUT_MS, patiently
@@ -83,6 +83,8 @@ def _read_then_write(
     """Runs in the connection's thread, inside a savepoint of its group's transaction."""
     got = _run_steps(conn, reads)
     writes = plan(got)
+    while isinstance(writes, ReadMore):
+        writes = writes.plan(_run_steps(conn, writes.reads))
     return got, (_run_steps(conn, writes) if writes else None)
 
 

@@ -70,20 +70,6 @@ async def test_imported_entries_keep_their_note_pr_and_set_fields(storage: Stora
     assert (back.sets, back.note, back.pr) == (SETS, "belt", True)
 
 
-async def test_best_loads_are_the_lifters_own_heaviest_working_sets(storage: Storage) -> None:
-    old = NOW - timedelta(days=300)
-    await storage.add_entries("u", "", [
-        noted(SQUAT, (SetRecord(reps=3, load_kg=150.0),), when=old),
-        noted(SQUAT, (SetRecord(reps=5, load_kg=200.0, warmup=True),
-                      SetRecord(reps=5, load_kg=120.0))),
-        noted(PLANK, TIMED),
-    ], NOW)
-    await storage.add_entries("other", "", [noted(SQUAT, (SetRecord(5, 250.0),))], NOW)
-    context = await storage.log_context("u", NOW - timedelta(days=15))
-    assert dict(context.best_loads) == {"back-squat": 150.0}
-    assert dict((await storage.log_context("nobody", NOW)).best_loads) == {}
-
-
 async def test_log_prefs_default_and_follow_the_profile(storage: Storage) -> None:
     assert await storage.get_log_prefs("u") == LogPrefs()
     await storage.save_profile("u", Profile(goal="strength"), NOW, TODAY)

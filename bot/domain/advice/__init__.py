@@ -10,9 +10,10 @@ through the figures and tiers through the catalogue.
 from bot.domain.advice.checks import W4_MIN_DAYS
 from bot.domain.advice.engine import advise, evaluate
 from bot.domain.advice.rules import RULES, explain
-from bot.domain.advice.session import MAX_ITEMS, Item, SessionReply, advise_session
+from bot.domain.advice.session import LOOKBACK, MAX_ITEMS, Item, SessionReply, advise_session
 
 __all__ = [
+    "LOOKBACK",
     "MAX_ITEMS",
     "RULES",
     "W4_MIN_DAYS",

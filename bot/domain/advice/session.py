@@ -36,7 +36,7 @@ from bot.domain.advice.checks import Hit, day_word
 from bot.domain.advice.engine import fired, fit_note
 from bot.domain.advice.lines import LINES, headline, names_text
 from bot.domain.advice.rules import RULES
-from bot.domain.figures.calibration import calibrated, rir_calibration
+from bot.domain.figures.calibration import Calibration, KnownPairs, calibrated, rir_calibration
 from bot.domain.figures.deload import (
     FALLING_SESSIONS,
     declared,
@@ -94,6 +94,7 @@ class SessionReply:
     deload_note: str | None = None
     muted: tuple[str, ...] = ()
     deload_due: str | None = None
+    calibration: Calibration | None = None  # the lifter's, as the rules read it
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
@@ -213,12 +214,14 @@ def said_this_week(
     soreness: Sequence[Soreness],
     today: date,
     asked: Asked | None = None,
+    known: KnownPairs | None = None,
 ) -> set[tuple[str, str, date]]:
     """(rule id, exercise key, local date) for each item the lifter's earlier messages
     of the last 7 local days were told, chosen again as it was at the time; a message
     whose reply a deload quieted adds (``MUTED``, "", its date): it carried the note.
     With ``asked``, only the messages that concern it are chosen again, newest first,
-    and the search stops once it is answered (a log costs little however busy the week)."""
+    and the search stops once it is answered (a log costs little however busy the week).
+    ``known``: the calibration's pairs of older tests (see ``rir_calibration``)."""
     said: set[tuple[str, str, date]] = set()
     messages = _messages([e for e in history if in_week(e.local_date, today)])
     if asked is not None:
@@ -228,7 +231,7 @@ def said_this_week(
             break
         at = message[0].performed_at
         before = [e for e in history if e.performed_at < at]
-        found = rir_calibration([*before, *message])
+        found = rir_calibration([*before, *message], known)
         first = message[0].local_date - LOOKBACK
         recent = calibrated([e for e in before if e.local_date >= first], found)
         reports = [r for r in soreness if r.reported_at <= at]
@@ -310,26 +313,30 @@ def advise_session(
     profile: Profile,
     soreness: Sequence[Soreness],
     now: datetime,
+    known: KnownPairs | None = None,
 ) -> SessionReply:
     """The reply to the message that stored ``fresh``, given the lifter's ``history``
     (their other entries, as logged: the effort is calibrated here, and each earlier
-    message of the week with the calibration of its own time)."""
+    message of the week with the calibration of its own time): the whole log, or with
+    ``known`` (older tests' pairs, see ``rir_calibration``) :data:`LOOKBACK` before the
+    week and ``MATCH_DAYS`` before ``known.before``."""
     working = [e for e in fresh if e.working_sets]
     if not working:
         return SessionReply()
     today = local_date_of(now, profile.timezone)
     fresh_ids = {e.entry_id for e in fresh}
     raw = [e for e in history if e.entry_id not in fresh_ids]
-    found = rir_calibration([*raw, *working])
+    found = rir_calibration([*raw, *working], known)
     working = calibrated(working, found)
     history = calibrated([e for e in raw if e.local_date >= today - LOOKBACK], found)
     choice = _choose(working, history, profile, soreness, now)
-    said = said_this_week(raw, profile, soreness, today, _asked(choice, working))
+    said = said_this_week(raw, profile, soreness, today, _asked(choice, working), known)
     session_days = {e.local_date for e in working}
     said_today = frozenset(r for r, _, d in said if d in session_days)
     if said_today & {r for u in choice.units for r in u.rule_ids}:
         choice = _choose(working, history, profile, soreness, now, said_today)
-        said |= said_this_week(raw, profile, soreness, today, _asked(choice, working))
+        said |= said_this_week(raw, profile, soreness, today, _asked(choice, working),
+                               known)
     items = []
     for unit in choice.units:
         full = _is_full(unit, said)
@@ -345,7 +352,7 @@ def advise_session(
     due = _deload_due(working, history, profile, "W1" in fired_ids)
     return SessionReply(tuple(items), choice.left_out, notes, request,
                         _deload_note(working, profile, bool(choice.muted), said),
-                        choice.muted, due)
+                        choice.muted, due, found)
 
 
 def _asked(choice: _Choice, fresh: Sequence[StoredEntry]) -> Asked:

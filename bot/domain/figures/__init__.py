@@ -25,7 +25,16 @@ from bot.domain.figures.board import (
     consistency_figures,
     discipline_figures,
 )
-from bot.domain.figures.calibration import MIN_PAIRS, Calibration, calibrated, rir_calibration
+from bot.domain.figures.calibration import (
+    MATCH_DAYS,
+    MIN_PAIRS,
+    Calibration,
+    KnownPairs,
+    Pair,
+    calibrated,
+    rir_calibration,
+    rir_pairs,
+)
 from bot.domain.figures.challenge import (
     MAX_CHALLENGE_DAYS,
     MAX_CHALLENGE_WEEKS,
@@ -58,6 +67,7 @@ from bot.domain.figures.progress import (
     exercise_progress,
 )
 from bot.domain.figures.ranking import Ranking, leaderboard_page, rank, rank_of
+from bot.domain.figures.recall import RECALL_SESSIONS, LiftRecall, recall_of
 from bot.domain.figures.recap import RECAP_TOP, Improvement, RecapLifter, WeekRecap, week_recap
 from bot.domain.figures.stats import (
     ALL_TIME_MIN_WEEKS,
@@ -86,6 +96,7 @@ __all__ = [
     "ALL_TIME_MIN_WEEKS",
     "BOARD_AWAY_WEEKS",
     "E1RM_TIERS",
+    "MATCH_DAYS",
     "MAX_CHALLENGE_DAYS",
     "MAX_CHALLENGE_WEEKS",
     "MAX_DAYS_PER_WEEK",
@@ -95,6 +106,7 @@ __all__ = [
     "MIN_CHALLENGE_DAYS",
     "MIN_CHALLENGE_WEEKS",
     "MIN_PAIRS",
+    "RECALL_SESSIONS",
     "RECAP_TOP",
     "WEEKLY_SETS_HIGH",
     "WEEKLY_SETS_LOW",
@@ -107,9 +119,12 @@ __all__ = [
     "DurationBest",
     "ExerciseProgress",
     "Improvement",
+    "KnownPairs",
+    "LiftRecall",
     "LifterProgress",
     "Metric",
     "NewBest",
+    "Pair",
     "PersonalRecord",
     "ProgressPoint",
     "Ranking",
@@ -143,8 +158,10 @@ __all__ = [
     "plate_step_kg",
     "rank",
     "rank_of",
+    "recall_of",
     "recognised",
     "rir_calibration",
+    "rir_pairs",
     "target_at",
     "tier_a_failures_too_many",
     "training_days",

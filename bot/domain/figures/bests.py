@@ -41,14 +41,14 @@ class NewBest:
     before: PersonalRecord | None = None
 
 
-def _counted(s: SetRecord) -> bool:
+def counts_for_bests(s: SetRecord) -> bool:
     return (not s.warmup and not s.timed and s.technique is None and s.reps is not None
             and s.reps >= 1 and s.load_kg is not None and s.load_kg > 0)
 
 
 def _lifts(entries: Iterable[StoredEntry]) -> list[tuple[StoredEntry, SetRecord]]:
     return [(e, s) for e in sorted(entries, key=lambda e: (e.local_date, e.entry_id))
-            for s in e.sets if _counted(s)]
+            for s in e.sets if counts_for_bests(s)]
 
 
 def _record(entry: StoredEntry, s: SetRecord, kind: Literal["e1rm", "rep_max"],
@@ -76,7 +76,7 @@ def _load_best(
     """The entry's most telling load or rep best against ``earlier`` (same kind of set)."""
     found: list[NewBest] = []
     for s in entry.sets:
-        if not _counted(s):
+        if not counts_for_bests(s):
             continue
         assert s.load_kg is not None and s.reps is not None
         same = [(e, o) for e, o in earlier if o.bodyweight == s.bodyweight]

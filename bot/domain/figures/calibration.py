@@ -113,9 +113,28 @@ def rir_pairs(entries: Iterable[StoredEntry]) -> list[Pair]:
     return pairs
 
 
-def rir_calibration(entries: Iterable[StoredEntry]) -> Calibration | None:
-    """The lifter's calibration from all their entries; None without any pair."""
+@dataclass(frozen=True)
+class KnownPairs:
+    """The pairs of every test before ``before``, worked out earlier from the whole log
+    (a log then reads only its recent weeks: see :func:`rir_calibration`)."""
+
+    before: date
+    pairs: tuple[Pair, ...]
+
+
+def rir_calibration(
+    entries: Iterable[StoredEntry], known: KnownPairs | None = None
+) -> Calibration | None:
+    """The lifter's calibration from all their entries; None without any pair.
+
+    With ``known``, ``entries`` need hold only the entries from ``MATCH_DAYS`` before
+    ``known.before`` on: the tests from ``known.before`` on are paired from them (their
+    estimates lie in those days), the earlier ones are ``known.pairs``. The answer is
+    the one every entry would give.
+    """
     pairs = rir_pairs(entries)
+    if known is not None:
+        pairs = [*known.pairs, *(p for p in pairs if p.tested_on >= known.before)]
     if not pairs:
         return None
     middle = median(p.error for p in pairs)
@@ -148,6 +167,7 @@ __all__ = [
     "MAX_OFFSET_UP",
     "MIN_PAIRS",
     "Calibration",
+    "KnownPairs",
     "Pair",
     "calibrated",
     "rir_calibration",

@@ -55,7 +55,7 @@ def target_rir(tier: Tier, profile: Profile) -> float:
     return 2.0
 
 
-def _loaded(sets: Iterable[SetRecord]) -> list[SetRecord]:
+def loaded_sets(sets: Iterable[SetRecord]) -> list[SetRecord]:
     return [s for s in sets if not s.warmup and not s.timed and s.technique is None
             and s.reps is not None and s.reps >= 1 and s.load_kg is not None
             and s.load_kg > 0 and not s.bodyweight]
@@ -66,7 +66,7 @@ def sessions_of(entries: Iterable[StoredEntry], until: date) -> dict[date, list[
     days: dict[date, list[SetRecord]] = {}
     for e in sorted(entries, key=lambda e: (e.local_date, e.entry_id)):
         if e.local_date <= until:
-            days.setdefault(e.local_date, []).extend(_loaded(e.sets))
+            days.setdefault(e.local_date, []).extend(loaded_sets(e.sets))
     return {d: sets for d, sets in days.items() if sets}
 
 

@@ -17,6 +17,8 @@ USER_TABLES: tuple[str, ...] = (
     "board_days",
     "discipline_days",
     "import_entries",
+    "lift_recalls",
+    "calibration_pairs",
     "pending_imports",
     "log_offers",
     "reminders",
@@ -83,4 +85,6 @@ LABELS: dict[str, str] = {
     "import_entries": "entries of imports waiting for confirmation",
     "import_sets": "sets of imports waiting for confirmation",
     "erasures": "the mark of this erasure",
+    "lift_recalls": "your bests and last sessions per exercise, kept for log replies",
+    "calibration_pairs": "your RIR calibration's pairs, kept for log replies",
 }

@@ -7,38 +7,28 @@ from datetime import datetime
 from typing import Any
 
 from bot.domain.models import StoredEntry
-from bot.storage.contract import LogContext, Logged, LogPlanner, NewEntry
-from bot.storage.driver import Driver, Step
+from bot.storage.contract import HistoryWanted, LogContext, Logged, LogPlanner, NewEntry
+from bot.storage.driver import Driver, ReadMore, Step
 from bot.storage.ids import IdSource
 from bot.storage.log_types import Offer
 from bot.storage.rows import (
-    CUSTOM_SELECT,
     ENTRY_INSERT,
     ENTRY_SELECT,
     MEMBER_LOGGED,
-    PROFILE_SELECT,
     SET_INSERT,
-    SORENESS_SELECT,
     as_date,
     as_datetime,
-    custom_from_row,
     custom_steps,
     earliest_local_date,
     entry_values,
     group_entries,
     marks,
-    profile_from_row,
     sessions_and_logs,
     set_values,
-    soreness_from_row,
 )
-from bot.storage.sql.offers import (
-    BEST_LOADS_SELECT,
-    PREFS_SELECT,
-    offer_steps,
-    prefs_from_row,
-    unit_steps,
-)
+from bot.storage.sql.log_context import context_from, context_steps, wanted_steps, with_wanted
+from bot.storage.sql.offers import offer_steps, unit_steps
+from bot.storage.sql.recalls import pairs_steps, recall_steps
 
 _SINCE = (
     "e.user_id = ? AND e.local_date >= ? AND e.performed_at >= ?"
@@ -70,37 +60,45 @@ class EntriesSql:
         self, user_id: str, guild_id: str, since: datetime, now: datetime, plan: LogPlanner,
         *, replacing: Sequence[int] = (),
     ) -> Logged:
-        """A whole log in one trip: read the lifter's context, let ``plan`` read the text
-        against it, store what it returns (nothing when it returns None).
+        """A whole log in one trip: read the lifter's context (the entries from ``since``,
+        what is kept of older ones), let ``plan`` read the text against it, store what
+        it returns (nothing when it returns None).
 
         ``replacing`` names entries of the lifter's the plan may replace: the context
         holds those that still exist. ``plan`` runs where the database work runs (on
-        SQLite, its thread), between the read and the write, so it must be quick and pure.
+        SQLite, its thread, in the write's transaction), between the read and the write,
+        so it must be quick and pure; it may ask for more history first
+        (:class:`HistoryWanted`), then it is asked again with that history in the context.
         """
-        found: list[LogContext] = []
+        seen: list[LogContext] = []
         stored: list[StoredEntry] = []
         offer_ids: list[int] = []
 
-        def choose(rows: list[list[Sequence[Any]]]) -> list[Step] | None:
-            context = _context(rows)
-            found.append(context)
+        def choose(context: LogContext) -> list[Step] | ReadMore | None:
+            seen.append(context)
             wanted = plan(context)
+            if isinstance(wanted, HistoryWanted):
+                return ReadMore(wanted_steps(user_id, context, wanted),
+                                lambda rows: choose(with_wanted(context, wanted, rows)))
             if wanted is None:
                 return None
-            steps = [step for exercise in wanted.customs
-                     for step in custom_steps(user_id, exercise)]
+            steps = [] if wanted.pairs is None else pairs_steps(user_id, wanted.pairs)
+            steps += [step for exercise in wanted.customs
+                      for step in custom_steps(user_id, exercise)]
             if wanted.replaces:
                 gone = tuple(wanted.replaces)
                 steps.append(Step(f"DELETE FROM entries WHERE user_id = ? AND entry_id IN"
                                   f" ({marks(gone)})", (user_id, *gone)))
             entry_steps, entries = self._entry_steps(user_id, guild_id, wanted.entries, now)
-            stored.extend(entries)
+            stored[:] = entries
             offers, ids = offer_steps(self.ids, user_id, guild_id, wanted, entries, now)
-            offer_ids.extend(ids)
-            return steps + entry_steps + offers + unit_steps(user_id, wanted, now)
+            offer_ids[:] = ids
+            kept = [] if wanted.recalls is None else recall_steps(user_id, wanted.recalls(entries))
+            return steps + entry_steps + offers + unit_steps(user_id, wanted, now) + kept
 
-        await self.driver.read_then_write(_context_steps(user_id, since, replacing), choose)
-        return Logged(found[0], stored, offer_ids)
+        await self.driver.read_then_write(context_steps(user_id, since, replacing),
+                                          lambda rows: choose(context_from(rows, since)))
+        return Logged(seen[-1], stored, offer_ids)
 
     def _entry_steps(
         self, user_id: str, guild_id: str, entries: Sequence[NewEntry], now: datetime
@@ -128,7 +126,7 @@ class EntriesSql:
 
     async def log_context(self, user_id: str, since: datetime) -> LogContext:
         """All a log needs to know about the lifter, in one trip to the database."""
-        return _context(await self.driver.batch(_context_steps(user_id, since, ())))
+        return context_from(await self.driver.batch(context_steps(user_id, since, ())), since)
 
     async def _entries(
         self, where: str, params: Sequence[Any], tail: str = ""
@@ -212,35 +210,3 @@ class EntriesSql:
 def _offer(row: Sequence[Any]) -> Offer:
     ids = tuple(int(part) for part in str(row[2]).split(",") if part)
     return Offer(int(row[0]), row[1], ids, row[3], row[4], row[5], as_datetime(row[6]))
-
-
-def _context_steps(user_id: str, since: datetime, replacing: Sequence[int]) -> list[Step]:
-    steps = [
-        Step(PROFILE_SELECT, (user_id,), fetch=True),
-        Step(CUSTOM_SELECT, (user_id,), fetch=True),
-        Step(SORENESS_SELECT, (user_id,), fetch=True),
-        Step(f"{ENTRY_SELECT} WHERE {_RECENT}", (user_id, earliest_local_date(since), since),
-             fetch=True),
-        Step(PREFS_SELECT, (user_id,), fetch=True),
-        Step(BEST_LOADS_SELECT, (user_id,), fetch=True),
-    ]
-    if replacing:
-        ids = tuple(replacing)
-        steps.append(Step(
-            f"{ENTRY_SELECT} WHERE e.user_id = ? AND e.entry_id IN ({marks(ids)})"
-            " ORDER BY e.entry_id, s.position", (user_id, *ids), fetch=True))
-    return steps
-
-
-def _context(rows: list[list[Sequence[Any]]]) -> LogContext:
-    profile, customs, soreness, history, prefs, bests = rows[:6]
-    replaced = rows[6] if len(rows) > 6 else []
-    return LogContext(
-        profile=profile_from_row(profile[0]) if profile else None,
-        customs=tuple(custom_from_row(r) for r in customs),
-        soreness=tuple(soreness_from_row(r) for r in soreness),
-        history=tuple(group_entries(history, as_datetime, as_date)),
-        prefs=prefs_from_row(prefs[0] if prefs else None),
-        best_loads={str(r[0]): float(r[1]) for r in bests if r[1] is not None},
-        replaced=tuple(group_entries(replaced, as_datetime, as_date)),
-    )

@@ -14,13 +14,6 @@ from bot.storage.ids import IdSource
 from bot.storage.log_types import DATE_ORDERS, OFFER_LIFETIME, DateOrder, LogPrefs
 
 PREFS_SELECT = "SELECT date_order, unit_chosen, unit_asked FROM users WHERE user_id = ?"
-# The heaviest working load of each exercise over all the lifter's history: it walks
-# the lifter's (user_id, exercise_key, performed_at) index and each entry's sets by key.
-BEST_LOADS_SELECT = (
-    "SELECT e.exercise_key, MAX(s.load_kg) FROM entries e JOIN sets s"
-    " ON s.entry_id = e.entry_id WHERE e.user_id = ? AND s.warmup = 0"
-    " AND s.load_kg IS NOT NULL GROUP BY e.exercise_key"
-)
 _OFFER_INSERT = (
     "INSERT INTO log_offers (offer_id, user_id, kind, entry_ids, line, guild_id, source_ref,"
     " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"

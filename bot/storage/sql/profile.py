@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime
 
 from bot.domain.models import Exercise, Profile, Soreness
@@ -28,7 +27,7 @@ class LifterSql:
 
     async def get_profile(self, user_id: str) -> Profile | None:
         row = await self.driver.fetchone(PROFILE_SELECT, (user_id,))
-        return None if row is None else await self.with_coaching(user_id, profile_from_row(row))
+        return None if row is None else profile_from_row(row)
 
     async def save_profile(
         self, user_id: str, profile: Profile, now: datetime, today: date,
@@ -101,19 +100,6 @@ class LifterSql:
         return [soreness_from_row(r) for r in rows]
 
     # coaching settings: plate step and deload (migration 011) ---------------------
-
-    async def with_coaching(self, user_id: str, profile: Profile) -> Profile:
-        """``profile`` with the lifter's plate step and declared deload filled in."""
-        row = await self.driver.fetchone(
-            "SELECT increment_kg, deload_from, deload_until FROM users WHERE user_id = ?",
-            (user_id,),
-        )
-        if row is None:
-            return profile
-        step, start, end = row
-        return replace(profile, increment_kg=None if step is None else float(step),
-                       deload_from=None if start is None else as_date(start),
-                       deload_until=None if end is None else as_date(end))
 
     async def save_increment(self, user_id: str, increment_kg: float | None,
                              now: datetime) -> None:
