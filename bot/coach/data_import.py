@@ -12,6 +12,7 @@ own is refused whole. The preview keeps its entries in the database, not in memo
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -47,6 +48,7 @@ FORMAT_CHOICES = ("auto", "strong", "hevy", "liftcoach")
 PENDING_TTL = timedelta(hours=24)
 NO_ZONE = ("You have not set a time zone, so I read the times as UTC. If that is wrong, "
            "Cancel, set yours with /profile tz:Europe/Berlin (your own) and import again.")
+BREATH_SECONDS = 0.001  # every few hundred rows read
 KNOWN_PAGE = 500  # stored entries compared with the file per read
 _MAP_EXAMPLE = '/import file:strong.csv map:"Chest Fly (Band)=dumbbell fly"'
 _LB_EXAMPLE = "/import file:strong.csv unit:lb"
@@ -133,13 +135,13 @@ class Imports:
         reading = _Reading(await self._lifter.catalogue_for(user_id), zone_name,
                            given or (profile.unit if profile else "kg"), given is not None,
                            names, now)
-        result = await asyncio.to_thread(_read_file, text, fmt, reading)
-        if isinstance(result, ImportProblem):
-            return Preview(problem_reply(result))
+        read = await asyncio.to_thread(_read_file, text, fmt, reading)
+        if isinstance(read, ImportProblem):
+            return Preview(problem_reply(read))
+        result, news = read
         own = await self._new_own(user_id, result)
         if isinstance(own, Reply):
             return Preview(own)
-        news = import_payload.new_entries(result.entries)
         known = await self._known_keys(user_id, news)
         fresh = [e for e in news if e.source_ref not in known]
         if not fresh:
@@ -255,11 +257,24 @@ class Imports:
         return known
 
 
-def _read_file(text: str, fmt: str, reading: _Reading) -> ImportResult | ImportProblem:
-    """Read a file's text: runs in a worker thread (pure, no I/O)."""
-    return read_import(text, fmt=fmt, catalogue=reading.catalogue,
-                       zone=ZoneInfo(reading.zone), unit=reading.unit, latest=reading.now,
-                       mapping=reading.mapping, unit_given=reading.unit_given)
+def _read_file(
+    text: str, fmt: str, reading: _Reading
+) -> tuple[ImportResult, list[NewEntry]] | ImportProblem:
+    """Read a file's text and make its entries ready to store: runs in a worker thread
+    (pure, no I/O)."""
+    result = read_import(text, fmt=fmt, catalogue=reading.catalogue,
+                         zone=ZoneInfo(reading.zone), unit=reading.unit, latest=reading.now,
+                         mapping=reading.mapping, unit_given=reading.unit_given, pause=_breathe)
+    if isinstance(result, ImportProblem):
+        return result
+    return result, import_payload.new_entries(result.entries, _breathe)
+
+
+def _breathe() -> None:
+    """Let the bot's other threads (the event loop, the database's) run: a worker thread
+    reading a big file would otherwise hold the interpreter for its whole turn each time,
+    and every other lifter's command waits for the turns to come round."""
+    time.sleep(BREATH_SECONDS)
 
 
 def _hourly_reply(free_at: datetime, wait: timedelta, zone: str) -> Reply:

@@ -8,11 +8,11 @@ between.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.domain.sessions import group_in_sessions
-from bot.domain.transfer import ImportedEntry, ImportProblem
+from bot.domain.transfer import PAUSE_EVERY, ImportedEntry, ImportProblem
 from bot.storage.contract import NewEntry
 
 PAYLOAD_VERSION = 3
@@ -75,10 +75,16 @@ def load(payload: str) -> Summary:
                    tuple(str(k) for k in data["own"]))
 
 
-def new_entries(entries: Sequence[ImportedEntry]) -> list[NewEntry]:
+def new_entries(
+    entries: Sequence[ImportedEntry], pause: Callable[[], None] | None = None
+) -> list[NewEntry]:
     """The file's entries as the storage takes them, each workout a session or part of
-    the one before it (bot.domain.sessions)."""
+    the one before it (bot.domain.sessions). ``pause`` as for ``read_import``."""
     groups = group_in_sessions([(e.performed_at, e.local_date) for e in entries])
-    return [NewEntry(e.exercise, e.sets, e.performed_at, e.local_date, source="import",
-                     source_ref=e.key, note=e.note, pr=e.pr, new_session=group)
-            for e, group in zip(entries, groups, strict=True)]
+    out: list[NewEntry] = []
+    for i, (e, group) in enumerate(zip(entries, groups, strict=True)):
+        if pause is not None and i % PAUSE_EVERY == 0:
+            pause()
+        out.append(NewEntry(e.exercise, e.sets, e.performed_at, e.local_date, source="import",
+                            source_ref=e.key, note=e.note, pr=e.pr, new_session=group))
+    return out

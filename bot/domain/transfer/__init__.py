@@ -11,12 +11,14 @@ from bot.domain.transfer.archive import ExportFile, packaged
 from bot.domain.transfer.export import COLUMNS, entry_lines, export_filename, header_line
 from bot.domain.transfer.fingerprint import entry_key
 from bot.domain.transfer.formats import FORMAT_NAMES
+from bot.domain.transfer.grouping import PAUSE_EVERY
 from bot.domain.transfer.names import MappingError, parse_mapping
 from bot.domain.transfer.read import ImportedEntry, ImportProblem, ImportResult, read_import
 
 __all__ = [
     "COLUMNS",
     "FORMAT_NAMES",
+    "PAUSE_EVERY",
     "ExportFile",
     "ImportProblem",
     "ImportResult",

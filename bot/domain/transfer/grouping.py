@@ -9,6 +9,7 @@ own format: their ``set`` number).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -21,6 +22,8 @@ from bot.domain.transfer.formats import ImportFormat, RawRow
 from bot.domain.transfer.names import NameMapper, Resolved, own_name
 
 _NO_SETS = "an entry without sets"
+PAUSE_EVERY = 64
+"""Rows (or entries) between two calls of a reader's ``pause``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +141,7 @@ class Grouper:
                     f"(at most {MAX_SETS}, as in /log)")
         return None
 
-    def finish(self, names: NameMapper) -> Grouped:
+    def finish(self, names: NameMapper, pause: Callable[[], None] | None = None) -> Grouped:
         entries: list[ImportedEntry] = []
         unmapped: dict[str, UnmappedName] = {}
         read_as: dict[str, str] = {}
@@ -147,6 +150,8 @@ class Grouper:
         self._entries.clear()
         for i, kept in enumerate(pending):  # in order, each let go once it is built
             pending[i] = None
+            if pause is not None and i % PAUSE_EVERY == 0:
+                pause()
             made = None if kept is None else self._entry(kept, names, unmapped, read_as, noted)
             if made is not None:
                 entries.append(made)

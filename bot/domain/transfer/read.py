@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 
@@ -31,7 +31,7 @@ from bot.domain.transfer.formats import (
     missing_columns,
     reader_for,
 )
-from bot.domain.transfer.grouping import Grouper, ImportedEntry, UnmappedName
+from bot.domain.transfer.grouping import PAUSE_EVERY, Grouper, ImportedEntry, UnmappedName
 from bot.domain.transfer.names import NameMapper
 from bot.domain.transfer.units import looks_like_pounds
 
@@ -111,6 +111,7 @@ def read_import(
     latest: datetime,
     mapping: Mapping[str, str] | None = None,
     unit_given: bool = False,
+    pause: Callable[[], None] | None = None,
 ) -> ImportResult | ImportProblem:
     """Read ``text`` as ``fmt`` ('auto', 'strong', 'hevy' or 'liftcoach').
 
@@ -118,7 +119,8 @@ def read_import(
     weights in ``unit`` (the profile's, or the one the lifter gave: ``unit_given``);
     rows dated after ``latest`` (plus a day) are refused. Rows stream through one at a
     time (see :mod:`bot.domain.transfer.grouping`): a big file costs its entries'
-    memory, never a copy of its rows.
+    memory, never a copy of its rows. ``pause`` is called every ``PAUSE_EVERY`` rows
+    and entries: a caller reading in a worker thread lets its other threads run there.
     """
     text = text.lstrip("\ufeff")
     if not text or text.isspace():  # (no stripped copy of a big text)
@@ -143,7 +145,7 @@ def read_import(
                          distance_unit=in_header.get("distance", ""))
         grouper = Grouper(chosen)
         problems = _Problems()
-        _read_rows(chosen, records, columns, ctx, grouper, problems)
+        _read_rows(chosen, records, columns, ctx, grouper, problems, pause)
     except csv.Error as err:
         return ImportProblem(f"The file is not valid CSV ({err}).",
                              "Attach the file exactly as the app exported it.")
@@ -153,13 +155,13 @@ def read_import(
         return ImportProblem("The file has a header but no rows.",
                              "Export again with at least one workout in it.")
     weights = _weights_note(chosen, columns, unit, in_header.get("weight"), unit_given)
-    grouped = grouper.finish(NameMapper(catalogue, mapping))
+    grouped = grouper.finish(NameMapper(catalogue, mapping), pause)
     result = ImportResult(format=chosen, rows=grouper.rows, entries=grouped.entries,
                           skipped=grouped.skipped, unmapped=grouped.unmapped,
                           read_as=grouped.read_as, weights=weights)
     unitless = chosen == "strong" and "weight unit" not in columns and not in_header
     if unitless and unit == "kg" and not unit_given:
-        loads = [s.load_kg for e in result.entries for s in e.sets if s.load_kg]
+        loads = (s.load_kg for e in result.entries for s in e.sets if s.load_kg)
         result = replace(result, pounds_hint=looks_like_pounds(loads))
     return result
 
@@ -221,10 +223,13 @@ def _read_rows(
     ctx: RowContext,
     grouper: Grouper,
     problems: _Problems,
+    pause: Callable[[], None] | None,
 ) -> None:
     """Every data row into ``grouper``; once a row is bad the rest are only checked."""
     read = reader_for(fmt)
     for number, cells in records:
+        if pause is not None and number % PAUSE_EVERY == 0:
+            pause()
         if not any(c.strip() for c in cells):
             continue
 

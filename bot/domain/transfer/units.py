@@ -11,7 +11,8 @@ so and offers the pounds reading.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable
 
 # Enough loaded sets to judge by, and how strongly they must look like pounds.
 MIN_LOADS = 20
@@ -20,13 +21,19 @@ KILO_DUMBBELLS = 0.03  # at most this share are even numbers that are not multip
 _EPSILON = 1e-6
 
 
-def looks_like_pounds(loads: Sequence[float]) -> bool:
-    """Whether loads read as kilograms have the shape of loads written in pounds."""
-    if len(loads) < MIN_LOADS:
+def looks_like_pounds(loads: Iterable[float]) -> bool:
+    """Whether loads read as kilograms have the shape of loads written in pounds.
+
+    Each distinct load is judged once (a file repeats a few loads tens of thousands
+    of times), weighted by how often it comes."""
+    counts = Counter(loads)
+    total = sum(counts.values())
+    if total < MIN_LOADS:
         return False
-    steps = sum(_multiple(x, 2.5) for x in loads) / len(loads)
-    kilo = sum(_whole(x) and round(x) % 2 == 0 and round(x) % 5 != 0 for x in loads)
-    return steps >= POUND_STEPS and kilo / len(loads) <= KILO_DUMBBELLS
+    steps = sum(n for x, n in counts.items() if _multiple(x, 2.5)) / total
+    kilo = sum(n for x, n in counts.items()
+               if _whole(x) and round(x) % 2 == 0 and round(x) % 5 != 0)
+    return steps >= POUND_STEPS and kilo / total <= KILO_DUMBBELLS
 
 
 def _whole(x: float) -> bool:
