@@ -106,9 +106,14 @@ async def raw_insert(storage: SqlStorage, result: ImportResult) -> float:
             for i, e in enumerate(result.entries) for p, s in enumerate(e.sets)]
     begin = time.perf_counter()
     async with driver.transaction() as tx:
-        await tx.executemany(f"INSERT INTO bench_entries VALUES ({', '.join('?' * 11)})",
-                             entries)
-        await tx.executemany(f"INSERT INTO bench_sets VALUES ({', '.join('?' * 11)})", sets)
+        await tx.executemany(
+            "INSERT INTO bench_entries (entry_id, user_id, guild_id, exercise_key,"
+            " exercise_name, tier, performed_at, local_date, created_at, source, source_ref)"
+            f" VALUES ({', '.join('?' * 11)})", entries)
+        await tx.executemany(
+            "INSERT INTO bench_sets (entry_id, position, reps, load_kg, bodyweight, rir,"
+            " rir_max, failure, technique, warmup, amrap)"
+            f" VALUES ({', '.join('?' * 11)})", sets)
     seconds = time.perf_counter() - begin
     for table in ("entries", "sets"):
         await driver.execute(f"DROP TABLE bench_{table}")
