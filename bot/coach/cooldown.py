@@ -2,6 +2,9 @@
 
 It protects the database and the channel from a runaway script or a stuck key,
 not from honest lifters: ten logs in ten seconds is far beyond anyone's training.
+Only saved logs use up the allowance: a caller takes a slot before storing (so a
+burst sent at once is still held to the count) and gives it back when nothing was
+saved (an unreadable text, chat in a log channel, an outage).
 """
 
 from __future__ import annotations
@@ -27,3 +30,9 @@ class Cooldown:
         if len(self._seen) > 50_000:  # forget lifters who went quiet
             self._seen = {u: t for u, t in self._seen.items() if t and now - t[-1] < self.window}
         return timedelta(0)
+
+    def give_back(self, user_id: str, taken_at: datetime) -> None:
+        """Return the slot ``wait_needed`` counted at ``taken_at``: nothing was saved."""
+        times = self._seen.get(user_id)
+        if times is not None and taken_at in times:
+            times.remove(taken_at)

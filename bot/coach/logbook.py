@@ -95,8 +95,14 @@ class Logbook:
                 f"Wait {seconds} s, then send it again; or put several exercises in one "
                 "log, separated by ;", "/log squat 5x5 rir2; leg curl 3x12 f",
                 title="Slow down a little"), footer="Nothing was saved.")
-        return await self._store(user_id, guild_id, text, source_ref=source_ref,
-                                 only_known=only_known)
+        reply: Reply | None = None
+        try:
+            reply = await self._store(user_id, guild_id, text, source_ref=source_ref,
+                                      only_known=only_known)
+        finally:
+            if reply is None or not reply.saved:  # refused or chat: the slot is theirs again
+                self._cooldown.give_back(user_id, now)
+        return reply
 
     async def switch_reading(self, user_id: str, offer_id: int) -> Reply:
         """Take a choice a log reply offered (another reading, a name kept as the

@@ -129,3 +129,13 @@ async def test_logging_faster_than_the_cooldown_is_refused_until_the_window_pass
     assert (await coach.logbook.log("u1", "g", "curl 3x10 rir1")).saved
     shown = (await coach.logbook.history("u1")).lines  # one session at one moment
     assert len([line for line in shown if line.startswith("`")]) == 11
+
+
+async def test_refused_logs_and_channel_chat_do_not_use_up_the_cooldown(coach: Coach) -> None:
+    for _ in range(12):  # unreadable: nothing saved, so nothing counted
+        refused = await coach.logbook.log("u1", "g", "squat")
+        assert not refused.saved and refused.title == "I couldn't read that"
+        assert await coach.logbook.log_from_channel("u1", "g", "nice session all", "m") is None
+    for _ in range(10):
+        assert (await coach.logbook.log("u1", "g", "curl 3x10 rir1")).saved
+    assert (await coach.logbook.log("u1", "g", "curl 3x10 rir1")).title == "Slow down a little"
