@@ -12,6 +12,22 @@ from bot.coach import Coach
 from bot.storage.sqlite import SQLiteStorage
 from tests.helpers import FakeClock, postgres_storage
 
+_FIGURES: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Collect what tests record as ``figure`` (it reaches here from every worker)."""
+    if report.when == "call":
+        _FIGURES.extend(str(value) for key, value in report.user_properties if key == "figure")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print the figures the reliability tests measured, whatever the capture mode."""
+    if _FIGURES:
+        terminalreporter.section("figures measured by the tests")
+        for line in _FIGURES:
+            terminalreporter.write_line(line)
+
 
 @pytest.fixture
 def clock() -> FakeClock:

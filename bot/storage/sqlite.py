@@ -157,23 +157,25 @@ class SQLiteDriver:
     # single statements, each under the lock (retried while another process writes) --
 
     async def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
-        await patiently(lambda: self._locked(self._inner.execute(sql, params)))
+        await patiently(lambda: self._locked(lambda: self._inner.execute(sql, params)))
 
     async def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        await patiently(lambda: self._locked(self._inner.executemany(sql, rows)))
+        await patiently(lambda: self._locked(lambda: self._inner.executemany(sql, rows)))
 
     async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Sequence[Any]]:
-        return await patiently(lambda: self._locked(self._inner.fetchall(sql, params)))
+        return await patiently(lambda: self._locked(lambda: self._inner.fetchall(sql, params)))
 
     async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Sequence[Any] | None:
-        return await patiently(lambda: self._locked(self._inner.fetchone(sql, params)))
+        return await patiently(lambda: self._locked(lambda: self._inner.fetchone(sql, params)))
 
     async def fetchval(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        return await patiently(lambda: self._locked(self._inner.fetchval(sql, params)))
+        return await patiently(lambda: self._locked(lambda: self._inner.fetchval(sql, params)))
 
-    async def _locked(self, work: Awaitable[_T]) -> _T:
+    async def _locked(self, work: Callable[[], Awaitable[_T]]) -> _T:
+        # The statement's coroutine is made once the lock is held: one made before
+        # and cancelled while waiting would never be awaited.
         async with self._lock:
-            return await work
+            return await work()
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Executor]:
@@ -187,7 +189,8 @@ class SQLiteDriver:
         if write:
             rows: Rows = await self._writes.run(partial(_write_steps, steps))
             return rows
-        return await patiently(lambda: self._locked(_in_thread(self._conn, _run_steps, steps)))
+        return await patiently(
+            lambda: self._locked(lambda: _in_thread(self._conn, _run_steps, steps)))
 
     async def read_then_write(
         self, reads: Sequence[Step], plan: WritePlan

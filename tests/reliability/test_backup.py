@@ -43,7 +43,7 @@ def test_a_backup_mid_burst_restores_every_confirmed_log(tmp_path: Path) -> None
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
         text=True, env=_env(), cwd=ROOT)
     assert proc.stdin is not None and proc.stdout is not None
-    proc.stdin.write(burst(600))
+    proc.stdin.write(burst(240))
     proc.stdin.close()
     confirmed: list[float] = []
     waiting = False
@@ -54,7 +54,7 @@ def test_a_backup_mid_burst_restores_every_confirmed_log(tmp_path: Path) -> None
         elif waiting and (m := LOAD.search(line)):
             confirmed.append(float(m.group(1)))
             waiting = False
-            if len(confirmed) == 150:
+            if len(confirmed) == 60:
                 before = list(confirmed)
                 result = _backup(db, copy)  # the console goes on logging meanwhile
     proc.wait(timeout=120)
@@ -62,7 +62,7 @@ def test_a_backup_mid_burst_restores_every_confirmed_log(tmp_path: Path) -> None
     assert "Copied" in result.stdout
     loads = asyncio.run(_loads_in(copy))
     assert all(load in loads for load in before)
-    assert len(confirmed) == 600 and len(loads) < 600  # the copy came mid-burst
+    assert len(confirmed) == 240 and len(loads) < 240  # the copy came mid-burst
     conn = sqlite3.connect(copy)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
