@@ -85,6 +85,18 @@ def command_prefix(settings: Settings) -> Any:
     return commands.when_mentioned
 
 
+# What discord.py would otherwise keep per server in memory, none of which the bot
+# reads: the last 1,000 messages seen (every reply of its own, with its embed), every
+# member (with the members intent: 10,000 Member objects for a server that size) and
+# the member lists asked for at start-up. Reactions and departures arrive as raw
+# events, and the weekly recap fetches a member it does not hold.
+LEAN_CACHES: dict[str, Any] = {
+    "max_messages": None,
+    "member_cache_flags": discord.MemberCacheFlags.none(),
+    "chunk_guilds_at_startup": False,
+}
+
+
 class LiftBot(commands.AutoShardedBot):
     """Holds the coach; cogs reach it as ``bot.coach``."""
 
@@ -101,7 +113,7 @@ class LiftBot(commands.AutoShardedBot):
             owner_ids=set(settings.owner_ids) or None,
             shard_count=settings.shard_count,
             tree_cls=GuardedTree,
-            **options,
+            **(LEAN_CACHES | options),
         )
         self.settings = settings
         self.coach = coach
