@@ -29,7 +29,7 @@ from bot.coach.import_preview import (
     problem_reply,
 )
 from bot.coach.lifter import Lifter
-from bot.coach.replies import Reply, error_reply
+from bot.coach.replies import Reply, error_reply, literal
 from bot.domain import guard
 from bot.domain.catalogue import Catalogue
 from bot.domain.limits import IMPORTS_PER_HOUR, MAX_OWN_EXERCISES
@@ -147,8 +147,8 @@ class Imports:
         if not fresh:
             return Preview(Reply(
                 title="Nothing new to import",
-                lines=(f"All {len(result.entries)} entries in {filename} are already in your "
-                       "history.",), private=True))
+                lines=(f"All {len(result.entries)} entries in {literal(filename)} are already "
+                       "in your history.",), private=True))
         summary = import_payload.Summary(filename, result.format, len(result.entries), own)
         pending_id = await self._storage.stage_import(
             user_id, guild_id, import_payload.dump(summary), fresh, now, now - PENDING_TTL)
@@ -187,7 +187,7 @@ class Imports:
                                title="Nothing to confirm")
         skipped = kept.entries - done.entries
         lines = [f"Added {done.entries} entr{'y' if done.entries == 1 else 'ies'} with "
-                 f"{done.sets} sets from {kept.filename}."]
+                 f"{done.sets} sets from {literal(kept.filename)}."]
         if skipped:
             lines.append(f"Skipped {skipped} already in your history.")
         if done.entries:

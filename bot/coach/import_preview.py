@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.coach.replies import Reply, error_reply
+from bot.coach.replies import Reply, error_reply, literal
 from bot.domain.transfer import FORMAT_NAMES, ImportProblem, ImportResult
 
 FIELD_CHARS = 1000  # a Discord embed field holds 1024 characters
@@ -32,8 +32,9 @@ def preview_reply(
     own = result.format == "liftcoach"
     span = "" if first is None or last is None else (
         f", {first:%d %b %Y} to {last:%d %b %Y}")
+    name = literal(filename)
     lines = [
-        f"**{filename}** ({FORMAT_NAMES[result.format]}): {result.rows} rows → "
+        f"**{name}** ({FORMAT_NAMES[result.format]}): {result.rows} rows → "
         f"{result.sets} sets in {len(result.entries)} entries from {result.workouts} "
         f"workouts{span}.",
         f"Warm-ups {result.count('warmup')} · drop sets {result.count('dropset')} · "
@@ -54,9 +55,9 @@ def preview_reply(
     if known:
         lines.append(f"{known} of these entries are already in your history and will be "
                      "skipped.")
-    fields = [*_listed("Read as", [f"{a} → {b}" for a, b in result.read_as])]
+    fields = [*_listed("Read as", [f"{literal(a)} → {b}" for a, b in result.read_as])]
     if result.unmapped:
-        shown = [f"{u.name}: {u.sets} sets"
+        shown = [f"{literal(u.name)}: {u.sets} sets"
                  + (f" (closest: {', '.join(u.suggestions)})" if u.suggestions else "")
                  for u in result.unmapped]
         shown.append("Kept as your own exercises (no tier) unless you import again with "

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.coach.log_advice import SessionAdvice
 from bot.coach.log_reading import Question
 from bot.coach.replies import Choice, literal
-from bot.domain.catalogue import Catalogue
+from bot.domain.advice import names_text
 from bot.domain.models import Exercise, LogEntry, StoredEntry, Unit
 from bot.domain.notation import describe_entry as plain_description
 
@@ -56,26 +56,64 @@ def log_title(stored: Sequence[StoredEntry], today: date) -> str:
 
 def entry_lines(
     fresh: Sequence[StoredEntry], parsed: Sequence[LogEntry], said: SessionAdvice,
-    unit: Unit, today: date, base: Catalogue,
+    unit: Unit, today: date, room: int,
 ) -> list[str]:
     """Each entry as read (with its day when the message spans several), its note, the
-    line for an exercise new to the coach, and the advice under it."""
+    line for an exercise new to the coach, and the advice under it; within ``room``
+    characters as far as the lines under entries go (see :func:`_within`)."""
     several = len({e.local_date for e in fresh}) > 1
-    lines: list[str] = []
+    blocks: list[_Block] = []
     for saved, entry in zip(fresh, parsed, strict=True):
         # The day and the note are said here, once each, rather than inside the echo.
         shown = replace(entry, exercise=saved.exercise, performed_on=None, note="")
         echo = f"**{describe_entry(shown, unit)}**"
         if several and saved.local_date != today:
             echo = f"{day_text(saved.local_date, today)}: {echo}"
-        lines.append(echo)
+        own = [echo]
         note = note_line(saved.note, saved.pr)
         if note is not None:
-            lines.append(note)
+            own.append(note)
         if saved.exercise.tier is None:
-            lines.append(unknown_exercise_line(saved.exercise))
-        lines.extend(said.under.get(saved.entry_id, ()))
-    return lines
+            own.append(unknown_exercise_line(saved.exercise))
+        blocks.append(_Block(literal(saved.exercise.name), own,
+                             list(said.under.get(saved.entry_id, ()))))
+    return _within(blocks, room)
+
+
+@dataclass
+class _Block:
+    """One entry's lines: its own (always shown) and those under it (bests, next time)."""
+
+    name: str
+    own: list[str]
+    under: list[str]
+
+
+def _chars(lines: Sequence[str]) -> int:
+    return sum(len(line) + 1 for line in lines)
+
+
+def _within(blocks: Sequence[_Block], room: int) -> list[str]:
+    """Every entry's own lines; the lines under the last entries left out, whole, while
+    the rest would pass ``room``, and those entries named in one closing line."""
+    total = sum(_chars(b.own) + _chars(b.under) for b in blocks)
+    dropped: list[_Block] = []
+    for block in reversed(blocks):
+        if total + len(_also(dropped)) <= room:
+            break
+        if block.under:
+            total -= _chars(block.under)
+            dropped.insert(0, block)
+    lines = [line for b in blocks for line in (b.own if b in dropped else b.own + b.under)]
+    return lines + ([_also(dropped)] if dropped else [])
+
+
+def _also(dropped: Sequence[_Block]) -> str:
+    if not dropped:
+        return ""
+    names = names_text(list(dict.fromkeys(b.name for b in dropped)))
+    return (f"Also: the notes under {names} (bests, next time) are left out to keep this "
+            "reply short; /stats EXERCISE shows an exercise's bests.")
 
 
 def unknown_exercise_line(exercise: Exercise) -> str:

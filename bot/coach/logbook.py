@@ -22,6 +22,7 @@ from bot.coach.log_undo import Undo
 from bot.coach.plan import Plan
 from bot.coach.replies import Reply, error_reply, literal
 from bot.domain.figures import KnownPairs
+from bot.domain.limits import LOG_REPLY_CHARS
 from bot.domain.models import LogEntry, ParseError, Profile, Unit
 from bot.domain.notation import parse_log
 from bot.storage.contract import HistoryWanted, LogContext, LogWrite
@@ -173,12 +174,12 @@ class Logbook:
         said = session_advice(fresh, older, profile, context.soreness, now, known=known,
                               recalls=context.recalls, history_from=context.history_from)
         today = found.today or self._lifter.today(profile, now)
-        lines = [*_switched(replacing), *(q.says for q in found.questions if q.says)]
-        lines += entry_lines(fresh, found.result, said, profile.unit, today, self._catalogue)
-        lines.extend(said.items)
-        lines.extend(said.closing)
-        lines.extend(Plan(self._lifter).note_from(fresh, context.plan, profile, older,
-                                                  context.soreness, now))
+        head = [*_switched(replacing), *(q.says for q in found.questions if q.says)]
+        tail = [*said.items, *said.closing, *Plan(self._lifter).note_from(
+            fresh, context.plan, profile, older, context.soreness, now)]
+        room = LOG_REPLY_CHARS - sum(len(line) + 1 for line in (*head, *tail))
+        lines = [*head, *entry_lines(fresh, found.result, said, profile.unit, today, room),
+                 *tail]
         rule_ids = said.rule_ids
         footer = "Ask /why RULE for the reasoning." if rule_ids else None
         return Reply(

@@ -72,7 +72,8 @@ class Reply:
         return self.tone == "error"
 
 
-_SPECIAL = re.compile(r"([\\*_~`|<>\[\]()])")
+# Markdown's marks, and the @ of @everyone/@here (other mentions start with <).
+_SPECIAL = re.compile(r"([\\*_~`|<>\[\]()]|@(?=everyone|here))", re.IGNORECASE)
 _LINE_START = re.compile(r"^(\s*)([#>-])", re.MULTILINE)
 
 
@@ -80,8 +81,9 @@ def literal(text: str) -> str:
     """User text made inert: Discord shows it as typed, never as formatting.
 
     Reply lines may use markdown (bold, code) on purpose; anything a lifter typed
-    (exercise names, words a parser could not read, file names) goes through here
-    first. The console removes the escapes again.
+    or a file held (exercise names, words a parser could not read, file names) goes
+    through here first: no bold, code, strike, spoiler, masked link, heading, small
+    print, quote or mention. The console removes the escapes again.
     """
     return _LINE_START.sub(r"\1\\\2", _SPECIAL.sub(r"\\\1", text))
 

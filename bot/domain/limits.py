@@ -50,6 +50,10 @@ PENDING_IMPORTS: Final = 2
 """Previews kept per lifter until confirmed or cancelled (the newest ones)."""
 MAX_OWN_EXERCISES: Final = 500
 """Exercises of one lifter's own, beside the catalogue: every command reads them."""
+LOG_REPLY_CHARS: Final = 3800
+"""Characters of a log reply's lines: a message of twenty exercises keeps its advice
+and each entry's own line, and leaves out the notes under the last entries past this
+(naming them). It fits a Discord embed's description (4096) with room to spare."""
 
 
 def reps_allowed(reps: float) -> bool:

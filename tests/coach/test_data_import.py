@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.coach import Coach
 from bot.coach.replies import Reply
+from bot.console.render import plain
 from bot.domain.figures.stats import training_days, weekly_streak
 from bot.domain.limits import IMPORTS_PER_HOUR, MAX_OWN_EXERCISES, PENDING_IMPORTS
 from bot.domain.models import Exercise
@@ -28,8 +29,9 @@ from tests.helpers import FakeClock
 
 
 def _text(reply: Reply) -> str:
-    return "\n".join((reply.title, *reply.lines, *(f"{k}: {v}" for k, v in reply.fields),
-                      reply.footer or ""))
+    """What the lifter reads: the escapes of names from the file undone."""
+    return plain("\n".join((reply.title, *reply.lines,
+                            *(f"{k}: {v}" for k, v in reply.fields), reply.footer or "")))
 
 
 async def _stored(coach: Coach, user: str = "u1") -> int:
@@ -262,7 +264,7 @@ async def test_pounds_in_a_kg_profile_are_flagged_with_the_line_that_fixes_it(
     preview = await coach.data.import_preview("u1", "g1", "strong.csv", _pounds_file())
     text = _text(preview.reply)
     assert preview.pounds_hint and preview.reply.tone == "warning"
-    assert "look like pounds" in text and "`/import file:strong.csv unit:lb`" in text
+    assert "look like pounds" in text and "/import file:strong.csv unit:lb" in text
     await coach.data.import_cancel("u1", preview.pending_id)
     as_lb = await coach.data.import_preview("u1", "g1", "strong.csv", _pounds_file(), unit="lb")
     assert not as_lb.pounds_hint and "as you chose with unit:lb" in _text(as_lb.reply)

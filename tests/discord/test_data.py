@@ -52,7 +52,7 @@ async def test_upload_preview_confirm_stores_the_history(
     ix, preview = await _preview(fake, gym, gym.lifter, upload)
     text = response_text(preview)
     assert "Import preview" in text and "78 sets in 24 entries" in text
-    assert "Converging Chest Press (Hammer Strength)" in text  # listed as unmapped
+    assert r"Converging Chest Press \(Hammer Strength\)" in text  # unmapped, shown as named
     assert await entries(storage, gym.lifter) == []  # nothing stored before Confirm
 
     message = fake.response_message(ix)
@@ -241,3 +241,26 @@ async def test_unit_lb_reads_a_pounds_file_and_a_long_name_list_comes_attached(
     assert "Imported" in response_text(done)
     stored = await entries(bots.storage(bot), gym.lifter)
     assert max(s.load_kg or 0 for e in stored for s in e.sets) < 40  # 85 lb is 38.6 kg
+
+
+async def test_hostile_file_and_exercise_names_reach_discord_inert(
+    fake: FakeDiscord, gym: Gym, bots: BotFactory, bot: LiftBot
+) -> None:
+    from tests.coach.test_data_import_names import (
+        HOSTILE_FILE,
+        MAPPED,
+        assert_inert,
+        hostile_file,
+    )
+
+    upload = Upload(HOSTILE_FILE, hostile_file())
+    ix, preview = await _preview(fake, gym, gym.lifter, upload, map=f"{MAPPED}=back squat")
+    assert "Import preview" in response_text(preview)
+    for embed in preview["embeds"]:
+        for text in (embed["description"], *(f["value"] for f in embed.get("fields", []))):
+            assert_inert(text)
+    message = fake.response_message(ix)
+    assert message is not None
+    _, done = await _press(fake, gym, gym.lifter, message, _button(message, "import:confirm:"))
+    assert "Imported 3 entries" in response_text(done)
+    assert_inert(response_text(done))

@@ -34,7 +34,7 @@ async def test_an_attached_files_name_loses_its_control_characters(
     ix = await fake.slash(gym.guild, gym.training, gym.lifter, "import", {"file": upload})
     await fake.wait_response(ix)
     preview = response_text(await fake.wait_followup(ix))
-    assert "Import preview" in preview and "my [2Jfile .csv" in preview
+    assert "Import preview" in preview and r"my \[2Jfile .csv" in preview  # [ shown as is
     assert "\x1b" not in preview and "\x07" not in preview
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from .snowflake import SnowflakeFactory, iso_now
 from .state import (
     ADMINISTRATOR,
@@ -287,7 +289,7 @@ class World:
         for f in files:
             aid = self.ids.next()
             self.files[aid] = f
-            url = f"{self.cdn_base}/attachments/{aid}/{f.filename}"
+            url = f"{self.cdn_base}/attachments/{aid}/{quote(f.filename, safe='')}"
             out.append(
                 {
                     "id": str(aid),

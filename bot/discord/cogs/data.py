@@ -27,7 +27,7 @@ from bot.coach.replies import Reply
 from bot.discord.cogs.common import guild_key, respond, user_key
 from bot.discord.failures import failure_reply
 from bot.discord.inputs import answer_stale, fits
-from bot.discord.render import NO_PINGS, to_embed
+from bot.discord.render import EMBED_LIMIT, FIELD_LIMIT, FIELDS_LIMIT, NO_PINGS, to_embed
 
 if TYPE_CHECKING:
     from bot.discord.client import LiftBot
@@ -42,17 +42,15 @@ FORMATS = [
 
 log = logging.getLogger("liftcoach.data")
 NAMES_FILE = "import-names.txt"
-_EMBED_CHARS = 5800  # Discord refuses an embed of more than 6000 characters
-_EMBED_FIELDS = 25
-_FIELD_CHARS = 1024
+_EMBED_CHARS = EMBED_LIMIT - 200  # room for the line that points to the attached list
 
 
 def _fits(reply: Reply) -> bool:
     """Whether every field of the preview fits in one embed, unclipped."""
     total = len(reply.title) + len("\n".join(reply.lines)) + len(reply.footer or "")
     total += sum(len(k) + len(v) for k, v in reply.fields)
-    return (total <= _EMBED_CHARS and len(reply.fields) <= _EMBED_FIELDS
-            and all(len(v) <= _FIELD_CHARS for _, v in reply.fields))
+    return (total <= _EMBED_CHARS and len(reply.fields) <= FIELDS_LIMIT
+            and all(len(v) <= FIELD_LIMIT for _, v in reply.fields))
 
 
 def preview_embed(preview: Preview) -> discord.Embed:

@@ -9,6 +9,7 @@ through the figures and tiers through the catalogue.
 
 from bot.domain.advice.checks import W4_MIN_DAYS
 from bot.domain.advice.engine import advise, evaluate
+from bot.domain.advice.lines import names_text
 from bot.domain.advice.rules import RULES, explain
 from bot.domain.advice.session import LOOKBACK, MAX_ITEMS, Item, SessionReply, advise_session
 
@@ -23,4 +24,5 @@ __all__ = [
     "advise_session",
     "evaluate",
     "explain",
+    "names_text",
 ]
