@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 from bot.domain.limits import IMPORT_MAX_BYTES, IMPORT_MAX_BYTES_CEILING
 
@@ -19,6 +20,8 @@ _T = TypeVar("_T")
 DEFAULT_DB_PATH = "liftcoach.db"
 DEFAULT_COMMAND_TIMEOUT = 30.0
 """Seconds one PostgreSQL command may take (DATABASE_COMMAND_TIMEOUT changes it)."""
+DEFAULT_RETRY_SECONDS = 1.0
+"""Seconds before the second try to reach Discord at start (DISCORD_RETRY_SECONDS)."""
 
 
 class ConfigError(Exception):
@@ -44,6 +47,8 @@ class Settings:
     log_cooldown_seconds: float = 10.0
     import_max_bytes: int = IMPORT_MAX_BYTES
     log_level: str = "INFO"
+    discord_start_tries: int | None = None  # None: keep trying until Discord answers
+    discord_retry_seconds: float = DEFAULT_RETRY_SECONDS
 
 
 def _int(env: Mapping[str, str], name: str, low: int, high: int) -> int | None:
@@ -100,8 +105,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     env = os.environ if env is None else env
     token = env.get("DISCORD_TOKEN", "").strip() or None
     url = env.get("DATABASE_URL", "").strip() or None
-    if url is not None and not url.startswith(("postgresql://", "postgres://")):
-        raise ConfigError("DATABASE_URL must start with postgresql:// (unset it to use SQLite)")
+    if url is not None:
+        _check_url(url)
     level = env.get("LOG_LEVEL", "INFO").strip().upper() or "INFO"
     if level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
         raise ConfigError(f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {level!r}")
@@ -143,7 +148,32 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         import_max_bytes=_or(_int(env, "IMPORT_MAX_BYTES", 1024, IMPORT_MAX_BYTES_CEILING),
                              defaults.import_max_bytes),
         log_level=level,
+        discord_start_tries=_int(env, "DISCORD_START_TRIES", 1, 1_000_000),
+        discord_retry_seconds=_or(_float(env, "DISCORD_RETRY_SECONDS", 0.01, 600),
+                                  defaults.discord_retry_seconds),
     )
+
+
+def _check_url(url: str) -> None:
+    """A DATABASE_URL that cannot name a server is refused here, in words that never
+    quote it: a password put where the port goes would otherwise be printed."""
+    if not url.startswith(("postgresql://", "postgres://")):
+        raise ConfigError("DATABASE_URL must start with postgresql:// (unset it to use SQLite)")
+    fix = ("; write it as postgresql://USER:PASSWORD@HOST:PORT/DATABASE, with any of "
+           "@ : / # ? % in the password percent-encoded (# as %23)")
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        raise ConfigError("DATABASE_URL is not a URL I can read" + fix) from None
+    if parts.fragment or "#" in url:
+        raise ConfigError("DATABASE_URL holds a # (read as the URL's end)" + fix)
+    hosts = parts.netloc.rpartition("@")[2]
+    try:
+        port = parts.port if "," not in hosts else 1  # several hosts: asyncpg reads them
+    except ValueError:
+        port = 0
+    if port == 0:
+        raise ConfigError("DATABASE_URL's port is not a number from 1 to 65535" + fix)
 
 
 def _or(value: _T | None, default: _T) -> _T:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.__main__ import main
 from bot.config import ConfigError, load_settings
 from bot.domain.limits import IMPORT_MAX_BYTES_CEILING
 
@@ -32,6 +33,9 @@ BAD = [
     ({"DATABASE_COMMAND_TIMEOUT": "forever"}, "DATABASE_COMMAND_TIMEOUT"),
     ({"DATABASE_COMMAND_TIMEOUT": "0"}, "DATABASE_COMMAND_TIMEOUT"),
     ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
+    ({"DISCORD_START_TRIES": "0"}, "DISCORD_START_TRIES"),
+    ({"DISCORD_RETRY_SECONDS": "soon"}, "DISCORD_RETRY_SECONDS"),
+    ({"DATABASE_URL": "postgresql://u:pw@host:99999/db"}, "DATABASE_URL"),
 ]
 
 
@@ -100,12 +104,58 @@ def test_import_max_bytes_has_a_ceiling_refused_at_start_in_one_line(tmp_path: P
     assert str(IMPORT_MAX_BYTES_CEILING) in lines[0] and "Traceback" not in result.stderr
 
 
-def test_a_dotenv_that_is_not_utf8_is_one_clear_line_and_status_2(tmp_path: Path) -> None:
+@pytest.mark.parametrize("mode", [[], ["console"]], ids=["bot", "console"])
+def test_a_dotenv_that_is_not_utf8_is_one_clear_line_and_status_2(
+    tmp_path: Path, mode: list[str]
+) -> None:
     (tmp_path / ".env").write_bytes(b"DISCORD_TOKEN=abc\nNOTE=caf\xe9\n")
     env = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "DATABASE_URL")}
-    proc = subprocess.run([sys.executable, "-m", "bot", "console"], cwd=tmp_path,
+    proc = subprocess.run([sys.executable, "-m", "bot", *mode], cwd=tmp_path,
                           env={**env, "PYTHONPATH": str(ROOT)}, stdin=subprocess.DEVNULL,
                           capture_output=True, text=True, timeout=60, check=False)
     lines = proc.stderr.strip().splitlines()
     assert proc.returncode == 2
     assert len(lines) == 1 and "UTF-8" in lines[0] and ".env" in lines[0], proc.stderr
+    assert "abc" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+SECRET = "s3cret-pw"
+STORAGE_BAD = {
+    "a folder": {"DATABASE_PATH": "."},
+    "a missing folder": {"DATABASE_PATH": "no/such/folder/x.db"},
+    "a file name too long": {"DATABASE_PATH": "x" * 300 + ".db"},
+    "no file can be made there": {"DATABASE_PATH": "/proc/self/liftcoach.db"},
+    "not a database": {"DATABASE_PATH": "notes.txt"},
+    "a password where the port goes": {"DATABASE_URL": f"postgresql://me:{SECRET}/db"},
+    "a port out of range": {"DATABASE_URL": f"postgresql://me:{SECRET}@127.0.0.1:99999/db"},
+    "a # in the password": {"DATABASE_URL": f"postgresql://me:{SECRET}#x@127.0.0.1/db"},
+    "a broken address": {"DATABASE_URL": f"postgresql://me:{SECRET}@[::1/db"},
+}
+
+
+@pytest.mark.parametrize("bad", list(STORAGE_BAD), ids=list(STORAGE_BAD))
+def test_a_database_setting_that_cannot_work_is_one_line_and_status_2(
+    tmp_path: Path, bad: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "notes.txt").write_text("a text file, not a database\n" * 100)
+    monkeypatch.chdir(tmp_path)
+    for name in [k for k in os.environ if k.startswith(("DISCORD_", "DATABASE_"))]:
+        monkeypatch.delenv(name)
+    for name, value in STORAGE_BAD[bad].items():
+        monkeypatch.setenv(name, value)
+    assert main(["console"]) == 2
+    out, err = capsys.readouterr()
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("liftcoach: "), err
+    assert "database" in lines[0].lower() and out == ""
+    assert SECRET not in err
+
+
+@pytest.mark.parametrize("bad", ["a file name too long", "a password where the port goes"])
+def test_the_bot_itself_stops_at_a_bad_database_in_one_line(tmp_path: Path, bad: str) -> None:
+    secret = "MTIz.never-print-me"
+    result = run_bot({"DISCORD_TOKEN": secret, **STORAGE_BAD[bad]}, tmp_path)
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 2 and len(lines) == 1, result.stderr
+    assert lines[0].startswith("liftcoach: ") and "Traceback" not in result.stderr
+    assert SECRET not in result.stderr and secret not in result.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+from http import HTTPStatus
 
 import aiohttp
 import discord
@@ -24,23 +25,34 @@ def configure_logging(level: str) -> None:
     # keep user text out of the logs.
     for noisy in ("discord", "aiosqlite"):
         logging.getLogger(noisy).setLevel(max(logging.INFO, logging.getLevelName(level)))
+    logging.getLogger("discord.client").addFilter(_each_try_once)
 
 
-RETRY_FIRST = 1.0  # seconds before the second try to reach Discord
+_SAID_BY_US = ("voice will NOT be supported", "logging in using static token")
+
+
+def _each_try_once(record: logging.LogRecord) -> bool:
+    """Drop discord.py's lines of every login (no voice library, logging in): the bot
+    uses no voice, and a try to reach Discord is said once, by the retry line."""
+    return not record.getMessage().endswith(_SAID_BY_US)
+
+
 RETRY_LONGEST = 60.0  # the wait doubles after each failed try, up to this
 
 
 async def serve(settings: Settings, *, tries: int | None = None,
-                first_wait: float = RETRY_FIRST) -> int:
+                first_wait: float | None = None) -> int:
+    """Run the bot; ``tries`` and ``first_wait`` default to the settings'
+    (DISCORD_START_TRIES, DISCORD_RETRY_SECONDS)."""
     try:
-        return await _serve(settings, tries=tries, first_wait=first_wait)
+        return await _serve(settings, tries=tries or settings.discord_start_tries,
+                            first_wait=first_wait or settings.discord_retry_seconds)
     except StorageUnavailable as err:
         print(f"liftcoach: {err}", file=sys.stderr)
         return 2
 
 
-async def _serve(settings: Settings, *, tries: int | None = None,
-                 first_wait: float = RETRY_FIRST) -> int:
+async def _serve(settings: Settings, *, tries: int | None, first_wait: float) -> int:
     """Run the bot; while Discord cannot be reached, try again with a growing wait,
     one line per failed try (``tries`` bounds them; None tries for as long as it takes)."""
     wait = first_wait
@@ -52,8 +64,9 @@ async def _serve(settings: Settings, *, tries: int | None = None,
                 async with LiftBot(settings, coach) as bot:
                     await bot.start(settings.token or "")
                 return 0
-            except (OSError, aiohttp.ClientError, TimeoutError, discord.GatewayNotFound) as err:
-                reason = type(err).__name__
+            except (OSError, aiohttp.ClientError, TimeoutError, discord.GatewayNotFound,
+                    discord.DiscordServerError) as err:  # down or unreachable: try again
+                reason = _reason(err)
             except discord.LoginFailure:
                 print("liftcoach: Discord rejected DISCORD_TOKEN; create a new token in the "
                       "developer portal and set it again.", file=sys.stderr)
@@ -64,7 +77,7 @@ async def _serve(settings: Settings, *, tries: int | None = None,
                       "portal; enable it there or set the variable to false.", file=sys.stderr)
                 return 1
             except discord.HTTPException as err:  # never the body: it may echo what we sent
-                print(f"liftcoach: Discord refused to log in (HTTP {err.status}); check "
+                print(f"liftcoach: Discord refused to log in ({_reason(err)}); check "
                       "DISCORD_TOKEN and try again later.", file=sys.stderr)
                 return 1
             if tries is not None and attempt >= tries:
@@ -75,6 +88,17 @@ async def _serve(settings: Settings, *, tries: int | None = None,
                   f"again in {wait:g} s.", file=sys.stderr)
             await asyncio.sleep(wait)
             wait = min(RETRY_LONGEST, wait * 2)
+
+
+def _reason(err: Exception) -> str:
+    """What went wrong in a few words: an HTTP status and its standard phrase, or the
+    kind of network error; never a server's response body."""
+    if isinstance(err, discord.HTTPException):
+        try:
+            return f"HTTP {err.status} {HTTPStatus(err.status).phrase}"
+        except ValueError:
+            return f"HTTP {err.status}"
+    return type(err).__name__
 
 
 def run_discord(settings: Settings) -> int:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from bot.config import Settings
 from bot.storage.contract import NewEntry, Storage
@@ -23,18 +25,25 @@ async def open_storage(settings: Settings) -> Storage:
     if settings.database_url:
         return await _open_postgres(settings.database_url, settings.database_command_timeout)
     path = settings.database_path
+    try:
+        _check_path(path)
+        return await SQLiteStorage.open(path)
+    except OSError as err:  # the path itself: too long, a loop of links, no permission
+        raise StorageUnavailable(f"cannot open the database file {path}: "
+                                 f"{err.strerror or err}") from None
+    except sqlite3.Error as err:
+        reason = "it is not a liftcoach database" if isinstance(
+            err, sqlite3.DatabaseError) and "not a database" in str(err) else str(err)
+        raise StorageUnavailable(f"cannot open the database file {path}: {reason}") from None
+
+
+def _check_path(path: Path) -> None:
     if path.is_dir():
         raise StorageUnavailable(f"the database path {path} is a folder; name a file")
     folder = path.resolve().parent
     if not folder.is_dir():
         raise StorageUnavailable(f"cannot open the database file {path}: the folder {folder} "
                                  "does not exist")
-    try:
-        return await SQLiteStorage.open(path)
-    except (sqlite3.Error, OSError) as err:
-        reason = "it is not a liftcoach database" if isinstance(
-            err, sqlite3.DatabaseError) and "not a database" in str(err) else str(err)
-        raise StorageUnavailable(f"cannot open the database file {path}: {reason}") from None
 
 
 async def _open_postgres(url: str, command_timeout: float) -> Storage:
@@ -42,10 +51,21 @@ async def _open_postgres(url: str, command_timeout: float) -> Storage:
 
     try:
         return await PostgresStorage.open(url, command_timeout=command_timeout)
-    except (OSError, ValueError, TimeoutError, StorageOutage) as err:
-        raise StorageUnavailable(f"cannot reach the PostgreSQL server in DATABASE_URL: {err}"
-                                 ) from None
+    except (OSError, ValueError, OverflowError, TimeoutError, StorageOutage) as err:
+        raise StorageUnavailable("cannot reach the PostgreSQL server in DATABASE_URL: "
+                                 + _without_secrets(str(err), url)) from None
     except Exception as err:  # asyncpg's own errors: a bad DSN, login, missing database
         if type(err).__module__.startswith("asyncpg"):
-            raise StorageUnavailable(f"PostgreSQL refused DATABASE_URL: {err}") from None
+            raise StorageUnavailable("PostgreSQL refused DATABASE_URL: "
+                                     + _without_secrets(str(err), url)) from None
         raise
+
+
+def _without_secrets(text: str, url: str) -> str:
+    """``text`` on one line, with the URL's password (as written and decoded) taken out:
+    a driver's message may quote any part of the URL it could not read."""
+    userinfo = urlsplit(url).netloc.rpartition("@")[0]
+    password = userinfo.partition(":")[2]
+    for secret in {password, unquote(password)} - {""}:
+        text = text.replace(secret, "***")
+    return " ".join(text.split())

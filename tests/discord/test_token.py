@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import socket
 import sys
 from pathlib import Path
 
@@ -130,6 +131,33 @@ async def test_discord_unreachable_at_start_is_retried_one_line_each(
     assert "Traceback" not in err and TOKEN not in err + all_log_text(caplog)
 
 
+async def test_python_dash_m_bot_retries_a_closed_port_one_line_a_try(tmp_path: Path) -> None:
+    """The real entry point, Discord at a port nobody listens on: each failed try is one
+    line, the waits come from DISCORD_RETRY_SECONDS, and DISCORD_START_TRIES ends it."""
+    with socket.socket() as probe:  # a port that was free a moment ago, closed now
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DATABASE_"))},
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+        "DISCORD_TOKEN": TOKEN, "DATABASE_PATH": str(tmp_path / "liftcoach.db"),
+        "DISCORD_START_TRIES": "3", "DISCORD_RETRY_SECONDS": "0.01",
+        "FAKE_DISCORD_API": f"http://127.0.0.1:{port}/api/v10",
+        "FAKE_DISCORD_GATEWAY": f"ws://127.0.0.1:{port}",
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", BOOT, cwd=tmp_path, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    raw_out, raw_err = await asyncio.wait_for(process.communicate(), 30)
+    err = raw_err.decode()
+    assert process.returncode == 1 and raw_out == b"", err
+    lines = err.strip().splitlines()
+    assert len(lines) == 3 and all(line.startswith("liftcoach: ") for line in lines), err
+    assert "try 1; trying again in 0.01 s" in lines[0] and "in 0.02 s" in lines[1]
+    assert "after 3 tries; giving up" in lines[2]
+    assert "Traceback" not in err and TOKEN not in err
+
+
 async def test_an_unusual_login_refusal_never_prints_the_response_body(
     fake: FakeDiscord, tmp_path: Path, capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -140,5 +168,5 @@ async def test_an_unusual_login_refusal_never_prints_the_response_body(
         code = await asyncio.wait_for(serve(settings, tries=1), 20)
     _, err = capsys.readouterr()
     assert code == 1
-    assert_one_clear_line(err, "HTTP 403")
+    assert_one_clear_line(err, "HTTP 403 Forbidden")  # the status and its phrase only
     assert "secret-looking" not in err
