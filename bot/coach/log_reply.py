@@ -105,13 +105,14 @@ def _within(blocks: Sequence[_Block], room: int) -> list[str]:
             total -= _chars(block.under)
             dropped.insert(0, block)
     lines = [line for b in blocks for line in (b.own if b in dropped else b.own + b.under)]
-    return lines + ([_also(dropped)] if dropped else [])
+    return lines + ([_also(dropped, len(dropped) == len(blocks))] if dropped else [])
 
 
-def _also(dropped: Sequence[_Block]) -> str:
+def _also(dropped: Sequence[_Block], every: bool = False) -> str:
     if not dropped:
         return ""
-    names = names_text(list(dict.fromkeys(b.name for b in dropped)))
+    names = ("every entry" if every
+             else names_text(list(dict.fromkeys(b.name for b in dropped))))
     return (f"Also: the notes under {names} (bests, next time) are left out to keep this "
             "reply short; /stats EXERCISE shows an exercise's bests.")
 

@@ -22,7 +22,7 @@ from bot.coach.log_undo import Undo
 from bot.coach.plan import Plan
 from bot.coach.replies import Reply, error_reply, literal
 from bot.domain.figures import KnownPairs
-from bot.domain.limits import LOG_REPLY_CHARS
+from bot.domain.limits import LOG_POST_REPLY_CHARS, LOG_REPLY_CHARS
 from bot.domain.models import LogEntry, ParseError, Profile, Unit
 from bot.domain.notation import parse_log
 from bot.storage.contract import HistoryWanted, LogContext, LogWrite
@@ -177,7 +177,8 @@ class Logbook:
         head = [*_switched(replacing), *(q.says for q in found.questions if q.says)]
         tail = [*said.items, *said.closing, *Plan(self._lifter).note_from(
             fresh, context.plan, profile, older, context.soreness, now)]
-        room = LOG_REPLY_CHARS - sum(len(line) + 1 for line in (*head, *tail))
+        room = (LOG_POST_REPLY_CHARS if only_known else LOG_REPLY_CHARS) - sum(
+            len(line) + 1 for line in (*head, *tail))
         lines = [*head, *entry_lines(fresh, found.result, said, profile.unit, today, room),
                  *tail]
         rule_ids = said.rule_ids

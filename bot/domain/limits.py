@@ -54,6 +54,9 @@ LOG_REPLY_CHARS: Final = 3800
 """Characters of a log reply's lines: a message of twenty exercises keeps its advice
 and each entry's own line, and leaves out the notes under the last entries past this
 (naming them). It fits a Discord embed's description (4096) with room to spare."""
+LOG_POST_REPLY_CHARS: Final = 1850
+"""The same for the reply to a post in a log channel: one plain Discord message (2000
+characters, its title included)."""
 
 
 def reps_allowed(reps: float) -> bool:
