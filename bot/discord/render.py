@@ -31,6 +31,7 @@ FIELDS_LIMIT = 25
 FOOTER_LIMIT = 2048
 EMBED_LIMIT = 6000  # title, description, fields and footer together
 MESSAGE_LIMIT = 2000
+_KEEP_FOR_LINES = 100  # an embed's fields leave this much for its lines at least
 _MORE = "\u200b"  # a field that goes on with the description shows no name of its own
 
 
@@ -59,7 +60,7 @@ def pack(lines: Sequence[str], limits: Sequence[int], room: int) -> list[str]:
     """``lines`` in whole lines, in parts of at most ``limits[i]`` characters and ``room``
     in all (a part after the first costs one more, for its blank name); when some do not
     fit, the last part ends with one line that counts them."""
-    rest = [_one_line(line, min(limits)) for line in lines]
+    rest = list(lines)
     parts: list[list[str]] = []
 
     def budget(i: int) -> int:
@@ -67,6 +68,8 @@ def pack(lines: Sequence[str], limits: Sequence[int], room: int) -> list[str]:
 
     for i in range(len(limits)):
         part: list[str] = []
+        if rest and len(rest[0]) > limits[i] == budget(i):  # longer than a whole part
+            rest[0] = _one_line(rest[0], limits[i])
         while rest and _size([*part, rest[0]]) <= budget(i):
             part.append(rest.pop(0))
         if not part:
@@ -80,7 +83,7 @@ def pack(lines: Sequence[str], limits: Sequence[int], room: int) -> list[str]:
         rest.insert(0, last.pop())
         if not last:
             parts.pop()
-    if rest:
+    if rest and len(_left_out(len(rest))) <= budget(0):
         parts = [[_left_out(len(rest))]]
     return ["\n".join(part) for part in parts]
 
@@ -98,9 +101,10 @@ def to_embed(reply: Reply) -> discord.Embed:
     fields = [(_clip(name, FIELD_NAME_LIMIT),
                "\n".join(pack(value.splitlines(), [FIELD_LIMIT], FIELD_LIMIT)) or "—")
               for name, value in reply.fields[:FIELDS_LIMIT]]
-    room = EMBED_LIMIT - len(title) - len(footer) - sum(len(n) + len(v) for n, v in fields)
-    if room < 0:  # the reply's own fields alone are too many: keep those that fit
-        fields, room = _fields_within(fields, EMBED_LIMIT - len(title) - len(footer))
+    room = EMBED_LIMIT - len(title) - len(footer)
+    # The reply's own fields that fit, with room kept for at least a line of the text.
+    fields = _fields_within(fields, room - (_KEEP_FOR_LINES if reply.lines else 0))
+    room -= sum(len(n) + len(v) for n, v in fields)
     parts = pack(reply.lines, [DESCRIPTION_LIMIT] + [FIELD_LIMIT] * (FIELDS_LIMIT - len(fields)),
                  room)
     embed = discord.Embed(title=title, description=parts[0] if parts and parts[0] else None,
@@ -114,16 +118,14 @@ def to_embed(reply: Reply) -> discord.Embed:
     return embed
 
 
-def _fields_within(
-    fields: list[tuple[str, str]], room: int
-) -> tuple[list[tuple[str, str]], int]:
+def _fields_within(fields: list[tuple[str, str]], room: int) -> list[tuple[str, str]]:
     kept: list[tuple[str, str]] = []
     for name, value in fields:
-        if len(name) + len(value) > room:
+        room -= len(name) + len(value)
+        if room < 0:
             break
         kept.append((name, value))
-        room -= len(name) + len(value)
-    return kept, room
+    return kept
 
 
 def short_text(reply: Reply, limit: int = MESSAGE_LIMIT) -> str:

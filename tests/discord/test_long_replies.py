@@ -4,6 +4,9 @@ says in one line what it left out, never cutting a sentence."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from bot.coach import Coach
 from bot.coach.replies import Reply
 from bot.discord.client import LiftBot
@@ -98,3 +101,30 @@ def test_any_reply_fits_whole_lines_and_counts_what_is_left_out() -> None:
     text = short_text(one)
     assert len(text) <= 2000 and text.endswith(".")
     assert one.lines[0].startswith(text.splitlines()[1])  # ended at a sentence
+
+
+def test_a_line_longer_than_a_field_stays_whole_in_the_description() -> None:
+    long = " ".join(f"Sentence {i} of a long advice line." for i in range(50))  # ~1,700
+    embed = dict(to_embed(Reply(title="Long", lines=("first", long, "last"))).to_dict())
+    assert_fits(embed)
+    assert embed["description"].splitlines() == ["first", long, "last"]
+
+
+_LINE = st.builds(lambda n, end: "x" * n + end, st.integers(0, 1500), st.sampled_from([".", ""]))
+
+
+@settings(max_examples=40, deadline=None)
+@given(title=st.text(min_size=1, max_size=300), lines=st.lists(_LINE, max_size=60),
+       fields=st.lists(st.tuples(st.text(min_size=1, max_size=300),
+                                 st.lists(_LINE, max_size=8).map("\n".join)), max_size=30),
+       footer=st.text(max_size=2100))
+def test_every_embed_is_within_discords_limits(
+    title: str, lines: list[str], fields: list[tuple[str, str]], footer: str
+) -> None:
+    embed = dict(to_embed(Reply(title=title, lines=tuple(lines), fields=tuple(fields),
+                                footer=footer or None)).to_dict())
+    assert_fits({"title": "", **embed})
+    if lines and any(lines):
+        assert embed.get("description")  # the text is never dropped for the fields
+    text = short_text(Reply(title=title, lines=tuple(lines)))
+    assert len(text) <= 2000
