@@ -12,14 +12,19 @@ runs, in turn:
   the 200 lifters at the same time: 2,000 logs), between 1,000 raw commits before and
   1,000 after;
 
-so the machine's noise hits each log leg and its anchor alike. A log leg's time
-includes the leaderboard upkeep its logs queued (run at the end of the leg). Figures:
-each leg's rate as a ratio to its raw leg, min-median-max over the rounds.
+so the machine's noise hits each log leg and its anchor alike. On SQLite both legs run
+twice a round: with group commit, and with one commit each (each write alone under
+the connection's lock, BEGIN to COMMIT in one trip to its thread, as the code did
+before group commit: :class:`OneCommitEach`), each against raw commits of its own. A
+log leg's time includes the leaderboard upkeep its logs queued (run at the end of the
+leg). Figures: each leg's rate as a ratio to its raw leg, min-median-max over the
+rounds, and per round the group-commit ratio over the one-commit-each ratio.
 
 ``--engine postgres`` (with BENCH_DATABASE_URL or TEST_DATABASE_URL) runs the same
-on PostgreSQL, the anchor then a raw asyncpg single-row INSERT (one statement in
-autocommit: one round trip) on the same server. ``--db PATH`` keeps the seeded
-SQLite file there (reused when it exists; each run works on a copy).
+on PostgreSQL, the anchor then a raw asyncpg single-row INSERT in autocommit (the
+insert and its commit in one round trip) on a connection of the storage's own pool.
+``--db PATH`` keeps the seeded SQLite file there (reused when it exists; each run
+works on a copy).
 """
 
 from __future__ import annotations
@@ -33,15 +38,19 @@ import statistics
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from bench.machine import describe
 from bench.seed import bench_now, seed
 from bot.coach import Coach
 from bot.coach.cooldown import Cooldown
+from bot.storage import sqlite_busy
 from bot.storage.sql.storage import SqlStorage
 from bot.storage.sqlite import SQLiteStorage
+from bot.storage.sqlite_group import GroupCommit, ThreadJob
 
 LINES = ("squat 5x5 @100kg rir2", "bench 3x8 @80kg rir1", "leg extension 3x12 f",
          "rdl 3x8 @120 rir2", "lateral raise 4x15 rir1; curl 3x10 f")
@@ -52,6 +61,44 @@ EACH = 10
 USERS = 10_000
 
 Raw = Callable[[int], Awaitable[float]]
+Mode = Callable[[], AbstractAsyncContextManager[Any]]
+
+
+class OneCommitEach(GroupCommit):
+    """Writes as before group commit: each alone under the connection's lock, from
+    BEGIN to COMMIT in one trip to its thread (a lifter's log waits for every flush
+    queued before it)."""
+
+    async def run(self, job: ThreadJob) -> Any:
+        async with self._lock:
+            return await self._thread(_alone, job)
+
+
+def _alone(conn: sqlite3.Connection, job: ThreadJob) -> Any:
+    sqlite_busy.begin(conn)
+    try:
+        value = job(conn)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    return value
+
+
+def one_commit_each(store: SQLiteStorage) -> Mode:
+    """A mode in which the store's writes each commit alone, as before group commit."""
+    grouped = store.driver._writes
+
+    @asynccontextmanager
+    async def mode() -> Any:
+        await grouped.drained()
+        store.driver._writes = OneCommitEach(store.driver._conn, store.driver._lock)
+        try:
+            yield
+        finally:
+            store.driver._writes = grouped
+
+    return mode
 
 
 class Clock:
@@ -115,62 +162,92 @@ def sqlite_raw(path: Path) -> tuple[Raw, Callable[[], None]]:
     return raw, conn.close
 
 
-async def postgres_raw(url: str, schema: str) -> tuple[Raw, Callable[[], Awaitable[None]]]:
-    import asyncpg
-
-    conn = await asyncpg.connect(url, server_settings={"search_path": schema})
-    await conn.execute("CREATE TABLE IF NOT EXISTS bench_raw (id INTEGER, note TEXT)")
-    insert = await conn.prepare("INSERT INTO bench_raw (id, note) VALUES ($1, $2)")
+async def postgres_raw(pg: SqlStorage) -> Raw:
+    """Single-row INSERT in autocommit (insert and commit: one round trip), prepared, on
+    a connection of the storage's own pool, taken for each raw leg."""
+    pool = pg.driver.pool  # type: ignore[attr-defined]
+    async with pool.acquire() as conn:
+        await conn.execute("CREATE TABLE IF NOT EXISTS bench_raw (id INTEGER, note TEXT)")
 
     async def raw(count: int) -> float:
-        start = time.perf_counter()
-        for i in range(count):
-            await insert.fetch(i, "x")
-        return time.perf_counter() - start
+        async with pool.acquire() as conn:
+            insert = await conn.prepare("INSERT INTO bench_raw (id, note) VALUES ($1, $2)")
+            start = time.perf_counter()
+            for i in range(count):
+                await insert.fetch(i, "x")
+            return time.perf_counter() - start
 
-    return raw, conn.close
+    return raw
 
 
-async def rounds(label: str, coach: Coach, raw: Raw, rounds: int) -> dict[str, list[float]]:
-    """Interleave the four legs ``rounds`` times; print and return the ratios."""
-    # Every lifter of the rounds logs once first: what a log keeps of older history
-    # (lift recalls, calibration pairs) is then in place, as for a lifter of a running
-    # bot; a lifter's first log after the upgrade reads their whole history once.
-    needed = rounds * (ONE_BY_ONE + LIFTERS) + 1
-    for first in range(0, needed, LIFTERS):
+async def warm_up(coach: Coach, lifters: int) -> None:
+    """Every lifter of the rounds logs once first: what a log keeps of older history
+    (lift recalls, calibration pairs) is then in place, as for a lifter of a running
+    bot; a lifter's first log after the upgrade reads their whole history once."""
+    for first in range(0, lifters, LIFTERS):
         await asyncio.gather(*(coach.logbook.log(f"u{u}", "bench-guild", LINES[u % len(LINES)])
-                               for u in range(first, min(needed, first + LIFTERS))))
+                               for u in range(first, min(lifters, first + LIFTERS))))
     await coach.storage.catch_up_boards()
-    got: dict[str, list[float]] = {"one": [], "at_once": [], "p50_ms": [], "raw_ms": [],
-                                   "one_per_s": [], "at_once_per_s": []}
+
+
+async def legs(coach: Coach, raw: Raw, user: int, got: dict[str, list[float]],
+               key: str) -> int:
+    """One after another, then at once, each between raw commits; the next user."""
+    raw_small = await raw(ONE_BY_ONE // 2)
+    seconds, times = await one_by_one(coach, user)
+    raw_small += await raw(ONE_BY_ONE // 2)
+    user += ONE_BY_ONE
+    raw_large = await raw(LIFTERS * EACH // 2)
+    together = await at_once(coach, user)
+    raw_large += await raw(LIFTERS * EACH // 2)
+    got[f"{key}one"].append(raw_small / seconds)
+    got[f"{key}at_once"].append(raw_large / together)
+    got[f"{key}p50_ms"].append(statistics.median(times) * 1000)
+    got[f"{key}raw_ms"].append(raw_small / ONE_BY_ONE * 1000)
+    got[f"{key}one_per_s"].append(ONE_BY_ONE / seconds)
+    got[f"{key}at_once_per_s"].append(LIFTERS * EACH / together)
+    print(f"  {key or 'group '}: one after another {ONE_BY_ONE / seconds:,.0f} logs/s (p50 "
+          f"{got[f'{key}p50_ms'][-1]:.2f} ms; raw {ONE_BY_ONE / raw_small:,.0f}/s) ratio "
+          f"{got[f'{key}one'][-1]:.2f}; {LIFTERS} lifters at once "
+          f"{LIFTERS * EACH / together:,.0f} logs/s (raw {LIFTERS * EACH / raw_large:,.0f}/s)"
+          f" ratio {got[f'{key}at_once'][-1]:.2f}", flush=True)
+    return user + LIFTERS
+
+
+def report(label: str, got: dict[str, list[float]], key: str, rounds: int) -> None:
+    print(f"{label}{' ' + key.strip('_') if key else ''}: ratio to raw, min-median-max over "
+          f"{rounds} rounds: one after another {summary(got[f'{key}one'])} (p50 "
+          f"{summary(got[f'{key}p50_ms'])} ms per log, raw {summary(got[f'{key}raw_ms'])} ms"
+          f" per commit); {LIFTERS} lifters x {EACH} at once {summary(got[f'{key}at_once'])}"
+          f" ({summary(got[f'{key}at_once_per_s'])} logs/s)")
+
+
+async def rounds(label: str, coach: Coach, raw: Raw, rounds: int,
+                 before: Mode | None = None) -> dict[str, list[float]]:
+    """The legs ``rounds`` times (and again one commit each, given ``before``); print
+    and return the ratios."""
+    keys = ("",) if before is None else ("", "each_")
+    await warm_up(coach, rounds * len(keys) * (ONE_BY_ONE + LIFTERS) + 1)
+    got: dict[str, list[float]] = {
+        f"{k}{name}": [] for k in keys
+        for name in ("one", "at_once", "p50_ms", "raw_ms", "one_per_s", "at_once_per_s")}
     user = 1
     for r in range(rounds):
-        # Each log leg is bracketed by half its raw commits before and half after.
-        raw_small = await raw(ONE_BY_ONE // 2)
-        seconds, times = await one_by_one(coach, user)
-        raw_small += await raw(ONE_BY_ONE // 2)
-        user += ONE_BY_ONE
-        raw_large = await raw(LIFTERS * EACH // 2)
-        together = await at_once(coach, user)
-        raw_large += await raw(LIFTERS * EACH // 2)
-        user += LIFTERS
-        got["one"].append(raw_small / seconds)
-        got["at_once"].append(raw_large / together)
-        got["p50_ms"].append(statistics.median(times) * 1000)
-        got["raw_ms"].append(raw_small / ONE_BY_ONE * 1000)
-        got["one_per_s"].append(ONE_BY_ONE / seconds)
-        got["at_once_per_s"].append(LIFTERS * EACH / together)
-        print(f"{label} round {r + 1}: one after another {ONE_BY_ONE / seconds:,.0f} logs/s "
-              f"(p50 {got['p50_ms'][-1]:.2f} ms; raw {ONE_BY_ONE / raw_small:,.0f}/s) ratio "
-              f"{got['one'][-1]:.2f}; {LIFTERS} lifters at once "
-              f"{LIFTERS * EACH / together:,.0f} logs/s (raw {LIFTERS * EACH / raw_large:,.0f}/s)"
-              f" ratio {got['at_once'][-1]:.2f}", flush=True)
-    gain = [a / b for a, b in zip(got["at_once_per_s"], got["one_per_s"], strict=True)]
-    print(f"{label}: ratio to raw, min-median-max over {rounds} rounds: one after another "
-          f"{summary(got['one'])} (p50 {summary(got['p50_ms'])} ms per log, raw "
-          f"{summary(got['raw_ms'])} ms per commit); {LIFTERS} lifters x {EACH} at once "
-          f"{summary(got['at_once'])} ({summary(got['at_once_per_s'])} logs/s); "
-          f"at once / one after another {summary(gain)}")
+        print(f"{label} round {r + 1}:", flush=True)
+        for key in keys:
+            async with (before() if key else nullcontext()):
+                user = await legs(coach, raw, user, got, key)
+        if before is not None:
+            print(f"  group commit / one commit each: at once "
+                  f"{got['at_once'][-1] / got['each_at_once'][-1]:.2f}x, one after another "
+                  f"{got['one'][-1] / got['each_one'][-1]:.2f}x", flush=True)
+    for key in keys:
+        report(label, got, key, rounds)
+    if before is not None:
+        gain = [a / b for a, b in zip(got["at_once"], got["each_at_once"], strict=True)]
+        alone = [a / b for a, b in zip(got["one"], got["each_one"], strict=True)]
+        print(f"{label}: group commit / one commit each, ratio over ratio per round, "
+              f"min-median-max: at once {summary(gain)}, one after another {summary(alone)}")
     return got
 
 
@@ -199,7 +276,8 @@ async def sqlite_leg(kept: Path | None, sets: int, n_rounds: int) -> None:
         store = await SQLiteStorage.open(path)
         raw, close = sqlite_raw(path)
         try:
-            await rounds("sqlite", bench_coach(store), raw, n_rounds)
+            await rounds("sqlite", bench_coach(store), raw, n_rounds,
+                         before=one_commit_each(store))
         finally:
             close()
             await store.close()
@@ -212,12 +290,7 @@ async def postgres_leg(url: str, sets: int, n_rounds: int) -> None:
         seconds = await seed(pg, users=USERS, sets=sets, now=bench_now())
         await pg.catch_up_boards()
         print(f"postgres: seeded {sets:,} sets in {seconds:.1f} s")
-        schema = await pg.driver.fetchval("SELECT current_schema()")
-        raw, close = await postgres_raw(url, str(schema))
-        try:
-            await rounds("postgres", bench_coach(pg), raw, n_rounds)
-        finally:
-            await close()
+        await rounds("postgres", bench_coach(pg), await postgres_raw(pg), n_rounds)
 
 
 async def main() -> None:

@@ -84,7 +84,8 @@ class Driver(Executor, Protocol):
         for more rows (:class:`ReadMore`). Returns the first reads' rows and the writes'.
 
         SQLite does all of it in one trip to its thread, where ``plan`` runs too, inside
-        the write's transaction.
+        the write's transaction; PostgreSQL in two round trips on one connection, the
+        reads and then the writes (see :mod:`bot.storage.pg_trips`).
         """
         ...
 

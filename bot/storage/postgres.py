@@ -4,7 +4,8 @@ several processes.
 Statements arrive with ``?`` placeholders and are rewritten once to ``$1, $2, ...``.
 Migrations take a transaction-scoped advisory lock, so processes that start
 together apply them once. Every command has a timeout (``DATABASE_COMMAND_TIMEOUT``)
-and a lost connection is retried once where that is safe (``pg_outage``).
+and a lost connection is retried once where that is safe (``pg_outage``). A log is two
+round trips on one connection: its reads, then its writes (``pg_trips``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from bot.config import DEFAULT_COMMAND_TIMEOUT
 from bot.storage.driver import Executor, ReadMore, Rows, Step, WritePlan
 from bot.storage.migrations import Migration, load_migrations
 from bot.storage.pg_outage import GRACE_SECONDS, MIGRATION_SECONDS, lost, outage, slow, twice
+from bot.storage.pg_trips import read_query, read_rows, write_query
 from bot.storage.sql.storage import SqlStorage
 
 _T = TypeVar("_T")
@@ -64,6 +66,16 @@ class _Conn:
         return await self._target.fetchval(to_numbered(sql), *params, timeout=self._timeout)
 
 
+class _Connection(asyncpg.Connection):  # type: ignore[misc]
+    """A pooled connection handed back without asyncpg's reset query (one more round
+    trip per use): an open transaction is still rolled back on release, and the bot
+    leaves no other session state behind (no session settings, LISTEN, cursors or
+    session-level advisory locks)."""
+
+    def get_reset_query(self) -> str:
+        return ""
+
+
 class PostgresDriver:
     """Reads are retried once on a lost connection, and so are transactions that had
     not reached their commit (see :mod:`bot.storage.pg_outage`)."""
@@ -85,7 +97,8 @@ class PostgresDriver:
         pool = await asyncpg.create_pool(
             url, min_size=min_size, max_size=max_size, server_settings=settings,
             command_timeout=command_timeout + GRACE_SECONDS,
-            timeout=command_timeout + GRACE_SECONDS, **options)
+            timeout=command_timeout + GRACE_SECONDS,
+            connection_class=options.pop("connection_class", _Connection), **options)
         return cls(pool)
 
     async def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
@@ -116,18 +129,9 @@ class PostgresDriver:
         """One transaction; its start is retried once on a lost connection (nothing ran
         yet), anything later is an outage (``unsure`` when the commit was under way)."""
         conn, tx = await twice(self._begin, self.pool)
-        committing = False
         try:
-            yield _Conn(conn, command_seconds)
-            committing = True
-            await tx.commit()
-        except BaseException as err:
-            if not committing:
-                with contextlib.suppress(Exception):
-                    await tx.rollback()
-            if lost(err) or slow(err):
-                raise outage(err, unsure=committing) from err
-            raise
+            async with _committing(tx):
+                yield _Conn(conn, command_seconds)
         finally:
             await self.pool.release(conn)
 
@@ -145,24 +149,31 @@ class PostgresDriver:
         self, steps: Sequence[Step], *, write: bool = False
     ) -> list[list[Sequence[Any]]]:
         """The steps on one connection (one transaction when ``write``), retried once
-        on a lost connection as long as the commit had not begun."""
+        on a lost connection as long as the commit had not begun; reads in one trip."""
         if write:
             async def run() -> list[list[Sequence[Any]]]:
                 async with self.transaction() as tx:
                     return await _steps(tx, steps)
         else:
             async def run() -> list[list[Sequence[Any]]]:
-                return await self._read(lambda c: _steps(c, steps))
+                async with self.pool.acquire() as conn:
+                    return await _read_trip(conn, steps)
         return await twice(run, self.pool)
 
     async def read_then_write(
         self, reads: Sequence[Step], plan: WritePlan
     ) -> tuple[Rows, Rows | None]:
-        got = await self.batch(reads)
-        writes = plan(got)
-        while isinstance(writes, ReadMore):
-            writes = writes.plan(await self.batch(writes.reads))
-        return got, (await self.batch(writes, write=True) if writes else None)
+        """Reads in one round trip, the plan here, its writes in one more, on the same
+        connection (a read that fails on it fails before anything is written, and is
+        retried once on a fresh one; a write lost on its way is ``unsure``)."""
+        async def run() -> tuple[Rows, Rows | None]:
+            async with self.pool.acquire() as conn:
+                got = await _read_trip(conn, reads)
+                writes = plan(got)
+                while isinstance(writes, ReadMore):
+                    writes = writes.plan(await _read_trip(conn, writes.reads))
+                return got, (await _write_trip(conn, writes) if writes else None)
+        return await twice(run, self.pool)
 
     async def schema_version(self) -> int:
         exists = await self.fetchval("SELECT to_regclass('schema_migrations') IS NOT NULL")
@@ -207,6 +218,55 @@ async def _steps(conn: Executor, steps: Sequence[Step]) -> list[list[Sequence[An
             await conn.execute(step.sql, step.params)
             out.append([])
     return out
+
+
+
+@asynccontextmanager
+async def _committing(tx: Transaction) -> AsyncIterator[None]:
+    """Commit ``tx`` after the block; roll it back when the block fails; a lost
+    connection or a timeout is an outage (``unsure`` once the commit was sent)."""
+    committing = False
+    try:
+        yield
+        committing = True
+        await tx.commit()
+    except BaseException as err:
+        if not committing:
+            with contextlib.suppress(Exception):
+                await tx.rollback()
+        if lost(err) or slow(err):
+            raise outage(err, unsure=committing) from err
+        raise
+
+
+async def _read_trip(conn: asyncpg.Connection, steps: Sequence[Step]) -> Rows:
+    """Plain reads in one statement (one round trip); other steps one by one."""
+    combined = read_query(steps)
+    if combined is None:
+        return await _steps(_Conn(conn), steps)
+    sql, params = combined
+    row = await conn.fetchrow(to_numbered(sql), *params)
+    return read_rows(row)
+
+
+async def _write_trip(conn: asyncpg.Connection, steps: Sequence[Step]) -> Rows:
+    """The writes in one round trip, one implicit transaction; the usual transaction
+    when they cannot be sent so. Sent once: lost on the way, it may have been kept."""
+    query = write_query(steps)
+    if query is None:
+        tx = conn.transaction()
+        await tx.start()
+        async with _committing(tx):
+            return await _steps(_Conn(conn), steps)
+    try:
+        await conn.execute(query)
+    except Exception as err:
+        if isinstance(err, asyncpg.exceptions.QueryCanceledError):
+            raise outage(err) from err  # the server ended it: nothing was kept
+        if lost(err) or slow(err):
+            raise outage(err, unsure=True) from err
+        raise
+    return [[] for _ in steps]
 
 
 class PostgresStorage(SqlStorage):
