@@ -191,7 +191,7 @@ async def warm_up(coach: Coach, lifters: int) -> None:
 
 
 async def legs(coach: Coach, raw: Raw, user: int, got: dict[str, list[float]],
-               key: str) -> int:
+               key: str, names: dict[str, str]) -> int:
     """One after another, then at once, each between raw commits; the next user."""
     raw_small = await raw(ONE_BY_ONE // 2)
     seconds, times = await one_by_one(coach, user)
@@ -206,7 +206,7 @@ async def legs(coach: Coach, raw: Raw, user: int, got: dict[str, list[float]],
     got[f"{key}raw_ms"].append(raw_small / ONE_BY_ONE * 1000)
     got[f"{key}one_per_s"].append(ONE_BY_ONE / seconds)
     got[f"{key}at_once_per_s"].append(LIFTERS * EACH / together)
-    print(f"  {key or 'group '}: one after another {ONE_BY_ONE / seconds:,.0f} logs/s (p50 "
+    print(f"  {names[key]}: one after another {ONE_BY_ONE / seconds:,.0f} logs/s (p50 "
           f"{got[f'{key}p50_ms'][-1]:.2f} ms; raw {ONE_BY_ONE / raw_small:,.0f}/s) ratio "
           f"{got[f'{key}one'][-1]:.2f}; {LIFTERS} lifters at once "
           f"{LIFTERS * EACH / together:,.0f} logs/s (raw {LIFTERS * EACH / raw_large:,.0f}/s)"
@@ -227,6 +227,7 @@ async def rounds(label: str, coach: Coach, raw: Raw, rounds: int,
     """The legs ``rounds`` times (and again one commit each, given ``before``); print
     and return the ratios."""
     keys = ("",) if before is None else ("", "each_")
+    names = {"": "logs" if before is None else "group commit", "each_": "one commit each"}
     await warm_up(coach, rounds * len(keys) * (ONE_BY_ONE + LIFTERS) + 1)
     got: dict[str, list[float]] = {
         f"{k}{name}": [] for k in keys
@@ -236,7 +237,7 @@ async def rounds(label: str, coach: Coach, raw: Raw, rounds: int,
         print(f"{label} round {r + 1}:", flush=True)
         for key in keys:
             async with (before() if key else nullcontext()):
-                user = await legs(coach, raw, user, got, key)
+                user = await legs(coach, raw, user, got, key, names)
         if before is not None:
             print(f"  group commit / one commit each: at once "
                   f"{got['at_once'][-1] / got['each_at_once'][-1]:.2f}x, one after another "

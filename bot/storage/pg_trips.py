@@ -9,7 +9,9 @@ fifteen round trips. Here:
   (asyncpg decodes records field by field), the rows their order, and the statement
   is prepared once and cached like any other;
 - **writes** become one multi-statement query, which PostgreSQL runs as one implicit
-  transaction (all of it or, on any error, none). Such a query takes no parameters,
+  transaction (all of it or, on any error, none); the rows of a plain ``INSERT ...
+  VALUES`` go in one statement, so a statement trigger on sets (migration 017) runs
+  once for the log rather than once per set. Such a query takes no parameters,
   so the values are written as quoted literals, which the server types from their
   context just as it types an untyped parameter. A value without a literal form kept
   here (a naive datetime, a float that is not finite, text with a NUL, anything
@@ -28,6 +30,7 @@ from typing import Any
 from bot.storage.driver import Rows, Step
 
 _MARK = re.compile(r"\?")
+_PLAIN_INSERT = re.compile(r"^INSERT INTO \w+ \([\w, ]+\) VALUES (\(\?(?:, \?)*\))$")
 
 
 def read_query(steps: Sequence[Step]) -> tuple[str, list[Any]] | None:
@@ -51,8 +54,16 @@ def write_query(steps: Sequence[Step]) -> str | None:
     for step in steps:
         if step.fetch:
             return None
-        for params in (step.params,) if step.many is None else step.many:
-            statement = _with_literals(step.sql, params)
+        rows = [step.params] if step.many is None else step.many
+        plain = _PLAIN_INSERT.match(step.sql) if len(rows) > 1 else None
+        if plain is not None:  # one statement for all the rows
+            row = plain[1]
+            rows = [[value for r in rows for value in r]]
+            sql = step.sql[:plain.start(1)] + ", ".join([row] * len(step.many or ()))
+        else:
+            sql = step.sql
+        for params in rows:
+            statement = _with_literals(sql, params)
             if statement is None:
                 return None
             statements.append(statement)
