@@ -75,6 +75,24 @@ def _backup(settings: Settings, db: str | None, target: Path) -> int:
     return 0
 
 
+def _load_env_file() -> str | None:
+    """Read the .env of the folder the bot runs in (a UTF-8 byte-order mark, as some
+    editors write, is allowed); why it cannot be read, in one line, or None."""
+    env_file = find_dotenv(usecwd=True)
+    if not env_file:
+        return None
+    try:
+        with open(env_file, encoding="utf-8-sig") as stream:
+            load_dotenv(stream=stream)
+    except UnicodeDecodeError:
+        return f"cannot read {env_file}: it is not UTF-8 text; save it as UTF-8 (see .env.example)"
+    except ValueError:  # the environment takes no NUL character
+        return f"cannot read {env_file}: it holds a NUL character; save it as plain text"
+    except OSError as err:
+        return f"cannot read {env_file}: {err.strerror or err}"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(sys.argv[1:] if argv is None else argv)
     if args.mode == "parse":
@@ -83,13 +101,9 @@ def main(argv: list[str] | None = None) -> int:
         texts = [args.text] if args.text is not None else sys.stdin
         return run_parse(texts, datetime.now(UTC).date(), unit=args.unit,
                          date_order=args.date_order)
-    env_file = find_dotenv(usecwd=True)  # the .env of the folder the bot runs in
-    try:
-        load_dotenv(env_file)
-    except (UnicodeDecodeError, OSError) as err:
-        reason = "it is not UTF-8 text" if isinstance(err, UnicodeDecodeError) else str(err)
-        print(f"liftcoach: cannot read {env_file}: {reason}; save it as UTF-8 "
-              "(see .env.example)", file=sys.stderr)
+    unreadable = _load_env_file()
+    if unreadable is not None:
+        print(f"liftcoach: {unreadable}", file=sys.stderr)
         return 2
     try:
         settings = load_settings()

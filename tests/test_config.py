@@ -119,6 +119,31 @@ def test_a_dotenv_that_is_not_utf8_is_one_clear_line_and_status_2(
     assert "abc" not in proc.stderr and "Traceback" not in proc.stderr
 
 
+def run_console_in(folder: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DATABASE_"))}
+    return subprocess.run([sys.executable, "-m", "bot", "console"], cwd=folder,
+                          env={**env, "PYTHONPATH": str(ROOT)}, stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, timeout=60, check=False)
+
+
+def test_a_dotenv_holding_a_nul_is_one_clear_line_and_status_2(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_bytes(b"DISCORD_TOKEN=abc\nNOTE=a\x00b\n")
+    proc = run_console_in(tmp_path)
+    lines = proc.stderr.strip().splitlines()
+    assert proc.returncode == 2 and len(lines) == 1 and "NUL" in lines[0], proc.stderr
+
+
+def test_a_dotenv_saved_with_a_byte_order_mark_is_read_from_its_first_line(
+    tmp_path: Path,
+) -> None:
+    """Some editors start a UTF-8 file with a byte-order mark; the first variable still
+    counts (here: where the database is)."""
+    (tmp_path / ".env").write_bytes(b"\xef\xbb\xbfDATABASE_PATH=from-env.db\n")
+    proc = run_console_in(tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "from-env.db").exists() and not (tmp_path / "liftcoach.db").exists()
+
+
 SECRET = "s3cret-pw"
 STORAGE_BAD = {
     "a folder": {"DATABASE_PATH": "."},
@@ -126,6 +151,7 @@ STORAGE_BAD = {
     "a file name too long": {"DATABASE_PATH": "x" * 300 + ".db"},
     "no file can be made there": {"DATABASE_PATH": "/proc/self/liftcoach.db"},
     "not a database": {"DATABASE_PATH": "notes.txt"},
+    "a loop of links": {"DATABASE_PATH": "loop.db"},
     "a password where the port goes": {"DATABASE_URL": f"postgresql://me:{SECRET}/db"},
     "a port out of range": {"DATABASE_URL": f"postgresql://me:{SECRET}@127.0.0.1:99999/db"},
     "a # in the password": {"DATABASE_URL": f"postgresql://me:{SECRET}#x@127.0.0.1/db"},
@@ -138,6 +164,7 @@ def test_a_database_setting_that_cannot_work_is_one_line_and_status_2(
     tmp_path: Path, bad: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "notes.txt").write_text("a text file, not a database\n" * 100)
+    (tmp_path / "loop.db").symlink_to("loop.db")
     monkeypatch.chdir(tmp_path)
     for name in [k for k in os.environ if k.startswith(("DISCORD_", "DATABASE_"))]:
         monkeypatch.delenv(name)

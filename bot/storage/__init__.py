@@ -28,9 +28,12 @@ async def open_storage(settings: Settings) -> Storage:
     try:
         _check_path(path)
         return await SQLiteStorage.open(path)
-    except OSError as err:  # the path itself: too long, a loop of links, no permission
+    except OSError as err:  # the path itself: too long, no permission
         raise StorageUnavailable(f"cannot open the database file {path}: "
                                  f"{err.strerror or err}") from None
+    except RuntimeError:  # pathlib's word for a loop of symbolic links
+        raise StorageUnavailable(f"cannot open the database file {path}: it is a loop of "
+                                 "symbolic links") from None
     except sqlite3.Error as err:
         reason = "it is not a liftcoach database" if isinstance(
             err, sqlite3.DatabaseError) and "not a database" in str(err) else str(err)
