@@ -152,7 +152,8 @@ class Imports:
         summary = import_payload.Summary(filename, result.format, len(result.entries), own)
         pending_id = await self._storage.stage_import(
             user_id, guild_id, import_payload.dump(summary), fresh, now, now - PENDING_TTL)
-        reply = preview_reply(result, filename, zone_name, len(news) - len(fresh), pending_id)
+        reply = preview_reply(result, filename, zone_name, len(news) - len(fresh), pending_id,
+                              profile.unit if profile else "kg")
         if profile is None and result.format != "liftcoach":
             reply = replace(reply, lines=(*reply.lines, NO_ZONE))
         return Preview(reply, pending_id, name_list(result), result.pounds_hint)

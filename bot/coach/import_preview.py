@@ -26,7 +26,8 @@ def problem_reply(problem: ImportProblem) -> Reply:
 
 
 def preview_reply(
-    result: ImportResult, filename: str, zone: str, known: int, pending_id: int
+    result: ImportResult, filename: str, zone: str, known: int, pending_id: int,
+    shown_unit: str = "kg",
 ) -> Reply:
     first, last = result.first_date, result.last_date
     own = result.format == "liftcoach"
@@ -43,6 +44,10 @@ def preview_reply(
         f"Weights: {result.weights}."
         + ("" if own else f" Times without a zone read in {zone}."),
     ]
+    if result.file_unit and result.file_unit != shown_unit:
+        lines.append(f"Your replies show weights in {shown_unit}, so these come converted "
+                     f"(to two decimals); `/profile unit:{result.file_unit}` shows them in "
+                     f"{result.file_unit}, as the file has them.")
     lines.extend(_kept_lines(result))
     if result.pounds_hint:
         lines.append(

@@ -407,3 +407,4 @@ async def test_a_preview_keeps_a_summary_and_only_the_newest_few(coach: Coach) -
     assert [p.pending_id for p in kept if p is not None] == ids[1:]
     assert all(len(p.payload) < 500 for p in kept if p is not None)  # not the file's rows
     assert (await coach.data.import_confirm("u1", ids[0])).title == "Nothing to confirm"
+

@@ -65,6 +65,7 @@ class ImportResult:
     read_as: tuple[tuple[str, str], ...]
     weights: str
     pounds_hint: bool = False  # a file without units whose loads look like pounds
+    file_unit: str | None = None  # the one unit the file's weights were in, when known
 
     @property
     def sets(self) -> int:
@@ -158,7 +159,8 @@ def read_import(
     grouped = grouper.finish(NameMapper(catalogue, mapping), pause)
     result = ImportResult(format=chosen, rows=grouper.rows, entries=grouped.entries,
                           skipped=grouped.skipped, unmapped=grouped.unmapped,
-                          read_as=grouped.read_as, weights=weights)
+                          read_as=grouped.read_as, weights=weights,
+                          file_unit=_file_unit(chosen, columns, in_header.get("weight")))
     unitless = chosen == "strong" and "weight unit" not in columns and not in_header
     if unitless and unit == "kg" and not unit_given:
         loads = (s.load_kg for e in result.entries for s in e.sets if s.load_kg)
@@ -263,6 +265,15 @@ def _weights_note(
     if given:
         return f"{unit} (as you chose with unit:{unit}; Strong's comma format does not say)"
     return f"{unit} (your profile unit: Strong's comma format does not say)"
+
+
+def _file_unit(fmt: ImportFormat, columns: Mapping[str, int], header: str | None) -> str | None:
+    """The unit a file states for all its weights (None: it does not say, or mixes)."""
+    if fmt == "hevy":
+        return "kg" if "weight_kg" in columns else "lb"
+    if header in ("kg", "lb"):
+        return header
+    return None
 
 
 def _bad_rows(problems: _Problems, name: str) -> ImportProblem:
