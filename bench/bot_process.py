@@ -18,6 +18,7 @@ from discord.http import Route
 from bot.coach import Coach
 from bot.coach.cooldown import Cooldown
 from bot.config import Settings
+from bot.discord.allocator import steady_allocator
 from bot.discord.client import LiftBot
 from bot.storage.sqlite import SQLiteStorage
 
@@ -44,4 +45,5 @@ async def main(port: int, db: Path) -> None:
 
 if __name__ == "__main__":
     discord.utils.setup_logging(level=30)
+    steady_allocator()  # as bot.discord.run does
     asyncio.run(main(int(sys.argv[1]), Path(sys.argv[2])))

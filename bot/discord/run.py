@@ -12,6 +12,7 @@ import discord
 
 from bot.bootstrap import StorageUnavailable, running_coach
 from bot.config import Settings
+from bot.discord.allocator import steady_allocator
 from bot.discord.client import LiftBot
 
 log = logging.getLogger("liftcoach")
@@ -103,6 +104,7 @@ def _reason(err: Exception) -> str:
 
 def run_discord(settings: Settings) -> int:
     configure_logging(settings.log_level)
+    steady_allocator()
     try:
         return asyncio.run(serve(settings))
     except KeyboardInterrupt:
