@@ -1,24 +1,43 @@
 """A computed leaderboard as the coach keeps it, and as it is stored between processes.
 
-:class:`KeptBoard` holds each listed lifter's figure plus what is needed to bring
-it up to date later (see bot.coach.boards). It is kept in memory per process and
-stored (JSON) in the database, so a process that starts, or a shard that never
-showed a board, reads the stored one and recomputes only the lifters that changed
-since, instead of the whole server.
+:class:`KeptBoard` holds the board's kept order (each listed lifter's figure and first
+training day, :class:`bot.domain.figures.KeptOrder`) plus what is needed to bring it up
+to date later (see bot.coach.board_keeper). It is kept in memory per process, changed
+in place lifter by lifter, and stored (JSON) in the database, so a process that starts,
+or a shard that never showed a board, reads the stored one and recomputes only the
+lifters that changed since, instead of the whole server.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from bot.domain.figures import Ranking, rank
+from bot.domain.figures import KeptOrder
 
 FORMAT = 3  # 2: first training days (ties to the longer record); 3: the away cut-off
 
+Score = tuple[float, int] | None
+"""A lifter's ``(figure, first day ordinal)``, or None when not listed."""
 
-@dataclass(frozen=True)
+
+@dataclass
+class Prepared:
+    """The figures of one time zone's lifters for its next date, worked out before its
+    midnight (see BoardKeeper.prepare_turns) and swapped in when the date turns.
+
+    A lifter whose data changes after it was prepared is dropped from it (their figure
+    is then computed when the date turns).
+    """
+
+    day: date
+    scores: dict[str, Score]
+    zones: dict[str, str]
+    ahead: set[str]
+
+
+@dataclass
 class KeptBoard:
     """A computed board and what it was computed from.
 
@@ -26,33 +45,36 @@ class KeptBoard:
     each time zone's date then; ``zones`` the zone of every lifter it holds a figure
     for (or read and left off); ``ahead`` the lifters with a training day after their
     own today (after moving zone), whose figure may move when their date does;
-    ``firsts`` the ordinal of each ranked lifter's first training day, so ties go to
-    the longer record (:func:`ranked`); ``cutoff`` the instant before which a
-    member's last log in the server put them off its boards when it was computed.
+    ``order`` the listed lifters in board order; ``cutoff`` the instant before which a
+    member's last log in the server put them off its boards when it was computed;
+    ``prepared`` each zone's figures for its next date, when worked out ahead (kept in
+    memory only).
     """
 
     position: int
     resets: int
     todays: dict[str, date]
     zones: dict[str, str]
-    ahead: frozenset[str]
-    values: dict[str, float]
-    firsts: dict[str, int]
+    ahead: set[str]
+    order: KeptOrder
     cutoff: datetime
-    ranking: Ranking
+    prepared: dict[str, Prepared] = field(default_factory=dict)
 
-
-def ranked(values: dict[str, float], firsts: dict[str, int]) -> Ranking:
-    """The board's ranking: by value, ties to the earlier first training day."""
-    return rank(values, longer={u: -first for u, first in firsts.items()})
+    def forget(self, users: set[str]) -> None:
+        """Drop ``users`` from every prepared zone: their data changed since."""
+        for prepared in self.prepared.values():
+            for user in users & prepared.scores.keys():
+                del prepared.scores[user]
 
 
 def dump(board: KeptBoard) -> str:
+    scores = board.order.scores
     return json.dumps({
         "format": FORMAT, "position": board.position, "resets": board.resets,
         "todays": {zone: day.isoformat() for zone, day in board.todays.items()},
-        "zones": board.zones, "ahead": sorted(board.ahead), "values": board.values,
-        "firsts": board.firsts, "cutoff": board.cutoff.isoformat(),
+        "zones": board.zones, "ahead": sorted(board.ahead),
+        "values": {u: s[0] for u, s in scores.items()},
+        "firsts": {u: s[1] for u, s in scores.items()}, "cutoff": board.cutoff.isoformat(),
     }, separators=(",", ":"))
 
 
@@ -62,15 +84,14 @@ def load(payload: str) -> KeptBoard | None:
         raw = json.loads(payload)
         if raw.get("format") != FORMAT:
             return None
-        values = {str(u): float(v) for u, v in raw["values"].items()}
-        firsts = {str(u): int(v) for u, v in raw["firsts"].items()}
+        firsts = raw["firsts"]
+        scores = {str(u): (float(v), int(firsts[u])) for u, v in raw["values"].items()}
         return KeptBoard(
             position=int(raw["position"]), resets=int(raw["resets"]),
             todays={str(z): date.fromisoformat(d) for z, d in raw["todays"].items()},
             zones={str(u): str(z) for u, z in raw["zones"].items()},
-            ahead=frozenset(str(u) for u in raw["ahead"]),
-            values=values, firsts=firsts, cutoff=datetime.fromisoformat(raw["cutoff"]),
-            ranking=ranked(values, firsts),
+            ahead={str(u) for u in raw["ahead"]},
+            order=KeptOrder(scores), cutoff=datetime.fromisoformat(raw["cutoff"]),
         )
     except (ValueError, TypeError, KeyError, AttributeError):
         return None

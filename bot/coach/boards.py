@@ -21,7 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
-from bot.coach.board_keeper import AWAY, SAVE_EVERY, BoardKeeper
+from bot.coach.board_keeper import SAVE_EVERY, BoardKeeper
+from bot.coach.board_scoring import AWAY
 from bot.coach.figure_text import (
     METRIC_NAMES,
     METRIC_RULES,
@@ -34,8 +35,8 @@ from bot.coach.replies import Reply, error_reply
 from bot.domain.figures import (
     BOARD_AWAY_WEEKS,
     METRICS,
+    KeptOrder,
     Metric,
-    Ranking,
     leaderboard_page,
     rank_of,
 )
@@ -92,9 +93,13 @@ class Boards:
         """Store the boards this process updated (see BoardKeeper.save_kept)."""
         return await self._keeper.save_kept(every=every)
 
-    async def ranking(self, guild_id: str, metric: Metric, window: str) -> Ranking:
+    async def ranking(self, guild_id: str, metric: Metric, window: str) -> KeptOrder:
         """Everyone listed on a server's board, best first (see BoardKeeper.ranking)."""
         return await self._keeper.ranking(guild_id, metric, window)
+
+    async def built(self) -> None:
+        """Wait for the first boards being built in the background."""
+        await self._keeper.built()
 
     # /leaderboard ----------------------------------------------------------------
 
@@ -119,7 +124,9 @@ class Boards:
         if problem is not None or chosen is None or span is None:
             assert problem is not None
             return BoardReply(problem, chosen or "adherence", span or "4w", 1, 1)
-        ranking = await self.ranking(guild_id, chosen, span)
+        ranking = await self._keeper.ranking_now(guild_id, chosen, span)
+        if ranking is None:
+            return BoardReply(_being_built(chosen, span), chosen, span, 1, 1)
         shown = leaderboard_page(ranking, page, PER_PAGE)
         lines = [f"**{s.rank}.** {mention(s.user_id)} · {metric_value(chosen, s.value)}"
                  for s in shown.items]
@@ -190,6 +197,18 @@ class Boards:
                      lines=("You join them with your first /log in this server.",),
                      tone="ok" if before == "out" else "info", private=True,
                      saved=before == "out")
+
+
+def _being_built(metric: Metric, window: str) -> Reply:
+    """The reply while a server's first board is worked out in the background."""
+    return Reply(
+        title=f"{METRIC_NAMES[metric]} · {WINDOW_NAMES[window]}: being built",
+        lines=("This is the first time this board is asked for here, so it is being worked "
+               "out from every training day logged in this server. Ask again in a few "
+               "seconds: no place is shown until it is ready.",),
+        footer="Once built, the board is kept up to date as lifters log.",
+    )
+
 
 def _lifters_count(total: int) -> str:
     return "1 lifter" if total == 1 else f"{total} lifters"

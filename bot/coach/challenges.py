@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.coach.board_keeper import AWAY
+from bot.coach.board_scoring import AWAY
 from bot.coach.lifter import Lifter
 from bot.coach.names import Names
 from bot.coach.replies import Reply, error_reply, literal

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 
-from bot.coach.board_keeper import AWAY
+from bot.coach.board_scoring import AWAY
 from bot.coach.challenges import Challenges
 from bot.coach.lifter import Lifter
 from bot.coach.names import Names

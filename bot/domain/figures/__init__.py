@@ -54,6 +54,7 @@ from bot.domain.figures.e1rm import (
     frontier,
     personal_records,
 )
+from bot.domain.figures.kept_order import KeptOrder
 from bot.domain.figures.next_session import (
     e1rm_series,
     next_time,
@@ -119,6 +120,7 @@ __all__ = [
     "DurationBest",
     "ExerciseProgress",
     "Improvement",
+    "KeptOrder",
     "KnownPairs",
     "LiftRecall",
     "LifterProgress",

@@ -55,6 +55,13 @@ class BoardChangesSql(BoardsSql):
             (guild_id,))
         return {str(r[0]) for r in rows}
 
+    async def board_size(self, guild_id: str) -> int:
+        """How many members a server's boards have (logged there, not opted out)."""
+        count = await self.driver.fetchval(
+            "SELECT COUNT(*) FROM guild_members WHERE guild_id = ? AND opted_out = 0",
+            (guild_id,))
+        return int(count or 0)
+
     async def board_away(
         self, guild_id: str, cutoff: datetime, among: Sequence[str] | None = None
     ) -> set[str]:
