@@ -148,13 +148,18 @@ class BoardKeeper:
         if kept is not None:
             if await self._brought_up(key, kept, now):
                 self._dirty.add(key)
-        elif build or await self._storage.board_size(guild_id) <= BUILD_INLINE_UP_TO:
+        elif build or await self._small(guild_id):
             kept = await self._afresh(key, now)
             self._dirty.add(key)
         else:
             return None
         self._keep(key, kept)
         return kept
+
+    async def _small(self, guild_id: str) -> bool:
+        """Whether a server's first board is built at once rather than in the background."""
+        size = await self._storage.board_size(guild_id, BUILD_INLINE_UP_TO)
+        return size <= BUILD_INLINE_UP_TO
 
     def _keep(self, key: Key, kept: KeptBoard) -> None:
         self._kept[key] = kept

@@ -1,16 +1,19 @@
 """A kept board brought up to date lifter by lifter equals the board computed afresh.
 
 The coach recomputes only the lifters the storage says changed (and those whose
-local date moved). Here a server lives through a few weeks of random logs, undos,
-opt-outs, time zone and target changes, and the calendar turning; after each step
-every board the coach keeps must match a board computed from nothing.
+local date moved), and moves only them in the kept order. Here a server lives through
+a few weeks of random logs, undos, opt-outs, lifters leaving, time zone and target
+changes, and the calendar turning, sometimes with the upkeep task preparing a zone's
+midnight minutes before it; after each step every board the coach keeps must match a
+board computed from nothing.
 """
 
 from __future__ import annotations
 
 import random
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from bot.coach import Coach
 from bot.coach.boards import Boards
@@ -56,11 +59,40 @@ async def _step(coach: Coach, clock: FakeClock, rng: random.Random) -> str:
     if roll < 0.82:
         await coach.profile.set(who, timezone=rng.choice(ZONES))
         return f"{who} moves zone"
-    if roll < 0.9:
+    if roll < 0.87:
         await coach.profile.set(who, target=rng.randint(1, 6))
         return f"{who} changes target"
+    if roll < 0.9:
+        await coach.boards.member_left(GYM, who)
+        return f"{who} leaves the server"
+    if roll < 0.95:
+        zone, late = rng.choice(ZONES), rng.choice(LIFTERS)
+        await _upkeep_before_midnight(coach, clock, zone, rng.randint(2, 9))
+        if rng.random() < 0.7:  # a change between the upkeep's preparing and midnight
+            clock.now -= timedelta(minutes=1)
+            await coach.logbook.log(late, GYM, rng.choice(LINES))
+            await coach.profile.set(late, target=rng.randint(1, 6))
+            if rng.random() < 0.5:
+                await coach.boards.refresh_kept()  # seen before midnight, too
+        clock.now += timedelta(minutes=2)
+        return f"upkeep before midnight in {zone}"
     clock.advance(hours=rng.choice([3, 7, 13, 30]))
     return "time passes"
+
+
+def _next_midnight(clock: FakeClock, zone: str) -> datetime:
+    local = clock.now.astimezone(ZoneInfo(zone))
+    return datetime.combine(local.date() + timedelta(days=1), time(), tzinfo=ZoneInfo(zone))
+
+
+async def _upkeep_before_midnight(coach: Coach, clock: FakeClock, zone: str,
+                                  minutes: int) -> None:
+    """The upkeep task runs ``minutes`` before ``zone``'s midnight; the clock is then a
+    minute before midnight."""
+    midnight = _next_midnight(clock, zone)
+    clock.now = midnight - timedelta(minutes=minutes)
+    await coach.boards.refresh_kept()
+    clock.now = midnight - timedelta(minutes=1)
 
 
 async def test_updated_boards_equal_boards_computed_afresh(coach: Coach, clock: FakeClock) -> None:
@@ -142,3 +174,37 @@ async def test_a_changed_lifter_is_recomputed_without_reading_the_whole_board(
     reads.clear()
     await coach.boards.ranking(GYM, "days", "4w")  # nothing changed: nothing read
     assert reads == []
+
+
+async def test_a_week_turn_prepared_by_the_upkeep_task_needs_no_read_and_equals_afresh(
+    coach: Coach, clock: FakeClock
+) -> None:
+    for who, zone in zip(LIFTERS, ZONES * 3, strict=False):
+        await coach.profile.set(who, timezone=zone)
+        await coach.logbook.log(who, GYM, "squat 5x5 @100kg rir2 mon")
+    await coach.logbook.log("100", GYM, "squat 5x5 @100kg rir2 tue")
+    for metric in METRICS:
+        await coach.boards.ranking(GYM, metric, "4w")
+    # Thursday: Monday begins in Tokyo first among these zones' lifters.
+    while _next_midnight(clock, "Asia/Tokyo").weekday() != 0:
+        clock.now = _next_midnight(clock, "Asia/Tokyo") + timedelta(hours=1)
+    await _upkeep_before_midnight(coach, clock, "Asia/Tokyo", 5)
+    clock.advance(minutes=2)
+    storage: Any = coach.storage
+    reads: list[str] = []
+    whole, subset = storage.board_data, storage.board_subset
+
+    async def board_data(*args: Any, **kwargs: Any) -> Any:
+        reads.append("whole board")
+        return await whole(*args, **kwargs)
+
+    async def board_subset(*args: Any, **kwargs: Any) -> Any:
+        reads.append("some lifters")
+        return await subset(*args, **kwargs)
+
+    storage.board_data, storage.board_subset = board_data, board_subset
+    for metric in METRICS:
+        kept = _board(await coach.boards.ranking(GYM, metric, "4w"))
+        assert reads == [], metric  # the turn was a swap of what the upkeep prepared
+        assert kept == await _afresh(coach, clock, metric, "4w"), metric
+        reads.clear()

@@ -27,7 +27,7 @@ from bot.domain.figures.ranking import TIE_TOLERANCE, Standing
 Key = tuple[float, int, tuple[int, int, str], str]
 """``(-value, first day ordinal, tie order of the id, id)``: best first."""
 
-_ONE_BY_ONE = 64  # up to this many changes move one by one; more are merged in one pass
+_ONE_BY_ONE = 64  # this many changes (or a 16th of the board) move one by one; more merge
 
 
 def _tie(user_id: str) -> tuple[int, int, str]:
@@ -66,7 +66,7 @@ class KeptOrder(Sequence[Standing]):
         moving = {u: s for u, s in moving.items() if self._scores.get(u) != s}
         if not moving:
             return
-        if len(moving) <= _ONE_BY_ONE:
+        if len(moving) <= max(_ONE_BY_ONE, len(self._keys) // 16):
             for user, score in moving.items():
                 self._move(user, score)
             return
@@ -141,12 +141,39 @@ class KeptOrder(Sequence[Standing]):
         if score is None:
             return None
         position = bisect_left(self._keys, _key(user_id, *score))
-        lo, hi = self._runs_around(position, position + 1)
+        found = self._read(position, position + 1)[0]
+        if found.user_id == user_id:
+            return found
+        lo, hi = self._runs_around(position, position + 1)  # moved by noise within its run
         return next(s for s in self._settle(lo, hi) if s.user_id == user_id)
 
     def _read(self, start: int, stop: int) -> list[Standing]:
-        lo, hi = self._runs_around(start, stop)
-        return self._settle(lo, hi)[start - lo: stop - lo]
+        """Standings ``start..stop``: a stretch of equal values with no noisy neighbour
+        is read directly (a place is where its first day begins in it, by bisect); a
+        run with noise is settled whole."""
+        keys = self._keys
+        out: list[Standing] = []
+        position = start
+        while position < stop:
+            value = keys[position][0]
+            left = bisect_left(keys, (value,), 0, position + 1)
+            right = bisect_left(keys, (value, math.inf), position)
+            if (left > 0 and _near(-keys[left - 1][0], -value)) or (
+                    right < len(keys) and _near(-value, -keys[right][0])):
+                lo, hi = self._runs_around(position, position + 1)
+                end = min(stop, hi)
+                out.extend(self._settle(lo, hi)[position - lo: end - lo])
+                position = end
+                continue
+            end = min(stop, right)
+            group, place = -1, 0
+            for key in keys[position:end]:
+                if key[1] != group:
+                    group = key[1]
+                    place = bisect_left(keys, (value, group), left, right) + 1
+                out.append(Standing(key[3], -value, place))
+            position = end
+        return out
 
     def _runs_around(self, start: int, stop: int) -> tuple[int, int]:
         """``start..stop`` widened to whole runs (see the module docstring)."""

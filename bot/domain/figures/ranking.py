@@ -253,7 +253,10 @@ def leaderboard_page(standings: Sequence[Standing], page: int, per_page: int = 1
 
 
 def rank_of(standings: Sequence[Standing], user_id: str) -> Standing | None:
-    """The standing of ``user_id``, or None when unranked (constant time on a Ranking)."""
-    if isinstance(standings, Ranking):
-        return standings.of(user_id)
+    """The standing of ``user_id``, or None when unranked (quick on a Ranking or any
+    board that can look a lifter up: ``of``)."""
+    of = getattr(standings, "of", None)
+    if callable(of):
+        found: Standing | None = of(user_id)
+        return found
     return next((s for s in standings if s.user_id == user_id), None)

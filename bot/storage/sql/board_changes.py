@@ -55,11 +55,12 @@ class BoardChangesSql(BoardsSql):
             (guild_id,))
         return {str(r[0]) for r in rows}
 
-    async def board_size(self, guild_id: str) -> int:
-        """How many members a server's boards have (logged there, not opted out)."""
+    async def board_size(self, guild_id: str, up_to: int) -> int:
+        """How many members a server's boards have (logged there, not opted out),
+        counting no further than ``up_to`` (a large server is not counted through)."""
         count = await self.driver.fetchval(
-            "SELECT COUNT(*) FROM guild_members WHERE guild_id = ? AND opted_out = 0",
-            (guild_id,))
+            "SELECT COUNT(*) FROM (SELECT 1 FROM guild_members WHERE guild_id = ?"
+            " AND opted_out = 0 LIMIT ?) m", (guild_id, up_to + 1))
         return int(count or 0)
 
     async def board_away(
