@@ -45,6 +45,7 @@ DAYS = 182
 ZONES = ("UTC", "Europe/Berlin", "America/New_York", "Pacific/Honolulu",
          "Pacific/Tongatapu", "Asia/Tokyo")
 CALLS = 50
+LOG_CALLS = {1: 50, 10: 20, 100: 6}  # views per round, each after that many logs
 ROUNDS = 3
 TURN_CALLS = 20
 FIRST_ROUNDS = 3
@@ -193,6 +194,7 @@ async def measure(path: Path) -> None:
 
     await rounds("/leaderboard in a process that just started (stored board read)",
                  lambda: boards.leaderboard(GUILD, caller), CALLS, restart)
+    print(f"lifters on the board now: {len(await boards.ranking(*KEY))}")
     await turns(coach, clock, caller)
     await first_board(coach)
     await every_board(coach)
@@ -265,8 +267,8 @@ async def updated_boards(coach: Coach, clock: list[datetime], caller: str) -> No
         for upkeep, how in ((False, "before the upkeep task ran (the request folds them in)"),
                             (True, "the upkeep task ran since")):
             await rounds(f"/leaderboard after {count} new log(s), {how}",
-                         lambda: boards.leaderboard(GUILD, caller), CALLS // 2 if count == 100
-                         else CALLS, lambda c=count, u=upkeep: train(c, u))
+                         lambda: boards.leaderboard(GUILD, caller), LOG_CALLS[count],
+                         lambda c=count, u=upkeep: train(c, u))
 
 
 # From Thursday 18:00 UTC: midnight in Berlin (UTC+1) comes 5 h later (same week), Monday

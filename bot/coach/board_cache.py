@@ -16,7 +16,7 @@ from datetime import date, datetime
 
 from bot.domain.figures import KeptOrder
 
-FORMAT = 3  # 2: first training days (ties to the longer record); 3: the away cut-off
+FORMAT = 4  # 2: first days (ties to the longer record); 3: the away cut-off; 4: kept order
 
 Score = tuple[float, int] | None
 """A lifter's ``(figure, first day ordinal)``, or None when not listed."""
@@ -68,13 +68,16 @@ class KeptBoard:
 
 
 def dump(board: KeptBoard) -> str:
-    scores = board.order.scores
+    """The board as JSON: the order as (id, figure, first day) in board order, so it is
+    read back without sorting, and the lifters grouped by zone."""
+    by_zone: dict[str, list[str]] = {}
+    for user, zone in board.zones.items():
+        by_zone.setdefault(zone, []).append(user)
     return json.dumps({
         "format": FORMAT, "position": board.position, "resets": board.resets,
         "todays": {zone: day.isoformat() for zone, day in board.todays.items()},
-        "zones": board.zones, "ahead": sorted(board.ahead),
-        "values": {u: s[0] for u, s in scores.items()},
-        "firsts": {u: s[1] for u, s in scores.items()}, "cutoff": board.cutoff.isoformat(),
+        "zones": by_zone, "ahead": sorted(board.ahead), "order": board.order.triples(),
+        "cutoff": board.cutoff.isoformat(),
     }, separators=(",", ":"))
 
 
@@ -84,14 +87,13 @@ def load(payload: str) -> KeptBoard | None:
         raw = json.loads(payload)
         if raw.get("format") != FORMAT:
             return None
-        firsts = raw["firsts"]
-        scores = {str(u): (float(v), int(firsts[u])) for u, v in raw["values"].items()}
         return KeptBoard(
             position=int(raw["position"]), resets=int(raw["resets"]),
             todays={str(z): date.fromisoformat(d) for z, d in raw["todays"].items()},
-            zones={str(u): str(z) for u, z in raw["zones"].items()},
+            zones={str(u): str(z) for z, users in raw["zones"].items() for u in users},
             ahead={str(u) for u in raw["ahead"]},
-            order=KeptOrder(scores), cutoff=datetime.fromisoformat(raw["cutoff"]),
+            order=KeptOrder.in_order((str(u), float(v), int(f)) for u, v, f in raw["order"]),
+            cutoff=datetime.fromisoformat(raw["cutoff"]),
         )
     except (ValueError, TypeError, KeyError, AttributeError):
         return None

@@ -19,26 +19,23 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, insort
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import pairwise
 from typing import overload
 
 from bot.domain.figures.ranking import TIE_TOLERANCE, Standing
 
-Key = tuple[float, int, tuple[int, int, str], str]
-"""``(-value, first day ordinal, tie order of the id, id)``: best first."""
+Key = tuple[float, int, int, int, str]
+"""``(-value, first day ordinal, 0 and the id's length for an all-digit id or 1 and 0,
+id)``: best first; all-digit ids (Discord's) tie in numeric order, before any other."""
 
 _ONE_BY_ONE = 64  # this many changes (or a 16th of the board) move one by one; more merge
 
 
-def _tie(user_id: str) -> tuple[int, int, str]:
-    """The id's place within a tie: all-digit ids first, numerically, then as text."""
-    if user_id.isascii() and user_id.isdigit():
-        return (0, len(user_id), user_id)
-    return (1, 0, user_id)
-
-
 def _key(user_id: str, value: float, first: int) -> Key:
-    return (-value, first, _tie(user_id), user_id)
+    if user_id.isascii() and user_id.isdigit():
+        return (-value, first, 0, len(user_id), user_id)
+    return (-value, first, 1, 0, user_id)
 
 
 def _near(previous: float, current: float) -> bool:
@@ -70,7 +67,7 @@ class KeptOrder(Sequence[Standing]):
             for user, score in moving.items():
                 self._move(user, score)
             return
-        keys = [k for k in self._keys if k[3] not in moving]
+        keys = [k for k in self._keys if k[4] not in moving]
         for user, score in moving.items():
             if score is None:
                 self._scores.pop(user, None)
@@ -88,6 +85,21 @@ class KeptOrder(Sequence[Standing]):
         if score is not None:
             self._scores[user] = score
             insort(self._keys, _key(user, *score))
+
+    @classmethod
+    def in_order(cls, standings: Iterable[tuple[str, float, int]]) -> KeptOrder:
+        """A kept order from ``(id, value, first day)`` triples already in board order
+        (as :meth:`triples` gives them): a stored board is read back without sorting."""
+        order = cls()
+        order._keys = [_key(u, v, f) for u, v, f in standings]
+        if any(a > b for a, b in pairwise(order._keys)):
+            order._keys.sort()  # not in order after all: sort, rather than trust it
+        order._scores = {k[4]: (-k[0], k[1]) for k in order._keys}
+        return order
+
+    def triples(self) -> list[tuple[str, float, int]]:
+        """Every ranked lifter's ``(id, value, first day)``, in kept order."""
+        return [(k[4], -k[0], k[1]) for k in self._keys]
 
     def copy(self) -> KeptOrder:
         twin = KeptOrder()
@@ -171,7 +183,7 @@ class KeptOrder(Sequence[Standing]):
                 if key[1] != group:
                     group = key[1]
                     place = bisect_left(keys, (value, group), left, right) + 1
-                out.append(Standing(key[3], -value, place))
+                out.append(Standing(key[4], -value, place))
             position = end
         return out
 
@@ -195,13 +207,13 @@ class KeptOrder(Sequence[Standing]):
                 continue
             run = keys[start:position]
             if run[0][0] != run[-1][0]:  # values apart by noise only: record, then id
-                run = sorted(run, key=lambda k: (k[1], k[2]))
+                run = sorted(run, key=lambda k: k[1:])
             place = start + 1
             previous = run[0]
             for offset, key in enumerate(run):
                 if key[1] != previous[1] or not _near(-previous[0], -key[0]):
                     place = start + offset + 1
-                out.append(Standing(key[3], -key[0], place))
+                out.append(Standing(key[4], -key[0], place))
                 previous = key
             start = position
         return out
