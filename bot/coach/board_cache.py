@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from bot.domain.figures import KeptOrder
+from bot.domain.figures.kept_order import Key
 
 FORMAT = 4  # 2: first days (ties to the longer record); 3: the away cut-off; 4: kept order
 
@@ -35,6 +36,7 @@ class Prepared:
     scores: dict[str, Score]
     zones: dict[str, str]
     ahead: set[str]
+    run: list[Key]  # the listed lifters' keys in the kept order, sorted (KeptOrder.run_of)
 
 
 @dataclass

@@ -36,6 +36,7 @@ from bot.coach.board_cache import KeptBoard, Prepared, Score
 from bot.coach.board_scoring import AWAY, Scored, score, today_in
 from bot.coach.clock import Clock
 from bot.domain.figures import KeptOrder, Metric, week_start
+from bot.domain.figures.kept_order import Key as OrderKey
 from bot.storage.contract import Storage
 
 KEPT_BOARDS = 64
@@ -43,7 +44,7 @@ SAVE_EVERY = timedelta(minutes=1)  # how often an updated board is stored again
 PREPARE_AHEAD = timedelta(minutes=10)  # how long before a zone's midnight it is prepared
 BUILD_INLINE_UP_TO = 500  # members; a larger server's first board is built in the background
 
-Key = tuple[str, Metric, str]
+Key = tuple[str, Metric, str]  # a board: server, metric, window
 log = logging.getLogger("liftcoach.boards")
 
 
@@ -225,7 +226,8 @@ class BoardKeeper:
             users = {u for u, z in kept.zones.items() if z == zone}
             found = await score(self._storage, guild_id, metric, window, turn, users,
                                 len(kept.zones))
-            kept.prepared[zone] = Prepared(following, found.scores, found.zones, found.ahead)
+            kept.prepared[zone] = Prepared(following, found.scores, found.zones, found.ahead,
+                                           KeptOrder.run_of(found.scores))
 
 
 def _listed(scores: dict[str, Score]) -> dict[str, tuple[float, int]]:
@@ -258,18 +260,25 @@ def _swap_prepared(kept: KeptBoard, todays: dict[str, date], turned: set[str],
         if prepared is None or prepared.day != todays[zone]:
             continue
         users = moved & prepared.scores.keys()
+        run = [k for k in prepared.run if k[4] in users]  # not those who changed since
         _apply(kept, Scored({u: prepared.scores[u] for u in users},
                             {u: z for u, z in prepared.zones.items() if u in users},
-                            prepared.ahead & users, {}), users)
+                            prepared.ahead & users, {}), users, run)
         swapped |= users
     for zone in [z for z, p in kept.prepared.items() if p.day <= todays.get(z, date.max)]:
         del kept.prepared[zone]  # a turn already passed: no longer of use
     return swapped
 
 
-def _apply(kept: KeptBoard, found: Scored, users: set[str]) -> None:
-    """Put the new figures of ``users`` in ``kept``: only they move in its order."""
-    kept.order.update({u: found.scores.get(u) for u in users})
+def _apply(kept: KeptBoard, found: Scored, users: set[str],
+           run: list[OrderKey] | None = None) -> None:
+    """Put the new figures of ``users`` in ``kept``: only they move in its order (``run``:
+    their keys made ahead, see KeptOrder.run_of)."""
+    changes = {u: found.scores.get(u) for u in users}
+    if run is None:
+        kept.order.update(changes)
+    else:
+        kept.order.merge(changes, run)
     for user in users:
         kept.zones.pop(user, None)
     kept.zones.update(found.zones)

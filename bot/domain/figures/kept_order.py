@@ -67,13 +67,24 @@ class KeptOrder(Sequence[Standing]):
             for user, score in moving.items():
                 self._move(user, score)
             return
-        keys = [k for k in self._keys if k[4] not in moving]
-        for user, score in moving.items():
-            if score is None:
+        self.merge(moving, self.run_of(moving))
+
+    @staticmethod
+    def run_of(changes: Mapping[str, tuple[float, int] | None]) -> list[Key]:
+        """The keys of the listed lifters among ``changes``, sorted: made ahead of time
+        (a zone's next midnight), so :meth:`merge` has only the merging left."""
+        return sorted(_key(u, *s) for u, s in changes.items()
+                      if s is not None and math.isfinite(s[0]))
+
+    def merge(self, changes: Mapping[str, tuple[float, int] | None], run: list[Key]) -> None:
+        """:meth:`update` with ``run`` = :meth:`run_of` ``changes``: the changed lifters
+        come out in one pass and ``run`` is merged in."""
+        keys = [k for k in self._keys if k[4] not in changes]
+        for user, score in changes.items():
+            if score is None or not math.isfinite(score[0]):
                 self._scores.pop(user, None)
             else:
                 self._scores[user] = score
-        run = sorted(_key(u, *s) for u, s in moving.items() if s is not None)
         keys.extend(run)
         keys.sort()  # two sorted runs: one merge
         self._keys = keys
