@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from bot.domain.figures import KeptOrder
-from bot.domain.figures.kept_order import Key
+from bot.domain.figures import OrderKey as Key
 
 FORMAT = 4  # 2: first days (ties to the longer record); 3: the away cut-off; 4: kept order
 

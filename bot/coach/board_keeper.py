@@ -35,8 +35,7 @@ from bot.coach import board_cache
 from bot.coach.board_cache import KeptBoard, Prepared, Score
 from bot.coach.board_scoring import AWAY, Scored, score, today_in
 from bot.coach.clock import Clock
-from bot.domain.figures import KeptOrder, Metric, week_start
-from bot.domain.figures.kept_order import Key as OrderKey
+from bot.domain.figures import KeptOrder, Metric, OrderKey, week_start
 from bot.storage.contract import Storage
 
 KEPT_BOARDS = 64

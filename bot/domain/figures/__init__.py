@@ -55,6 +55,7 @@ from bot.domain.figures.e1rm import (
     personal_records,
 )
 from bot.domain.figures.kept_order import KeptOrder
+from bot.domain.figures.kept_order import Key as OrderKey
 from bot.domain.figures.next_session import (
     e1rm_series,
     next_time,
@@ -126,6 +127,7 @@ __all__ = [
     "LifterProgress",
     "Metric",
     "NewBest",
+    "OrderKey",
     "Pair",
     "PersonalRecord",
     "ProgressPoint",
