@@ -70,15 +70,17 @@ class KeptBoard:
 
 
 def dump(board: KeptBoard) -> str:
-    """The board as JSON: the order as (id, figure, first day) in board order, so it is
-    read back without sorting, and the lifters grouped by zone."""
+    """The board as JSON: the lifters, figures and first days as three lists in board
+    order (read back without sorting or a step per lifter), the lifters by zone."""
+    users, values, firsts = board.order.columns()
     by_zone: dict[str, list[str]] = {}
     for user, zone in board.zones.items():
         by_zone.setdefault(zone, []).append(user)
     return json.dumps({
         "format": FORMAT, "position": board.position, "resets": board.resets,
         "todays": {zone: day.isoformat() for zone, day in board.todays.items()},
-        "zones": by_zone, "ahead": sorted(board.ahead), "order": board.order.triples(),
+        "zones": by_zone, "ahead": sorted(board.ahead), "users": users,
+        "values": values, "firsts": firsts,
         "cutoff": board.cutoff.isoformat(),
     }, separators=(",", ":"))
 
@@ -92,10 +94,25 @@ def load(payload: str) -> KeptBoard | None:
         return KeptBoard(
             position=int(raw["position"]), resets=int(raw["resets"]),
             todays={str(z): date.fromisoformat(d) for z, d in raw["todays"].items()},
-            zones={str(u): str(z) for z, users in raw["zones"].items() for u in users},
+            zones=_zones(raw["zones"]),
             ahead={str(u) for u in raw["ahead"]},
-            order=KeptOrder.in_order((str(u), float(v), int(f)) for u, v, f in raw["order"]),
+            order=_order(raw["users"], raw["values"], raw["firsts"]),
             cutoff=datetime.fromisoformat(raw["cutoff"]),
         )
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
+
+
+def _zones(raw: dict[str, list[str]]) -> dict[str, str]:
+    zones: dict[str, str] = {}
+    for zone, users in raw.items():
+        zones.update(dict.fromkeys(map(str, users), str(zone)))
+    return zones
+
+
+def _order(users: list[str], values: list[float], firsts: list[int]) -> KeptOrder:
+    """The stored order (a wrong type fails here, as unreadable, not in a later request)."""
+    if not len(users) == len(values) == len(firsts):
+        raise ValueError("a stored order's lists differ in length")
+    return KeptOrder.in_order(list(map(str, users)), list(map(float, values)),
+                              list(map(int, firsts)))

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, insort
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import pairwise
+from collections.abc import Iterator, Mapping, Sequence
+from operator import le, neg
 from typing import overload
 
 from bot.domain.figures.ranking import TIE_TOLERANCE, Standing
@@ -46,11 +46,13 @@ def _near(previous: float, current: float) -> bool:
 class KeptOrder(Sequence[Standing]):
     """A ranked board that is updated in place; reads as a sequence of standings."""
 
-    __slots__ = ("_keys", "_scores")
+    __slots__ = ("_keys", "_scores", "_settled")
 
     def __init__(self, scores: Mapping[str, tuple[float, int]] | None = None) -> None:
         self._scores: dict[str, tuple[float, int]] = {}
         self._keys: list[Key] = []
+        # Runs with noise settled since the last change (read again on every view).
+        self._settled: dict[tuple[int, int], list[Standing]] = {}
         if scores:
             self.update(scores)
 
@@ -63,6 +65,7 @@ class KeptOrder(Sequence[Standing]):
         moving = {u: s for u, s in moving.items() if self._scores.get(u) != s}
         if not moving:
             return
+        self._settled.clear()
         if len(moving) <= max(_ONE_BY_ONE, len(self._keys) // 16):
             for user, score in moving.items():
                 self._move(user, score)
@@ -79,6 +82,7 @@ class KeptOrder(Sequence[Standing]):
     def merge(self, changes: Mapping[str, tuple[float, int] | None], run: list[Key]) -> None:
         """:meth:`update` with ``run`` = :meth:`run_of` ``changes``: the changed lifters
         come out in one pass and ``run`` is merged in."""
+        self._settled.clear()
         keys = [k for k in self._keys if k[4] not in changes]
         for user, score in changes.items():
             if score is None or not math.isfinite(score[0]):
@@ -98,19 +102,28 @@ class KeptOrder(Sequence[Standing]):
             insort(self._keys, _key(user, *score))
 
     @classmethod
-    def in_order(cls, standings: Iterable[tuple[str, float, int]]) -> KeptOrder:
-        """A kept order from ``(id, value, first day)`` triples already in board order
-        (as :meth:`triples` gives them): a stored board is read back without sorting."""
+    def in_order(cls, users: list[str], values: list[float], firsts: list[int]) -> KeptOrder:
+        """A kept order from its lifters, figures and first days already in board order
+        (as :meth:`columns` gives them): a stored board is read back without sorting."""
         order = cls()
-        order._keys = [_key(u, v, f) for u, v, f in standings]
-        if any(a > b for a, b in pairwise(order._keys)):
-            order._keys.sort()  # not in order after all: sort, rather than trust it
-        order._scores = {k[4]: (-k[0], k[1]) for k in order._keys}
+        if len(users) == len(values) == len(firsts):
+            joined = "".join(users)
+            if joined.isascii() and joined.isdigit():
+                kinds, lengths = [0] * len(users), list(map(len, users))
+            else:
+                digits = [u.isascii() and u.isdigit() for u in users]
+                kinds = [0 if d else 1 for d in digits]
+                lengths = [len(u) if d else 0 for u, d in zip(users, digits, strict=True)]
+            order._keys = list(zip(map(neg, values), firsts, kinds, lengths, users, strict=True))
+            if not all(map(le, order._keys, order._keys[1:])):
+                order._keys.sort()  # not in order after all: sort rather than trust it
+            order._scores = dict(zip(users, zip(values, firsts, strict=True), strict=True))
         return order
 
-    def triples(self) -> list[tuple[str, float, int]]:
-        """Every ranked lifter's ``(id, value, first day)``, in kept order."""
-        return [(k[4], -k[0], k[1]) for k in self._keys]
+    def columns(self) -> tuple[list[str], list[float], list[int]]:
+        """The ranked lifters, their figures and first days, in kept order."""
+        keys = self._keys
+        return [k[4] for k in keys], [-k[0] for k in keys], [k[1] for k in keys]
 
     def copy(self) -> KeptOrder:
         twin = KeptOrder()
@@ -210,6 +223,12 @@ class KeptOrder(Sequence[Standing]):
 
     def _settle(self, lo: int, hi: int) -> list[Standing]:
         """The standings of whole runs ``lo..hi``: noise runs ordered by record, then id."""
+        settled = self._settled.get((lo, hi))
+        if settled is None:
+            settled = self._settled[lo, hi] = self._settle_now(lo, hi)
+        return settled
+
+    def _settle_now(self, lo: int, hi: int) -> list[Standing]:
         keys = self._keys
         out: list[Standing] = []
         start = lo
