@@ -64,7 +64,7 @@ def parse_metric(text: str | None) -> Metric | None:
 def parse_window(text: str | None) -> str | None:
     wanted = (text or "4w").strip().lower().replace(" ", "").replace("-", "")
     wanted = wanted.removesuffix("eeks").removesuffix("eek").removesuffix("time")
-    if wanted.isdigit():
+    if wanted.isdecimal():
         wanted += "w"
     return wanted if wanted in WINDOWS else None
 

@@ -43,7 +43,7 @@ def _whole(value: int | str | None, low: int, high: int) -> int | None:
     if isinstance(value, int):
         return value if low <= value <= high else None
     text = (value or "").strip()
-    if not (text.isascii() and text.isdigit()) or len(text) > 6:
+    if not (text.isascii() and text.isdecimal()) or len(text) > 6:
         return None
     return int(text) if low <= int(text) <= high else None
 

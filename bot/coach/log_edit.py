@@ -47,7 +47,7 @@ class Edit:
     async def numbered(self, user_id: str, number: int | str) -> StoredEntry | Reply:
         """The caller's entry /history shows as ``number``, or why there is none."""
         text = str(number).strip()
-        wanted = int(text) if text.isascii() and text.isdigit() and len(text) < 7 else 0
+        wanted = int(text) if text.isascii() and text.isdecimal() and len(text) < 7 else 0
         place = numbered_in(await self._storage.session_heads(user_id), wanted)
         found = []
         if place is not None:

@@ -53,7 +53,7 @@ def channel_ref(channel_id: str | None) -> str:
     """A Discord channel as Discord shows it (``<#id>``); a console's channel by name."""
     if not channel_id:
         return "its channel"
-    return f"<#{channel_id}>" if channel_id.isdigit() else f"#{literal(channel_id)}"
+    return f"<#{channel_id}>" if channel_id.isdecimal() else f"#{literal(channel_id)}"
 
 
 def closed_note(channel_id: str | None) -> str:

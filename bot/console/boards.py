@@ -37,7 +37,7 @@ async def leaderboard(ctx: ConsoleContext) -> Reply:
                                "Metrics: adherence, streak, days, discipline; windows: 4w, "
                                "12w, all; actions: show, optout, optin.", _BOARD_EXAMPLE)
     page = options.get("page", "1")
-    if not page.isdigit() or int(page) < 1:
+    if not page.isdecimal() or int(page) < 1:
         return error_reply(f"'{page}' is not a page number.", "Pages start at 1.",
                            "/leaderboard show page:2")
     board = await boards.leaderboard(ctx.guild_id, ctx.user_id, metric, window, int(page))

@@ -94,7 +94,7 @@ def _pending_id(words: tuple[str, ...]) -> int | Reply | None:
     if not words:
         return None
     text = words[0].lstrip("#")
-    if not text.isdigit():
+    if not text.isdecimal():
         return error_reply(f"'{words[0]}' is not an import number.",
                            "Use the number the preview showed, or leave it out for the "
                            "latest.", "/import confirm 7")

@@ -20,7 +20,7 @@ async def undo(ctx: ConsoleContext) -> Reply:
     """``/undo``: the last log, all of it; ``/undo EXERCISE``: only that exercise's
     entries of it; ``/undo ID ...``: those entries (what a log's Undo button does)."""
     ids = ctx.line.words
-    if ids and len(ids) <= MAX_IDS and all(w.isascii() and w.isdigit() for w in ids):
+    if ids and len(ids) <= MAX_IDS and all(w.isascii() and w.isdecimal() for w in ids):
         return await ctx.coach.logbook.undo_entries(ctx.user_id, tuple(int(w) for w in ids))
     return await ctx.coach.logbook.undo(ctx.user_id, ctx.line.rest or None)
 
@@ -29,7 +29,7 @@ async def undo(ctx: ConsoleContext) -> Reply:
 async def other(ctx: ConsoleContext) -> Reply:
     """``/other N``: take the choice a log reply printed as N (what its button does)."""
     word = ctx.line.rest.strip()
-    number = int(word) if word.isascii() and word.isdigit() and len(word) < 6 else 0
+    number = int(word) if word.isascii() and word.isdecimal() and len(word) < 6 else 0
     return await ctx.coach.logbook.switch_reading(ctx.user_id, ctx.choices.offer(number))
 
 

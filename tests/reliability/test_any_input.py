@@ -19,6 +19,7 @@ NASTY = st.sampled_from([
     "", " ", "\x00", "\u202e", "@everyone", "<@&1>", "'; DROP TABLE entries; --", "**", "`",
     "tier:Z", "tz:Mars/Base", "unit:stone", "target:99", "days:funday", "time:25:61",
     "format:xml", "path:/nonexistent", "confirm", "x" * 10_000, "😀" * 50, "9" * 40,
+    "¹", "²3", "٣",  # digits to str.isdigit, and not all of them to int()
 ])
 TEXT = st.one_of(st.text(max_size=300), NASTY, st.lists(NASTY, max_size=6).map(" ".join))
 

@@ -131,7 +131,7 @@ class UndoPick(discord.ui.DynamicItem[discord.ui.Select[Any]], template=PICK_ID)
         values = [str(v) for v in data.get("values", [])]
         known = set(self.entry_ids)
         ids = self.entry_ids if ALL in values else tuple(
-            int(v) for v in values if v.isdigit() and int(v) in known)
+            int(v) for v in values if v.isdecimal() and int(v) in known)
         reply = await bot.coach.logbook.undo_entries(str(self.user_id), ids)
         await interaction.response.edit_message(embed=to_embed(reply), view=None,
                                                 allowed_mentions=NO_PINGS)

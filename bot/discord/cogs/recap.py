@@ -155,10 +155,10 @@ class RecapCog(commands.Cog):
 
     async def display_names(self, guild_id: str, user_ids: Sequence[str]) -> Mapping[str, str]:
         """Each member's name as the server shows it (cached, else asked for once)."""
-        guild = self.bot.get_guild(int(guild_id)) if guild_id.isdigit() else None
+        guild = self.bot.get_guild(int(guild_id)) if guild_id.isdecimal() else None
         found: dict[str, str] = {}
         for user_id in user_ids:
-            if guild is None or not user_id.isdigit():
+            if guild is None or not user_id.isdecimal():
                 continue
             member = guild.get_member(int(user_id))
             if member is None:

@@ -33,7 +33,7 @@ _ONE_BY_ONE = 64  # this many changes (or a 16th of the board) move one by one; 
 
 
 def _key(user_id: str, value: float, first: int) -> Key:
-    if user_id.isascii() and user_id.isdigit():
+    if user_id.isascii() and user_id.isdecimal():
         return (-value, first, 0, len(user_id), user_id)
     return (-value, first, 1, 0, user_id)
 
@@ -108,10 +108,10 @@ class KeptOrder(Sequence[Standing]):
         order = cls()
         if len(users) == len(values) == len(firsts):
             joined = "".join(users)
-            if joined.isascii() and joined.isdigit():
+            if joined.isascii() and joined.isdecimal():
                 kinds, lengths = [0] * len(users), list(map(len, users))
             else:
-                digits = [u.isascii() and u.isdigit() for u in users]
+                digits = [u.isascii() and u.isdecimal() for u in users]
                 kinds = [0 if d else 1 for d in digits]
                 lengths = [len(u) if d else 0 for u, d in zip(users, digits, strict=True)]
             order._keys = list(zip(map(neg, values), firsts, kinds, lengths, users, strict=True))

@@ -113,12 +113,12 @@ class Ranking(Sequence[Standing]):
 
 
 def _is_digit_id(user_id: str) -> bool:
-    return user_id.isascii() and user_id.isdigit()
+    return user_id.isascii() and user_id.isdecimal()
 
 
 def _all_digit_ids(user_ids: list[str]) -> bool:
     joined = "".join(user_ids)
-    return joined.isascii() and joined.isdigit()
+    return joined.isascii() and joined.isdecimal()
 
 
 def _tie_order(user_ids: list[str], all_digit_ids: bool) -> list[str]:

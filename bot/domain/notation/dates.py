@@ -124,7 +124,7 @@ def _numeric_at(tokens: list[Token], i: int) -> tuple[list[str], int] | None:
             and tokens[j + 1].kind == "num":
         parts.append(tokens[j + 1].text)
         j += 2
-    if len(parts) < 2 or not all(p.isdigit() for p in parts):
+    if len(parts) < 2 or not all(p.isdecimal() for p in parts):
         return None
     if len(parts) == 3 and len(parts[0]) != 4 and len(parts[2]) not in (2, 4):
         return None
@@ -151,7 +151,7 @@ def _date_place(tokens: list[Token], i: int, end: int) -> bool:
 
 def _day_number(tokens: list[Token], j: int) -> tuple[int, int] | None:
     """A day of the month at ``j`` (``20``, ``20th``), and where it ends."""
-    if j >= len(tokens) or tokens[j].kind != "num" or not tokens[j].text.isdigit():
+    if j >= len(tokens) or tokens[j].kind != "num" or not tokens[j].text.isdecimal():
         return None
     day = int(tokens[j].text)
     if not 1 <= day <= 31:
@@ -209,7 +209,7 @@ def _ago(tokens: list[Token], i: int, today: date) -> tuple[Found, int] | None:
         return None
     if count_tok.text == "a":
         count = 1
-    elif count_tok.kind == "num" and count_tok.text.isdigit():
+    elif count_tok.kind == "num" and count_tok.text.isdecimal():
         count = int(count_tok.text)
     else:
         return None

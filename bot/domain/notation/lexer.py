@@ -158,7 +158,7 @@ def _maybe_date(chunk: str) -> bool:
 
 def _chunk_tokens(chunk: str) -> tuple[tuple[Token, ...], int]:
     dated = 0
-    if chunk[0].isdigit():
+    if chunk[0].isdecimal():
         if _DOTTED_DATE.fullmatch(chunk) is not None:
             chunk = chunk.rstrip(".").replace(".", "/")
         if _NUMERIC_DATE.fullmatch(chunk) is not None and _maybe_date(chunk):

@@ -119,7 +119,7 @@ def parse_block(text: str) -> int | BlockChoiceError | None:
             word = word[: -len(suffix)].strip()
             break
     choices = ", ".join(f"{n}w" for n in BLOCK_CHOICES)
-    if word.isdigit() and int(word) in BLOCK_CHOICES:
+    if word.isdecimal() and int(word) in BLOCK_CHOICES:
         return int(word)
     return BlockChoiceError(f"'{text.strip()}' is not a block length I plan with.",
                             f"Choose {choices} or off.")

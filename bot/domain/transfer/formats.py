@@ -190,7 +190,7 @@ def _strong_kind(marker: str) -> str:
         return "dropset"
     if marker == "F":
         return "failure"
-    if marker == "" or marker.isdigit():
+    if marker == "" or marker.isdecimal():
         return "normal"
     raise v.BadValue(f"Set Order '{marker}' is not a set number, W, D or F")
 
