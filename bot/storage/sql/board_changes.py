@@ -21,11 +21,23 @@ from bot.storage.sql.boards import BoardsSql
 _CHUNK = 500
 
 # The position the next stamp will carry (SQLite: one writer, so the next number), or
-# on PostgreSQL the oldest transaction still running: any change this reader cannot
-# see yet is stamped with it or a later transaction id.
+# on PostgreSQL the oldest transaction still running that may write here (one of
+# another database cannot), else the next id: any change this reader cannot see yet
+# is stamped with it or a later transaction id.
+_PG_POSITION = """
+SELECT COALESCE(
+    (SELECT min(x::text::bigint) FROM pg_snapshot_xip(s.snap) AS x
+     WHERE x::text::bigint % 4294967296 NOT IN (
+         SELECT backend_xid::text::bigint FROM pg_stat_activity
+         WHERE backend_xid IS NOT NULL AND datname IS DISTINCT FROM current_database())),
+    pg_snapshot_xmax(s.snap)::text::bigint)
+FROM (SELECT pg_current_snapshot() AS snap) AS s
+"""
+
+
 def _position(engine: str, guild_id: str) -> Step:
     if engine == "postgres":
-        return Step("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint", fetch=True)
+        return Step(_PG_POSITION, fetch=True)
     return Step("SELECT COALESCE(MAX(seq), 0) + 1 FROM board_stamps WHERE guild_id = ?",
                 (guild_id,), fetch=True)
 
