@@ -224,6 +224,9 @@ def _embedded_url() -> str | None:
     return str(_EMBEDDED["url"])
 
 
+_WORKER: dict[str, str] = {}
+
+
 def _worker_database(url: str) -> str:
     """With several test workers on one server, a database of each worker's own: a
     board's change position on PostgreSQL sees every transaction of its database, so
@@ -231,7 +234,7 @@ def _worker_database(url: str) -> str:
     worker = os.environ.get("PYTEST_XDIST_WORKER", "")
     if not worker.isidentifier():
         return url
-    if "worker" not in _EMBEDDED:
+    if "url" not in _WORKER:
         base, _, name = url.rpartition("/")
         own = f"{name.partition('?')[0]}_{worker}"
 
@@ -246,8 +249,8 @@ def _worker_database(url: str) -> str:
 
         with concurrent.futures.ThreadPoolExecutor(1) as pool:  # a loop may be running
             pool.submit(asyncio.run, create()).result()
-        _EMBEDDED["worker"] = f"{base}/{own}"
-    return str(_EMBEDDED["worker"])
+        _WORKER["url"] = f"{base}/{own}"
+    return _WORKER["url"]
 
 
 def postgres_url() -> str | None:
