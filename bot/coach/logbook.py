@@ -39,6 +39,7 @@ class Logbook:
         self._undo = Undo(lifter)
         self._history = History(lifter)
         self._edit = Edit(lifter)
+        self._plan = Plan(lifter)
 
     # /log ----------------------------------------------------------------------
 
@@ -175,7 +176,7 @@ class Logbook:
                               recalls=context.recalls, history_from=context.history_from)
         today = found.today or self._lifter.today(profile, now)
         head = [*_switched(replacing), *(q.says for q in found.questions if q.says)]
-        tail = [*said.items, *said.closing, *Plan(self._lifter).note_from(
+        tail = [*said.items, *said.closing, *self._plan.note_from(
             fresh, context.plan, profile, older, context.soreness, now)]
         room = (LOG_POST_REPLY_CHARS if only_known else LOG_REPLY_CHARS) - sum(
             len(line) + 1 for line in (*head, *tail))

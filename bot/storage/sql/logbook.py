@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeAlias
 
 from bot.domain.models import StoredEntry
 from bot.storage.contract import HistoryWanted, LogContext, Logged, LogPlanner, NewEntry
@@ -29,6 +29,8 @@ from bot.storage.rows import (
 from bot.storage.sql.log_context import context_from, context_steps, wanted_steps, with_wanted
 from bot.storage.sql.offers import offer_steps, unit_steps
 from bot.storage.sql.recalls import pairs_steps, recall_steps
+
+_Choose: TypeAlias = Callable[[LogContext, "_Choose"], list[Step] | ReadMore | None]
 
 _SINCE = (
     "e.user_id = ? AND e.local_date >= ? AND e.performed_at >= ?"
@@ -74,12 +76,15 @@ class EntriesSql:
         stored: list[StoredEntry] = []
         offer_ids: list[int] = []
 
-        def choose(context: LogContext) -> list[Step] | ReadMore | None:
+        def choose(context: LogContext, again: _Choose) -> list[Step] | ReadMore | None:
+            # ``again`` is ``choose`` itself: passed in, not referred to, so the log's
+            # context is freed when the log is done, not left in a reference cycle for
+            # the cyclic collector (whose full passes stall every lifter).
             seen.append(context)
             wanted = plan(context)
             if isinstance(wanted, HistoryWanted):
                 return ReadMore(wanted_steps(user_id, context, wanted),
-                                lambda rows: choose(with_wanted(context, wanted, rows)))
+                                lambda rows: again(with_wanted(context, wanted, rows), again))
             if wanted is None:
                 return None
             steps = [] if wanted.pairs is None else pairs_steps(user_id, wanted.pairs)
@@ -97,7 +102,7 @@ class EntriesSql:
             return steps + entry_steps + offers + unit_steps(user_id, wanted, now) + kept
 
         await self.driver.read_then_write(context_steps(user_id, since, replacing),
-                                          lambda rows: choose(context_from(rows, since)))
+                                          lambda rows: choose(context_from(rows, since), choose))
         return Logged(seen[-1], stored, offer_ids)
 
     def _entry_steps(
