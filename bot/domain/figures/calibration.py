@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from statistics import median
+from typing import Literal
 
 from bot.domain.models import SetRecord, StoredEntry
 
@@ -68,16 +69,14 @@ class Calibration:
         return min(set(guesses), key=lambda g: (-guesses.count(g), g))
 
 
-def _is_test(s: SetRecord) -> bool:
-    return (not s.warmup and not s.timed and s.technique is None and (s.failure or s.amrap)
-            and s.reps is not None and s.reps >= 1 and s.load_kg is not None
-            and s.load_kg > 0 and not s.bodyweight)
-
-
-def _is_estimate(s: SetRecord) -> bool:
-    return (not s.warmup and not s.timed and s.technique is None and not s.failure
-            and not s.amrap and s.rir is not None and s.rir > 0 and s.reps is not None
-            and s.load_kg is not None and s.load_kg > 0 and not s.bodyweight)
+def _kind(s: SetRecord) -> Literal["test", "estimate"] | None:
+    """A test, an estimate (see the module notes) or neither, in one look at the set."""
+    if (s.load_kg is None or s.load_kg <= 0 or s.reps is None or s.technique is not None
+            or s.bodyweight or s.warmup or s.seconds is not None or s.meters is not None):
+        return None
+    if s.failure or s.amrap:
+        return "test" if s.reps >= 1 else None
+    return "estimate" if s.rir is not None and s.rir > 0 else None
 
 
 def rir_pairs(entries: Iterable[StoredEntry]) -> list[Pair]:
@@ -97,12 +96,14 @@ def rir_pairs(entries: Iterable[StoredEntry]) -> list[Pair]:
             pending = {}
             day = entry.local_date
         for s in entry.working_sets:
-            if s.load_kg is None:
+            kind = _kind(s)
+            if kind is None:
                 continue
+            assert s.load_kg is not None
             slot = (entry.exercise.key, round(s.load_kg, 2))
-            if _is_estimate(s):
+            if kind == "estimate":
                 pending[slot] = (entry.local_date, s)
-            elif _is_test(s) and slot in latest:
+            elif slot in latest:
                 guessed_on, guess = latest[slot]
                 if (entry.local_date - guessed_on).days > MATCH_DAYS:
                     continue

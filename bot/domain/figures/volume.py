@@ -144,8 +144,18 @@ def unique_entries(entries: Iterable[StoredEntry]) -> list[StoredEntry]:
 
 
 def week_entries(entries: Iterable[StoredEntry], today: date) -> list[StoredEntry]:
-    """The entries of the week that ends on ``today``, each once."""
-    return [e for e in unique_entries(entries) if in_week(e.local_date, today)]
+    """The entries of the week that ends on ``today``, each once (the first of an id
+    decides; one pass: the advice asks for a week many times a log)."""
+    first = week_first_day(today)
+    seen: set[int] = set()
+    out: list[StoredEntry] = []
+    for e in entries:
+        if e.entry_id in seen:
+            continue
+        seen.add(e.entry_id)
+        if first <= e.local_date <= today:
+            out.append(e)
+    return out
 
 
 # ------------------------------------------------------------------------- volume
