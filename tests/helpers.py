@@ -21,6 +21,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 import pytest
@@ -235,8 +236,7 @@ def _worker_database(url: str) -> str:
     if not worker.isidentifier():
         return url
     if "url" not in _WORKER:
-        base, _, name = url.rpartition("/")
-        own = f"{name.partition('?')[0]}_{worker}"
+        own = f"{urlsplit(url).path.lstrip('/') or 'postgres'}_{worker}"
 
         async def create() -> None:
             admin = await asyncpg.connect(url)
@@ -249,8 +249,14 @@ def _worker_database(url: str) -> str:
 
         with concurrent.futures.ThreadPoolExecutor(1) as pool:  # a loop may be running
             pool.submit(asyncio.run, create()).result()
-        _WORKER["url"] = f"{base}/{own}"
+        _WORKER["url"] = with_database(url, own)
     return _WORKER["url"]
+
+
+def with_database(url: str, name: str) -> str:
+    """``url`` naming database ``name`` instead: its query (a socket directory as
+    ``?host=/tmp/...``, say) is kept as it is."""
+    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
 
 
 def postgres_url() -> str | None:

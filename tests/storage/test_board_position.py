@@ -8,7 +8,7 @@ import uuid
 import asyncpg
 
 from bot.coach import Coach
-from tests.helpers import FakeClock, postgres_storage, require_postgres
+from tests.helpers import FakeClock, postgres_storage, require_postgres, with_database
 
 
 async def test_an_open_transaction_in_another_database_hides_no_change_and_adds_none(
@@ -18,7 +18,7 @@ async def test_an_open_transaction_in_another_database_hides_no_change_and_adds_
     other = f"other_{uuid.uuid4().hex[:10]}"
     admin = await asyncpg.connect(url)
     await admin.execute(f'CREATE DATABASE "{other}"')
-    elsewhere = await asyncpg.connect(url.rpartition("/")[0] + f"/{other}")
+    elsewhere = await asyncpg.connect(with_database(url, other))
     try:
         async with postgres_storage() as pg:
             coach = Coach(pg, clock)
