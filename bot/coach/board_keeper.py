@@ -4,7 +4,9 @@ A computed board is kept (per process, the 64 last used, and in the database for
 processes and restarts: :mod:`bot.coach.board_cache`) as a kept order: when lifters
 change, only they move in it (:class:`bot.domain.figures.KeptOrder`). Each request asks
 the storage which lifters changed since (logs, undos, opt-outs, time zones, targets,
-leaving) and whose local date moved; only those are read and recomputed.
+leaving) and whose local date moved; only those are read and recomputed. A process
+that starts reads its servers' most recently stored boards before their first views
+(:meth:`BoardKeeper.load_stored`, from the bot's upkeep task).
 
 Adherence owes the current week by its elapsed days, so every local midnight moves a
 zone's lifters (a new week moves them on every board). The upkeep task works out each
@@ -28,6 +30,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import OrderedDict
+from collections.abc import Collection
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -35,7 +38,7 @@ from bot.coach import board_cache
 from bot.coach.board_cache import KeptBoard, Prepared, Score
 from bot.coach.board_scoring import AWAY, Scored, score, today_in
 from bot.coach.clock import Clock
-from bot.domain.figures import KeptOrder, Metric, OrderKey, week_start
+from bot.domain.figures import METRICS, KeptOrder, Metric, OrderKey, week_start
 from bot.storage.contract import Storage
 
 KEPT_BOARDS = 64
@@ -68,6 +71,25 @@ class BoardKeeper:
                 kept = await self._current(key, build=True)
                 if kept is not None:
                     await self._prepare_turns(key, kept)
+
+    async def load_stored(self, guild_ids: Collection[str] | None = None) -> int:
+        """Read the boards stored most recently (of ``guild_ids`` only, when given; at
+        most :data:`KEPT_BOARDS`) and bring them up to date, so a process that just
+        started answers their first views from memory instead of decoding a stored board
+        on the request; called once at start-up, off the request path. How many."""
+        served = None if guild_ids is None else set(guild_ids)
+        loaded = 0
+        for guild_id, board in await self._storage.stored_boards():
+            metric, _, window = board.partition(":")
+            if loaded >= KEPT_BOARDS:
+                break
+            if (served is not None and guild_id not in served) or metric not in METRICS:
+                continue
+            key = (guild_id, metric, window)
+            async with self._lock(key):
+                if key not in self._kept and await self._current(key, build=False):
+                    loaded += 1
+        return loaded
 
     async def built(self) -> None:
         """Wait for the boards being built in the background."""

@@ -17,7 +17,7 @@ a lifter's /stats shows the same numbers the boards rank.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -92,6 +92,11 @@ class Boards:
     async def save_kept(self, *, every: timedelta = SAVE_EVERY) -> int:
         """Store the boards this process updated (see BoardKeeper.save_kept)."""
         return await self._keeper.save_kept(every=every)
+
+    async def load_stored(self, guild_ids: Collection[str] | None = None) -> int:
+        """At start-up: the stored boards of these servers read ahead of their first
+        views (see BoardKeeper.load_stored); how many."""
+        return await self._keeper.load_stored(guild_ids)
 
     async def ranking(self, guild_id: str, metric: Metric, window: str) -> KeptOrder:
         """Everyone listed on a server's board, best first (see BoardKeeper.ranking)."""

@@ -101,6 +101,8 @@ class BoardStore(Protocol):
 
     async def save_board(self, guild_id: str, board: str, payload: str, now: datetime) -> None: ...
 
+    async def stored_boards(self) -> list[tuple[str, str]]: ...
+
     async def board_subset(
         self, guild_id: str, user_ids: Sequence[str], since: date | None, until: date,
         *, discipline: bool = False,

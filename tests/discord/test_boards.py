@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from datetime import timedelta
 
 from bot.discord.client import LiftBot
 from tests.discord.conftest import BotFactory, Gym
@@ -189,3 +190,24 @@ async def test_a_member_who_leaves_the_server_leaves_its_board_with_the_members_
             assert (friend in await on_board(bot)) is not members_intent
             assert str(gym.lifter.id) in await on_board(bot)
             fake.world.join(gym.guild, gym.friend)
+
+
+async def test_a_restarted_bot_shows_its_servers_stored_boards_from_the_first_view(
+    fake: FakeDiscord, gym: Gym, bots: BotFactory
+) -> None:
+    async with bots.running() as first:
+        await crowd(first, gym, 12)
+        ix = await fake.slash(gym.guild, gym.training, gym.lifter, "leaderboard",
+                              {"metric": "days"}, subcommand="show")
+        shown = embed_text(await deferred_followup(fake, ix))
+        assert await first.coach.boards.save_kept(every=timedelta(0)) >= 1
+    async with bots.running() as second:
+        stored_read = getattr(second.get_cog("BoardCog"), "stored_read", None)
+        assert isinstance(stored_read, asyncio.Event)  # (extensions load a module anew)
+        await asyncio.wait_for(stored_read.wait(), 5)
+        # Read at start already: asked again, there is nothing left to read.
+        assert await second.coach.boards.load_stored([str(gym.guild.id)]) == 0
+        ix = await fake.slash(gym.guild, gym.training, gym.lifter, "leaderboard",
+                              {"metric": "days"}, subcommand="show")
+        again = embed_text(await deferred_followup(fake, ix))
+        assert "being built" not in again and again == shown

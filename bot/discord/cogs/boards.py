@@ -15,6 +15,7 @@ place, and buttons of their own.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from typing import TYPE_CHECKING, Any
@@ -173,6 +174,7 @@ class BoardCog(commands.Cog):
         self.groups = (LeaderboardGroup(bot),)
         for group in self.groups:
             bot.tree.add_command(group)
+        self.stored_read = asyncio.Event()  # set once the start-up read of boards is done
         self.keep_boards_current.start()
 
     async def cog_unload(self) -> None:
@@ -192,6 +194,19 @@ class BoardCog(commands.Cog):
             await boards.save_kept()
         except Exception:  # a board read catches up anyway: note it and keep the loop going
             log.exception("leaderboard upkeep failed; trying again shortly")
+
+
+    @keep_boards_current.before_loop
+    async def read_stored_boards(self) -> None:
+        """A process that just started reads its servers' stored boards once it is
+        connected, so their first views do not decode them on the request."""
+        await self.bot.wait_until_ready()
+        try:
+            await self.bot.coach.boards.load_stored([guild_key(g) for g in self.bot.guilds])
+        except Exception:  # the first views read them instead
+            log.exception("reading the stored leaderboards failed")
+        finally:
+            self.stored_read.set()
 
 
 async def setup(bot: LiftBot) -> None:

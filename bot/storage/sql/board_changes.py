@@ -125,6 +125,12 @@ class BoardChangesSql(BoardsSql):
             " ON CONFLICT (guild_id, board) DO UPDATE SET saved_at = excluded.saved_at,"
             " payload = excluded.payload", (guild_id, board, now, payload))
 
+    async def stored_boards(self) -> list[tuple[str, str]]:
+        """``(guild, board)`` of every stored board, the most recently saved first."""
+        rows = await self.driver.fetchall(
+            "SELECT guild_id, board FROM board_cache ORDER BY saved_at DESC, guild_id, board")
+        return [(str(guild), str(board)) for guild, board in rows]
+
     async def board_subset(
         self, guild_id: str, user_ids: Sequence[str], since: date | None, until: date,
         *, discipline: bool = False,
