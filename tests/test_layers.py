@@ -89,11 +89,27 @@ def _targets(
         yield submodule if submodule in modules else _owner(base, modules)
 
 
+def parse(path: Path) -> ast.Module:
+    """``ast.parse`` of a file. CPython 3.11 before 3.11.8 keeps the depth of its AST
+    conversion in one global, so a parse in another thread at the same moment (3.11
+    parses source lines to place a traceback's carets) can fail this one with
+    ``SystemError: AST constructor recursion depth mismatch`` (CPython gh-106905):
+    that error alone is tried again."""
+    source = path.read_text("utf-8")
+    for _ in range(4):
+        try:
+            return ast.parse(source, filename=str(path))
+        except SystemError as err:
+            if "recursion depth mismatch" not in str(err):
+                raise
+    return ast.parse(source, filename=str(path))
+
+
 def project_imports(root: Path) -> list[Import]:
     modules = project_modules(root)
     found: list[Import] = []
     for module, path in modules.items():
-        tree = ast.parse(path.read_text("utf-8"), filename=str(path))
+        tree = parse(path)
         is_package = path.name == "__init__.py"
         for node in ast.walk(tree):
             if isinstance(node, (ast.Import, ast.ImportFrom)):
@@ -335,7 +351,7 @@ def test_each_module_of_a_group_says_what_it_is_for(group: str) -> None:
     undocumented = [
         str(path.relative_to(ROOT))
         for path in sorted((ROOT / "bot" / "domain" / group).glob("*.py"))
-        if ast.get_docstring(ast.parse(path.read_text("utf-8"))) is None
+        if ast.get_docstring(parse(path)) is None
     ]
     assert undocumented == []
 
