@@ -84,6 +84,17 @@ _CATCH_UP = (
 
 _QUEUED = "SELECT EXISTS (SELECT 1 FROM board_queue)"
 
+FOLD_EVERY = 25
+"""On SQLite, every this many logs of a process one log's own transaction also folds the
+queue (its one writer makes that safe; on PostgreSQL the upkeep task and the views
+fold): a view then finds at most about that many logs to fold, however far off the
+upkeep task's next run is, and the fold costs no commit of its own."""
+
+
+def fold_steps() -> list[Step]:
+    """The statements that fold the whole queue, to run inside a write."""
+    return [Step(sql) for sql in _CATCH_UP]
+
 _DISCIPLINE = (
     "SELECT d.user_id, d.local_date, x.short, x.judged, x.hard_sessions, x.sessions"
     " FROM board_days d"
@@ -142,6 +153,8 @@ def _histories(
 
 class BoardsSql:
     driver: Driver
+    logs_unfolded = 0
+    """Logs this process stored since it last folded the queue (see FOLD_EVERY)."""
 
     async def catch_up_boards(self) -> bool:
         """Bring the leaderboard tables up to date with queued sets; True if any were.
@@ -150,6 +163,7 @@ class BoardsSql:
         read, and by a background task so a board read seldom finds much to do.
         """
         queued = await self.driver.fetchval(_QUEUED)
+        self.logs_unfolded = 0
         if not queued:
             return False
         await self.driver.batch([Step(sql) for sql in _CATCH_UP], write=True)

@@ -26,6 +26,7 @@ from bot.storage.rows import (
     sessions_and_logs,
     set_values,
 )
+from bot.storage.sql.boards import FOLD_EVERY, fold_steps
 from bot.storage.sql.log_context import context_from, context_steps, wanted_steps, with_wanted
 from bot.storage.sql.offers import offer_steps, unit_steps
 from bot.storage.sql.recalls import pairs_steps, recall_steps
@@ -47,6 +48,7 @@ _RECENT = (
 class EntriesSql:
     driver: Driver
     ids: IdSource
+    logs_unfolded: int
 
     # entries -----------------------------------------------------------------
 
@@ -99,11 +101,23 @@ class EntriesSql:
             offers, ids = offer_steps(self.ids, user_id, guild_id, wanted, entries, now)
             offer_ids[:] = ids
             kept = [] if wanted.recalls is None else recall_steps(user_id, wanted.recalls(entries))
-            return steps + entry_steps + offers + unit_steps(user_id, wanted, now) + kept
+            return [*steps, *entry_steps, *offers, *unit_steps(user_id, wanted, now), *kept,
+                    *self._fold_due()]
 
         await self.driver.read_then_write(context_steps(user_id, since, replacing),
                                           lambda rows: choose(context_from(rows, since), choose))
         return Logged(seen[-1], stored, offer_ids)
+
+    def _fold_due(self) -> list[Step]:
+        """The queue's fold, to go with this log's writes every ``FOLD_EVERY`` logs
+        (SQLite only: see bot.storage.sql.boards.FOLD_EVERY)."""
+        if self.driver.engine != "sqlite":
+            return []
+        self.logs_unfolded += 1
+        if self.logs_unfolded < FOLD_EVERY:
+            return []
+        self.logs_unfolded = 0
+        return fold_steps()
 
     def _entry_steps(
         self, user_id: str, guild_id: str, entries: Sequence[NewEntry], now: datetime
