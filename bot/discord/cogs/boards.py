@@ -195,7 +195,6 @@ class BoardCog(commands.Cog):
         except Exception:  # a board read catches up anyway: note it and keep the loop going
             log.exception("leaderboard upkeep failed; trying again shortly")
 
-
     @keep_boards_current.before_loop
     async def read_stored_boards(self) -> None:
         """A process that just started reads its servers' stored boards once it is

@@ -166,7 +166,7 @@ class BoardsSql:
         self.logs_unfolded = 0
         if not queued:
             return False
-        await self.driver.batch([Step(sql) for sql in _CATCH_UP], write=True)
+        await self.driver.batch(fold_steps(), write=True)
         return True
 
     async def board_data(self, guild_id: str, since: date | None, until: date) -> BoardData:
