@@ -37,6 +37,7 @@ class Prepared:
     zones: dict[str, str]
     ahead: set[str]
     run: list[Key]  # the listed lifters' keys in the kept order, sorted (KeptOrder.run_of)
+    whole: bool = True  # nobody was dropped since: it is swapped in as it is
 
 
 @dataclass
@@ -67,6 +68,7 @@ class KeptBoard:
         for prepared in self.prepared.values():
             for user in users & prepared.scores.keys():
                 del prepared.scores[user]
+                prepared.whole = False
 
 
 def dump(board: KeptBoard) -> str:

@@ -281,10 +281,14 @@ def _swap_prepared(kept: KeptBoard, todays: dict[str, date], turned: set[str],
         if prepared is None or prepared.day != todays[zone]:
             continue
         users = moved & prepared.scores.keys()
-        run = [k for k in prepared.run if k[4] in users]  # not those who changed since
-        _apply(kept, Scored({u: prepared.scores[u] for u in users},
-                            {u: z for u, z in prepared.zones.items() if u in users},
-                            prepared.ahead & users, {}), users, run)
+        if prepared.whole and len(users) == len(prepared.scores):  # as it was prepared
+            _apply(kept, Scored(prepared.scores, prepared.zones, prepared.ahead, {}), users,
+                   prepared.run)
+        else:
+            run = [k for k in prepared.run if k[4] in users]  # not those who changed since
+            _apply(kept, Scored({u: prepared.scores[u] for u in users},
+                                {u: z for u, z in prepared.zones.items() if u in users},
+                                prepared.ahead & users, {}), users, run)
         swapped |= users
     for zone in [z for z, p in kept.prepared.items() if p.day <= todays.get(z, date.max)]:
         del kept.prepared[zone]  # a turn already passed: no longer of use
@@ -295,7 +299,8 @@ def _apply(kept: KeptBoard, found: Scored, users: set[str],
            run: list[OrderKey] | None = None) -> None:
     """Put the new figures of ``users`` in ``kept``: only they move in its order (``run``:
     their keys made ahead, see KeptOrder.run_of)."""
-    changes = {u: found.scores.get(u) for u in users}
+    scores = found.scores
+    changes = scores if scores.keys() == users else {u: scores.get(u) for u in users}
     if run is None:
         kept.order.update(changes)
     else:

@@ -208,3 +208,23 @@ async def test_a_week_turn_prepared_by_the_upkeep_task_needs_no_read_and_equals_
         assert reads == [], metric  # the turn was a swap of what the upkeep prepared
         assert kept == await _afresh(coach, clock, metric, "4w"), metric
         reads.clear()
+
+
+async def test_a_lifter_who_logs_after_the_turn_was_prepared_is_counted_afresh(
+    coach: Coach, clock: FakeClock
+) -> None:
+    for who, zone in zip(LIFTERS, ZONES * 3, strict=False):
+        await coach.profile.set(who, timezone=zone)
+        await coach.logbook.log(who, GYM, "squat 5x5 @100kg rir2 mon")
+    for metric in METRICS:
+        await coach.boards.ranking(GYM, metric, "4w")
+    while _next_midnight(clock, "Asia/Tokyo").weekday() != 0:
+        clock.now = _next_midnight(clock, "Asia/Tokyo") + timedelta(hours=1)
+    await _upkeep_before_midnight(coach, clock, "Asia/Tokyo", 5)
+    tokyo = [who for who, zone in zip(LIFTERS, ZONES * 3, strict=False) if zone == "Asia/Tokyo"]
+    # A Tokyo lifter logs between the upkeep's preparing and the midnight it prepared.
+    assert (await coach.logbook.log(tokyo[0], GYM, "squat 5x5 @100kg rir2")).saved
+    clock.advance(minutes=2)
+    for metric in METRICS:
+        kept = _board(await coach.boards.ranking(GYM, metric, "4w"))
+        assert kept == await _afresh(coach, clock, metric, "4w"), metric
