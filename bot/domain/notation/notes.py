@@ -117,15 +117,19 @@ def split_note(raw: str, catalogue: Catalogue) -> Split:
         if label.group("label"):
             notes.append(label.group("label").rstrip(".):"))
         text = text[label.end():]
-    text = _QUOTED.sub(lambda m: _keep(notes, m.group(1) or m.group(2) or ""), text)
-    text = _PROGRAM.sub(lambda m: _keep(notes, m.group(0)), text)
+    # Each pattern below needs a character of its own: a line without it skips the pass.
+    if '"' in text or "“" in text:
+        text = _QUOTED.sub(lambda m: _keep(notes, m.group(1) or m.group(2) or ""), text)
+    if "5/3/1" in text:
+        text = _PROGRAM.sub(lambda m: _keep(notes, m.group(0)), text)
     cut = text.find("//")
     if cut >= 0:
         notes.append(text[cut + 2:].strip())
         text = text[:cut]
-    text = _BRACKETED.sub(lambda m: _bracket(notes, m), text)
+    if "(" in text or "[" in text:
+        text = _BRACKETED.sub(lambda m: _bracket(notes, m), text)
     text = _after_dash(text, notes, catalogue)
-    hashed = _HASH_NOTE.search(text)
+    hashed = _HASH_NOTE.search(text) if "#" in text else None
     if hashed is not None:
         tag = _HASH_TAG.match(text, hashed.start())
         if tag is not None:  # "#legday": a tag, one word
@@ -134,13 +138,16 @@ def split_note(raw: str, catalogue: Catalogue) -> Split:
         else:  # "# felt good": a comment, to the end of the line
             notes.append(text[hashed.start():].strip())
             text = text[:hashed.start()]
-    text = _TRAILING_MARKS.sub(lambda m: _keep(notes, m.group(1) or m.group(2) or ""), text)
-    planned = _PLANNED_AMRAP.search(text)
+    if "!" in text or "*" in text:
+        text = _TRAILING_MARKS.sub(lambda m: _keep(notes, m.group(1) or m.group(2) or ""),
+                                   text)
+    planned = _PLANNED_AMRAP.search(text) if "+" in text else None
     if planned is not None:
         notes.append(f"{planned.group(1)}+ planned")
         text = text[:planned.start()] + planned.group(2) + "+" + text[planned.end():]
     pr = False
-    marks = [m.group(0) for m in _PR_MARK.finditer(text)]
+    low = text.lower()
+    marks = [m.group(0) for m in _PR_MARK.finditer(text)] if "pr" in low or "pb" in low else []
     if marks:
         pr = True
         notes.extend(marks)

@@ -162,7 +162,7 @@ def parse_log(
         read = _parse_message(text, catalogue, unit, today, date_order)
         if isinstance(read, ParseError):
             return read
-        return tuple(with_assistance_entry(e) for e in read)
+        return tuple(map(with_assistance_entry, read))
     except Stop as stop:
         return stop.error
     except Exception:  # a safety net: bad input must never crash the bot

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 from datetime import date
-from typing import Any, Final
+from typing import Final
 
 from bot.domain.models import Exercise, LogEntry, Reading, SetRecord, Technique
 from bot.domain.notation.amounts import Effort
@@ -27,6 +27,12 @@ Measure = tuple[float | None, float | None]  # seconds, metres
 _NEW: Final = object.__new__
 _SET_DEFAULTS: Final = {f.name: f.default for f in fields(SetRecord)}
 _ENTRY_DEFAULTS: Final = {f.name: f.default for f in fields(LogEntry) if f.name != "exercise"}
+# The fields the builders below do not name (none today): their defaults are set first.
+_SET_UNNAMED: Final = {k: v for k, v in _SET_DEFAULTS.items() if k not in {
+    "reps", "load_kg", "bodyweight", "rir", "rir_max", "failure", "technique", "warmup",
+    "amrap", "reps_max", "seconds", "meters", "planned_max"}}
+_ENTRY_UNNAMED: Final = {k: v for k, v in _ENTRY_DEFAULTS.items() if k not in {
+    "sets", "performed_on", "text", "note", "pr", "question"}}
 
 
 def set_record(
@@ -47,7 +53,8 @@ def set_record(
     """``SetRecord(...)`` with the same arguments, built without the frozen ``__init__``."""
     record: SetRecord = _NEW(SetRecord)
     values = record.__dict__
-    values.update(_SET_DEFAULTS)
+    if _SET_UNNAMED:
+        values.update(_SET_UNNAMED)
     values.update(
         reps=reps, load_kg=load_kg, bodyweight=bodyweight, rir=rir, rir_max=rir_max,
         failure=failure, technique=technique, warmup=warmup, amrap=amrap, reps_max=reps_max,
@@ -68,16 +75,13 @@ def log_entry(
     """``LogEntry(...)`` with the same arguments, built without the frozen ``__init__``."""
     entry: LogEntry = _NEW(LogEntry)
     values = entry.__dict__
-    values.update(_ENTRY_DEFAULTS)
+    if _ENTRY_UNNAMED:
+        values.update(_ENTRY_UNNAMED)
     values.update(
         exercise=exercise, sets=sets, performed_on=performed_on, text=text, note=note, pr=pr,
         question=question,
     )
     return entry
-
-
-def _same(values: list[Any]) -> bool:
-    return values.count(values[0]) == len(values)
 
 
 def set_records(
@@ -88,8 +92,9 @@ def set_records(
     """The sets of a line given per set, each marker applied as the grammar applies it
     (one effort for all or one per set; a technique and an AMRAP on the last set)."""
     count = len(reps)
-    if len(efforts) <= 1 and technique is None and not amrap and _same(reps) \
-            and _same(tops) and _same(loads) and _same(measures):
+    if (len(efforts) <= 1 and technique is None and not amrap
+            and reps.count(reps[0]) == count and tops.count(tops[0]) == count
+            and loads.count(loads[0]) == count and measures.count(measures[0]) == count):
         rir, rir_max, failure = efforts[0] if efforts else (None, None, False)
         kg, bodyweight = loads[0] or (None, False)
         seconds, meters = measures[0] or (None, None)
