@@ -176,19 +176,27 @@ async def test_a_changed_lifter_is_recomputed_without_reading_the_whole_board(
     assert reads == []
 
 
-async def test_a_week_turn_prepared_by_the_upkeep_task_needs_no_read_and_equals_afresh(
-    coach: Coach, clock: FakeClock
+async def _prepared_tokyo_monday(
+    coach: Coach, clock: FakeClock, also: tuple[str, str] | None = None
 ) -> None:
+    """Lifters in five zones on every board; the upkeep task has just prepared the
+    Monday that begins in Tokyo first among these zones (5 minutes before it)."""
     for who, zone in zip(LIFTERS, ZONES * 3, strict=False):
         await coach.profile.set(who, timezone=zone)
         await coach.logbook.log(who, GYM, "squat 5x5 @100kg rir2 mon")
-    await coach.logbook.log("100", GYM, "squat 5x5 @100kg rir2 tue")
+    if also is not None:
+        await coach.logbook.log(also[0], GYM, also[1])
     for metric in METRICS:
         await coach.boards.ranking(GYM, metric, "4w")
-    # Thursday: Monday begins in Tokyo first among these zones' lifters.
     while _next_midnight(clock, "Asia/Tokyo").weekday() != 0:
         clock.now = _next_midnight(clock, "Asia/Tokyo") + timedelta(hours=1)
     await _upkeep_before_midnight(coach, clock, "Asia/Tokyo", 5)
+
+
+async def test_a_week_turn_prepared_by_the_upkeep_task_needs_no_read_and_equals_afresh(
+    coach: Coach, clock: FakeClock
+) -> None:
+    await _prepared_tokyo_monday(coach, clock, also=("100", "squat 5x5 @100kg rir2 tue"))
     clock.advance(minutes=2)
     storage: Any = coach.storage
     reads: list[str] = []
@@ -213,14 +221,7 @@ async def test_a_week_turn_prepared_by_the_upkeep_task_needs_no_read_and_equals_
 async def test_a_lifter_who_logs_after_the_turn_was_prepared_is_counted_afresh(
     coach: Coach, clock: FakeClock
 ) -> None:
-    for who, zone in zip(LIFTERS, ZONES * 3, strict=False):
-        await coach.profile.set(who, timezone=zone)
-        await coach.logbook.log(who, GYM, "squat 5x5 @100kg rir2 mon")
-    for metric in METRICS:
-        await coach.boards.ranking(GYM, metric, "4w")
-    while _next_midnight(clock, "Asia/Tokyo").weekday() != 0:
-        clock.now = _next_midnight(clock, "Asia/Tokyo") + timedelta(hours=1)
-    await _upkeep_before_midnight(coach, clock, "Asia/Tokyo", 5)
+    await _prepared_tokyo_monday(coach, clock)
     tokyo = [who for who, zone in zip(LIFTERS, ZONES * 3, strict=False) if zone == "Asia/Tokyo"]
     # A Tokyo lifter logs between the upkeep's preparing and the midnight it prepared.
     assert (await coach.logbook.log(tokyo[0], GYM, "squat 5x5 @100kg rir2")).saved

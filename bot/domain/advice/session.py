@@ -45,7 +45,7 @@ from bot.domain.figures.deload import (
     w1_week,
 )
 from bot.domain.figures.next_session import e1rm_series, falling_runs
-from bot.domain.figures.volume import known_rirs, week_first_day
+from bot.domain.figures.volume import in_week, known_rirs
 from bot.domain.local_time import local_date_of
 from bot.domain.models import Profile, Severity, Soreness, StoredEntry
 
@@ -158,13 +158,11 @@ def _choose(
     hits: list[tuple[str, StoredEntry, Hit]] = []
     muted: list[str] = []
     quiet: set[int] = set()
-    deloads: dict[date, bool] = {}  # a message's entries mostly share their day
+    days = {e.local_date for e in fresh}  # a deload worked out once per day, not per entry
+    deloads = {d: declared(profile, d) or recognised(pool, d) for d in days}
     for entry in fresh:
         others = [e for e in pool if e.entry_id != entry.entry_id]
-        day = entry.local_date
-        if day not in deloads:
-            deloads[day] = declared(profile, day) or recognised(pool, day)
-        deload = deloads[day]
+        deload = deloads[entry.local_date]
         for rule, hit in fired(entry, others, profile, soreness, now):
             quiet.add(entry.entry_id)
             if deload and rule.rule_id in DELOAD_QUIET:
@@ -227,8 +225,7 @@ def said_this_week(
     and the search stops once it is answered (a log costs little however busy the week).
     ``known``: the calibration's pairs of older tests (see ``rir_calibration``)."""
     said: set[tuple[str, str, date]] = set()
-    first = week_first_day(today)
-    messages = _messages([e for e in history if first <= e.local_date <= today])
+    messages = _messages([e for e in history if in_week(e.local_date, today)])
     if asked is not None:
         messages = [m for m in reversed(messages) if asked.concerns(m)]
     for message in messages:
