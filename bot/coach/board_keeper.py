@@ -80,9 +80,9 @@ class BoardKeeper:
         served = None if guild_ids is None else set(guild_ids)
         loaded = 0
         for guild_id, board in await self._storage.stored_boards():
-            metric, _, window = board.partition(":")
             if loaded >= KEPT_BOARDS:
                 break
+            metric, _, window = board.partition(":")
             if (served is not None and guild_id not in served) or metric not in METRICS:
                 continue
             key = (guild_id, metric, window)

@@ -36,6 +36,13 @@ async def crowd(bot: LiftBot, gym: Gym, lifters: int) -> list[str]:
     return ids
 
 
+async def days_board(fake: FakeDiscord, gym: Gym) -> tuple[Interaction, JSON]:
+    """The lifter asks for the server's days board: the interaction and its answer."""
+    ix = await fake.slash(gym.guild, gym.training, gym.lifter, "leaderboard",
+                          {"metric": "days"}, subcommand="show")
+    return ix, await deferred_followup(fake, ix)
+
+
 async def deferred_followup(fake: FakeDiscord, ix: Interaction) -> JSON:
     assert (await fake.wait_response(ix))["type"] == DEFERRED
     return await fake.wait_followup(ix)
@@ -151,9 +158,7 @@ async def test_page_buttons_still_work_after_a_restart(
 ) -> None:
     async with bots.running() as first:
         await crowd(first, gym, 12)
-        ix = await fake.slash(gym.guild, gym.training, gym.lifter, "leaderboard",
-                              {"metric": "days"}, subcommand="show")
-        await deferred_followup(fake, ix)
+        ix, _ = await days_board(fake, gym)
         message = fake.response_message(ix)
         assert message is not None
         _, nxt = buttons(message)
@@ -197,9 +202,7 @@ async def test_a_restarted_bot_shows_its_servers_stored_boards_from_the_first_vi
 ) -> None:
     async with bots.running() as first:
         await crowd(first, gym, 12)
-        ix = await fake.slash(gym.guild, gym.training, gym.lifter, "leaderboard",
-                              {"metric": "days"}, subcommand="show")
-        shown = embed_text(await deferred_followup(fake, ix))
+        shown = embed_text((await days_board(fake, gym))[1])
         assert await first.coach.boards.save_kept(every=timedelta(0)) >= 1
     async with bots.running() as second:
         stored_read = getattr(second.get_cog("BoardCog"), "stored_read", None)
@@ -207,7 +210,5 @@ async def test_a_restarted_bot_shows_its_servers_stored_boards_from_the_first_vi
         await asyncio.wait_for(stored_read.wait(), 5)
         # Read at start already: asked again, there is nothing left to read.
         assert await second.coach.boards.load_stored([str(gym.guild.id)]) == 0
-        ix = await fake.slash(gym.guild, gym.training, gym.lifter, "leaderboard",
-                              {"metric": "days"}, subcommand="show")
-        again = embed_text(await deferred_followup(fake, ix))
+        again = embed_text((await days_board(fake, gym))[1])
         assert "being built" not in again and again == shown

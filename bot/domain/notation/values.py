@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 from datetime import date
+from inspect import signature
 from typing import Final
 
 from bot.domain.models import Exercise, LogEntry, Reading, SetRecord, Technique
@@ -27,13 +28,6 @@ Measure = tuple[float | None, float | None]  # seconds, metres
 _NEW: Final = object.__new__
 _SET_DEFAULTS: Final = {f.name: f.default for f in fields(SetRecord)}
 _ENTRY_DEFAULTS: Final = {f.name: f.default for f in fields(LogEntry) if f.name != "exercise"}
-# The fields the builders below do not name (none today): their defaults are set first.
-_SET_UNNAMED: Final = {k: v for k, v in _SET_DEFAULTS.items() if k not in {
-    "reps", "load_kg", "bodyweight", "rir", "rir_max", "failure", "technique", "warmup",
-    "amrap", "reps_max", "seconds", "meters", "planned_max"}}
-_ENTRY_UNNAMED: Final = {k: v for k, v in _ENTRY_DEFAULTS.items() if k not in {
-    "sets", "performed_on", "text", "note", "pr", "question"}}
-
 
 def set_record(
     reps: int | None,
@@ -82,6 +76,14 @@ def log_entry(
         question=question,
     )
     return entry
+
+
+# The fields the builders above do not take as arguments (none today): set to their
+# defaults first, so a field added to the models is never left unset.
+_SET_UNNAMED: Final = {k: v for k, v in _SET_DEFAULTS.items()
+                       if k not in signature(set_record).parameters}
+_ENTRY_UNNAMED: Final = {k: v for k, v in _ENTRY_DEFAULTS.items()
+                         if k not in signature(log_entry).parameters}
 
 
 def set_records(
