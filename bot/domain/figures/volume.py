@@ -53,6 +53,7 @@ from bot.domain.models import TIERS, SetRecord, StoredEntry, Tier
 
 WEEK_DAYS = 7
 WEEK = timedelta(days=WEEK_DAYS)
+_BACK_TO_FIRST_DAY = timedelta(days=WEEK_DAYS - 1)
 
 HARD_SET_MAX_RIR = 4.0
 """A working set ending this many reps or fewer short of failure is a hard set."""
@@ -124,7 +125,7 @@ def require_aware(now: datetime) -> None:
 
 def week_first_day(today: date) -> date:
     """The oldest local date of the week that ends on ``today``."""
-    return today - timedelta(days=WEEK_DAYS - 1)
+    return today - _BACK_TO_FIRST_DAY
 
 
 def in_week(day: date, today: date) -> bool:

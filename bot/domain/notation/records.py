@@ -68,6 +68,11 @@ def assemble(
     state = _SetState(total, [row[1] for row in rows])
     everything = range(total)
     working: list[int] | None = None
+    if any(m.working_only for m in parts.line_mods):
+        working = _working_sets(groups, spans) or list(everything)
+    parts.line_mods = _one_per_set(parts.line_mods, total, working)
+    for group in groups:
+        group.mods = _one_per_set(group.mods, group.size, None)
     for mod in parts.line_mods:
         if mod.working_only:
             if working is None:
@@ -84,6 +89,21 @@ def assemble(
                  "Check the number after last.", "curl 3x10 @12kg last 2 sets f")
         state.apply(mod, range(total - mod.last, total), 2)
     return state.records(rows)
+
+
+def _one_per_set(mods: list[Mod], total: int, working: list[int] | None) -> list[Mod]:
+    """Efforts written one after another that add up to one per set (``3x10 f f f``,
+    ``3x12 rir 2 1 f``) give each set its own, in order, as ``rir 2,1,0`` does."""
+    efforts = [m for m in mods if m.kind == "effort"]
+    if len(efforts) < 2 or len({m.working_only for m in efforts}) > 1:
+        return mods
+    count = len(working) if efforts[0].working_only and working is not None else total
+    if sum(len(m.efforts) for m in efforts) != count:
+        return mods
+    merged = Mod("effort", " ".join(m.word for m in efforts),
+                 tuple(e for m in efforts for e in m.efforts),
+                 working_only=efforts[0].working_only)
+    return [merged, *(m for m in mods if m.kind != "effort")]
 
 
 # reps, amrap, load, reps_max, seconds, meters

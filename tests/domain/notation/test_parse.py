@@ -153,6 +153,12 @@ ROWS: list[Row] = [
     r("squat 175x5, 175x5, 170x6 rir1", "back-squat", 3, rir=1.0),
     r("squat 5x5 rir2, last set rir0", "back-squat", 5, rir=[2.0] * 4 + [0.0],
       failure=[False] * 4 + [True]),
+    # efforts written one after another, one per set
+    r("hammer curl 3x10 @16kg f f f", "hammer-curl", 3, load_kg=16.0, failure=True, rir=0.0),
+    r("leg curl 3x12 rir 2 1 f", "leg-curl", 3, rir=[2.0, 1.0, 0.0],
+      failure=[False, False, True]),
+    r("bench 100x5, 100x5, 95x6 rir 2 1 f", "bench-press", 3, rir=[2.0, 1.0, 0.0],
+      failure=[False, False, True]),
     # --- failure
     r("leg extension 3x12 f", "leg-extension", 3, failure=True, rir=0.0, technique=None),
     r("leg curl 3x12 fail", "leg-curl", 3, failure=True),
