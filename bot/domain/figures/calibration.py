@@ -95,12 +95,13 @@ def rir_pairs(entries: Iterable[StoredEntry]) -> list[Pair]:
             latest.update(pending)
             pending = {}
             day = entry.local_date
-        for s in entry.working_sets:
+        key = entry.exercise.key
+        for s in entry.sets:  # a warm-up is neither kind: no need to build working_sets
             kind = _kind(s)
             if kind is None:
                 continue
             assert s.load_kg is not None
-            slot = (entry.exercise.key, round(s.load_kg, 2))
+            slot = (key, round(s.load_kg, 2))
             if kind == "estimate":
                 pending[slot] = (entry.local_date, s)
             elif slot in latest:
