@@ -68,6 +68,10 @@ _SYMBOL_KINDS: Final[dict[str, str]] = {
 }
 # A unit glued to an x: "185lbx5".
 _GLUED_X: Final[dict[str, str]] = {"kgx": "kg", "kgsx": "kg", "lbx": "lb", "lbsx": "lbs"}
+# "3xamrap", "3xmax": the x glued to the word after it, read as "3 x amrap" (which asks
+# for the reps of each set) rather than as 3 reps with a note.
+_X_GLUED: Final[dict[str, str]] = {
+    "xamrap": "amrap", "xmax": "max", "xfailure": "failure", "xfail": "fail"}
 
 # Per-character clean-up of a line (after lower-casing).
 _CHAR_MAP: Final = str.maketrans(
@@ -175,6 +179,9 @@ def _chunk_tokens(chunk: str) -> tuple[tuple[Token, ...], int]:
             elif other in _GLUED_X:
                 tokens.append(Token("word", _GLUED_X[other]))
                 other, kind = "x", "x"
+            elif other in _X_GLUED and tokens and tokens[-1].kind == "num":
+                tokens.append(Token("x", "x"))
+                other = _X_GLUED[other]
             tok = Token(kind, other)
         elif whole:
             tok = _number_token(whole, num, high, pair)

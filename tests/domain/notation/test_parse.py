@@ -362,6 +362,8 @@ BAD: list[tuple[str, str]] = [
     ("yesterday", "no exercise follows"),
     ("5x5", "exercise name"),
     ("pullups 3 x max reps", "reps you got"),
+    ("pullups 3xAMRAP", "reps you got"),  # not 3 reps with a note "xAMRAP"
+    ("push-ups 3xmax", "reps you got"),
     ("squat 25x5, 25x5, 25x5, 25x5, 25x5 30x5 30x5 30x5 30x5 30x5 35x5 35x5 35x5 35x5 35x5"
      " 40x5 40x5 40x5 40x5 40x5 45x5", "21 sets"),
 ]
