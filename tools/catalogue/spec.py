@@ -59,8 +59,9 @@ wide-grip bench press|B|Wide-Grip Barbell Bench Press|wide grip bench|
 floor press|B|Floor Press|barbell floor press|
 jm press|B|JM Press||
 dumbbell bench press|B|Dumbbell Bench Press|dbbp, dumbbell bench, flat dumbbell press|
++flat dumbbell
 incline dumbbell press|B|Incline Dumbbell Press|idbp, incline dumbbell bench press|
-+incline dumbbell bench
++incline dumbbell bench, incline dumbbell
 decline dumbbell press|B|Decline Dumbbell Bench Press|decline dumbbell bench press|
 neutral-grip dumbbell press|B|Dumbbell Bench Press with Neutral Grip|hammer grip dumbbell press|
 overhead press|B|Standing Military Press|ohp, mp, press, military press, strict press|
@@ -125,7 +126,7 @@ machine decline chest press|C|Leverage Decline Chest Press|decline chest press|
 +machine decline press, machine decline bench press
 smith machine bench press|C|Smith Machine Bench Press|smith bench|eq=smith machine
 smith machine incline press|C|Smith Machine Incline Bench Press|smith incline bench|eq=smith machine
-+smith machine incline bench press
++smith machine incline bench press, smith incline, incline smith
 smith machine overhead press|C|Smith Machine Overhead Shoulder Press|smith ohp|eq=smith machine
 machine shoulder press|C|Machine Shoulder (Military) Press|shoulder press machine|
 +seated machine shoulder press

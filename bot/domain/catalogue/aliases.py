@@ -42,8 +42,10 @@ ALIASES: dict[str, str] = {
     "pause bench press": "paused bench press|pause bench|paused bench",
     "wide-grip bench press": "wide grip bench",
     "floor press": "barbell floor press",
-    "dumbbell bench press": "dbbp|dumbbell bench|flat dumbbell press",
-    "incline dumbbell press": "idbp|incline dumbbell bench press|incline dumbbell bench",
+    "dumbbell bench press": "dbbp|dumbbell bench|flat dumbbell press|flat dumbbell",
+    "incline dumbbell press": (
+        "idbp|incline dumbbell bench press|incline dumbbell bench|incline dumbbell"
+    ),
     "decline dumbbell press": "decline dumbbell bench press",
     "neutral-grip dumbbell press": "hammer grip dumbbell press",
     "overhead press": (
@@ -97,7 +99,9 @@ ALIASES: dict[str, str] = {
         "decline chest press|machine decline press|machine decline bench press"
     ),
     "smith machine bench press": "smith bench",
-    "smith machine incline press": "smith incline bench|smith machine incline bench press",
+    "smith machine incline press": (
+        "smith incline bench|smith machine incline bench press|smith incline|incline smith"
+    ),
     "smith machine overhead press": "smith ohp",
     "machine shoulder press": "shoulder press machine|seated machine shoulder press",
     "dip machine": "machine dip|seated dip",

@@ -79,6 +79,8 @@ SPELLINGS = [
     ("RDLs", "romanian-deadlift"), ("DLs", "deadlift"), ("t bar rows", "t-bar-row"),
     ("db bench", "dumbbell-bench-press"), ("1-arm DB row", "dumbbell-row"),
     ("one arm dumbbell row", "dumbbell-row"), ("incline db press", "incline-dumbbell-press"),
+    ("Incline DB", "incline-dumbbell-press"), ("flat db", "dumbbell-bench-press"),
+    ("incline smith", "smith-machine-incline-press"), ("incline db row", "chest-supported-row"),
     ("tricep pushdowns", "triceps-pushdown"), ("hammer curls", "hammer-curl"),
     ("calf raises", "standing-calf-raise"), ("seated calf raises", "seated-calf-raise"),
     ("hack squats", "hack-squat"), ("smith squat", "smith-machine-squat"),
