@@ -2,9 +2,11 @@
 
 ``bot.domain.plausibility.questions_for`` flags a load far above the lifter's best,
 beyond any record, or (for a lifter who never chose a unit) heavy in kg but ordinary
-in pounds. The last kind is asked once per lifter, as one question for the whole
-message: "do you lift in pounds?"; its answer sets the unit and reads the message
-again. Every other flag is a question about its own entry.
+in pounds. The last kind is asked first as one question for the whole message: "do
+you lift in pounds?"; its answer sets the unit and reads the message again. Left
+unanswered, it is asked no more for whole messages, but each lift it concerns still
+gets its own question until the lifter chooses a unit. Every other flag is a question
+about its own entry.
 """
 
 from __future__ import annotations
@@ -28,9 +30,10 @@ def with_load_questions(
     "pounds rather than kg" asked for the first time (left off the entries: the
     message gets one unit question instead, see :func:`unit_question_says`)."""
     prefs = context.prefs
-    settled = prefs.unit_chosen or prefs.unit_asked
-    checked = questions_for(entries, context.best_loads, unit, settled)
-    if settled or unit != "kg":
+    # Asked once and not answered, a lift heavy in kg but ordinary in pounds still gets
+    # its own question (the first time the lift is logged): only a chosen unit settles it.
+    checked = questions_for(entries, context.best_loads, unit, prefs.unit_chosen)
+    if prefs.unit_chosen or prefs.unit_asked or unit != "kg":
         return checked, ()
     pounds: list[int] = []
     out: list[LogEntry] = []
@@ -49,4 +52,4 @@ def unit_question_says(entries: Sequence[LogEntry], positions: Sequence[int]) ->
     names = ", ".join(dict.fromkeys(literal(entries[i].exercise.name) for i in positions))
     return (f"⚠ You have not chosen a unit, so I read bare numbers as kg, and that is "
             f"heavy for {names}. If you lift in pounds, read it again in pounds (below): "
-            "your unit becomes lb. I ask this once.")
+            "your unit becomes lb. If kg is right, `/profile unit:kg` stops these questions.")

@@ -231,6 +231,12 @@ async def test_a_load_heavy_in_kg_asks_about_pounds_once(coach: Coach) -> None:
     assert (await coach.storage.get_log_prefs("u")).unit_asked
     second = await coach.logbook.log("u", "g", "deadlift 250x3")
     assert not any("not chosen a unit" in line for line in second.lines)
+    # Left unanswered, the lift still shows its own question, pounds one step away...
+    assert second.lines[0].startswith("⚠ I read `deadlift 250x3` as one set of 250 kg")
+    assert [c.label for c in second.choices] == ["Log it as one set of 250 lb × 3"], second
+    # ...the first time it is logged only: the lift's own history says 250 kg is theirs.
+    third = await coach.logbook.log("u", "g", "deadlift 250x3")
+    assert not any(line.startswith("⚠") for line in third.lines) and not third.choices
 
 
 async def test_choosing_pounds_sets_the_unit_and_reads_the_log_again(coach: Coach) -> None:
