@@ -16,7 +16,9 @@ text. ``split_note`` takes out what punctuation sets apart, before tokenizing:
 - a label before the exercise name (``A1.``, ``1b)``, ``2.``); a set number (``Set 2:``)
   is dropped, since the reply lists sets in order; the program name ``5/3/1``, anywhere;
 - the planned part of an AMRAP written as planned and done (``1+: 4`` is read as
-  ``4+``, and "1+ planned" goes to the note).
+  ``4+``, and "1+ planned" goes to the note);
+- a percentage (``@ 80%``, ``75% of 1rm``): a share of a max the bot does not know,
+  never a load.
 
 Plain words after a complete set description are a note too (``squat 5x5 felt good``);
 the grammar finds where they start, with ``is_notation_word`` and ``plain_note_start``
@@ -48,13 +50,13 @@ class Split(NamedTuple):
 
 # Anything that may start a note or a label; the pieces are then looked at one by one.
 _TRIGGER: Final = re.compile(
-    r"""[()\[\]"“”!]|//|\s[-–—]+\s|\#|\*\s*$|\+\s*:|^\s*[-–—•·*]\s|5/3/1
+    r"""[()\[\]"“”!%]|//|\s[-–—]+\s|\#|\*\s*$|\+\s*:|^\s*[-–—•·*]\s|5/3/1
     |(?<![^\W\d_])(?:pr|pb)s?(?![^\W\d_])
     |^\s*(?:set\s*\d|[a-z]?\d{1,2}[a-z]?[.):]|[a-z]\d{1,2}\s|5/3/1)""",
     re.IGNORECASE | re.VERBOSE,
 )
 _PR_HINT: Final = re.compile(r"p[rb]s?\b")  # fast: a possible PR mark in lower case
-_NOTE_CHARS: Final = re.compile(r'[()\[\]"“”!#*:]')
+_NOTE_CHARS: Final = re.compile(r'[()\[\]"“”!#*:%]')
 _LEAD: Final = re.compile(
     r"\s*(?:[sS][eE][tT]\s*\d|[a-zA-Z]?\d{1,2}[a-zA-Z]?[.):]|[a-zA-Z]\d{1,2}\s|5/3/1|[-–—•·]\s)"
 )
@@ -79,6 +81,10 @@ _HASH_TAG: Final = re.compile(r"#[^\W\d_][\w-]*")
 _TRAILING_MARKS: Final = re.compile(r"(?:(?<=\s)|(?<=\d)|^)(!+|\*+)\s*$|(?<=\s)(!+)(?=\s)")
 _PR_MARK: Final = re.compile(
     r"(?<![^\W\d_])(?:new\s+)?(?:pr|pb)s?(?![^\W\d_])[!.]*", re.IGNORECASE
+)
+_PERCENT: Final = re.compile(
+    r"@?\s*\d+(?:[.,]\d+)?\s*%(?:\s*(?:of\s+)?(?:e?1rm|max|tm|training\s+max))?",
+    re.IGNORECASE,
 )
 _PLANNED_AMRAP: Final = re.compile(r"(\d+)\+\s*:\s*(\d+)")
 # Tokens in parentheses that make them notation rather than a note.
@@ -128,6 +134,9 @@ def split_note(raw: str, catalogue: Catalogue) -> Split:
         text = text[:cut]
     if "(" in text or "[" in text:
         text = _BRACKETED.sub(lambda m: _bracket(notes, m), text)
+    if "%" in text:
+        text = _PERCENT.sub(lambda m: _keep(notes, m.group(0).strip().lstrip("@").strip()),
+                            text)
     text = _after_dash(text, notes, catalogue)
     hashed = _HASH_NOTE.search(text) if "#" in text else None
     if hashed is not None:

@@ -30,6 +30,12 @@ ROWS: list[Row] = [
     r("#legday squat 5x5 @100", "back-squat", 5, load_kg=100.0, note="#legday"),
     r("bench 3x5 100 *", "bench-press", 3, load_kg=100.0, note="*", pr=False),
     r("dips 3x10 bw !!", "dip", 3, bodyweight=True, note="!!", pr=False),
+    # --- a percentage of a max is never a load
+    r("squat 3x5 @ 80%", "back-squat", 3, reps=5, load_kg=None, note="80%"),
+    r("bench 5x5 @75% rir 2", "bench-press", 5, load_kg=None, rir=2.0, note="75%"),
+    r("squat 5x5 100kg (80%)", "back-squat", 5, load_kg=100.0, note="80%"),
+    r("deadlift 3x3 @ 85% of 1rm rir2", "deadlift", 3, load_kg=None, rir=2.0,
+      note="85% of 1rm"),
     # --- text in parentheses that is notation stays notation
     r("leg extension 3x15 @50 (rir 1)", "leg-extension", 3, rir=1.0, note=""),
     r("squat 60x5 (warm up), 100x5x3", "back-squat", 4,
