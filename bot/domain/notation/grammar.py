@@ -155,7 +155,20 @@ class LineGrammar(SchemeReader):
             return self._numbered(i, via_at=False)
         if word in nt.LAST_WORDS:
             return self._last(i)
+        if word in ("work", "working") and self._warmups_end():
+            return i + 1
         return self._other_word(i, word)
+
+    def _warmups_end(self) -> bool:
+        """``squat warmup 60x5, 80x3, work 100x5x3``: a warm-up mark written before the
+        sets covers only the sets before "work"; True when there was one to end."""
+        line = self.p.line_mods
+        if not self.p.groups or not any(m.kind == "warmup" for m in line):
+            return False
+        self.p.line_mods = [m for m in line if m.kind != "warmup"]
+        for group in self.p.groups:
+            group.mods.append(Mod("warmup", "warm-up"))
+        return True
 
     def _other_word(self, i: int, word: str) -> int:
         if word in nt.AMBIGUOUS_NOTATION:

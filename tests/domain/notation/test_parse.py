@@ -206,6 +206,11 @@ ROWS: list[Row] = [
     r("squat 60x5 w", "back-squat", 1, warmup=True),
     r("squat 60x5 wu, 80x3 wu, 100x5x3 rir2", "back-squat", 5,
       warmup=[True, True, False, False, False], rir=[None, None, 2.0, 2.0, 2.0]),
+    # a warm-up mark before the sets ends where the work sets begin
+    r("squat warmup 60x5, 80x3, work 100x5x3", "back-squat", 5,
+      warmup=[True, True, False, False, False]),
+    r("squat warm up 60x5 80x3 working sets 100x5x3 rir2", "back-squat", 5,
+      warmup=[True, True, False, False, False], rir=[None, None, 2.0, 2.0, 2.0]),
     # --- dates: today is Thursday 2026-11-26
     r("squat 5x5 yesterday", "back-squat", 5, on=date(2026, 11, 25)),
     r("yesterday squat 5x5", "back-squat", 5, on=date(2026, 11, 25)),
