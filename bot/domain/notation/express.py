@@ -130,6 +130,8 @@ def _plain_note(text: str, match: re.Match[str]) -> str:
     tokens, _ = tokenize(normalize(text[start:]))
     if has_pr_mark(text[start:]):
         raise _Out  # a PR mark the full reader takes out first
+    if tokens and tokens[0].text in ("plate", "plates"):
+        raise _Out  # "2 plates": not a load of 2, the full reader refuses it
     for i in range(len(tokens)):
         if not is_notation_word(tokens, i):
             if any(t.text not in NOTE_LEAD for t in tokens[:i]):

@@ -180,6 +180,11 @@ class LineGrammar(SchemeReader):
         if word in nt.UNIT_WORDS:
             fail(f'"{word}" needs a number in front of it.', "Write the load with its unit: 100kg.",
                  "squat 5x5 @100kg")
+        if word in ("plate", "plates") and self.k[i - 1] == "num":
+            fail("I can't tell the load from a count of plates (bars and plates differ).",
+                 "Write the load on the bar (two 20 kg plates a side on a 20 kg bar is "
+                 "100kg); in brackets, a plate count stays a note.",
+                 "squat 3x5 @100kg (2 plates a side)")
         if word in _SKIPPED:
             return i + 1
         if any(k in ("num", "clock") for k in self.k[self.start:i]):

@@ -368,6 +368,8 @@ BAD: list[tuple[str, str]] = [
     ("5x5", "exercise name"),
     ("pullups 3 x max reps", "reps you got"),
     ("pullups 3xAMRAP", "reps you got"),  # not 3 reps with a note "xAMRAP"
+    ("squat 2 plates 3x5", "count of plates"),  # not 1 set of 2 reps
+    ("bench 3x5 100kg 2 plates a side", "count of plates"),  # not a 4th set of 2
     ("push-ups 3xmax", "reps you got"),
     ("squat 25x5, 25x5, 25x5, 25x5, 25x5 30x5 30x5 30x5 30x5 30x5 35x5 35x5 35x5 35x5 35x5"
      " 40x5 40x5 40x5 40x5 40x5 45x5", "21 sets"),
