@@ -86,6 +86,7 @@ _PERCENT: Final = re.compile(
     r"@?\s*\d+(?:[.,]\d+)?\s*%(?:\s*(?:of\s+)?(?:e?1rm|max|tm|training\s+max))?",
     re.IGNORECASE,
 )
+_BREAK_WORDS: Final = frozenset({"rest", "pause", "paused"})
 _PLANNED_AMRAP: Final = re.compile(r"(\d+)\+\s*:\s*(\d+)")
 # Tokens in parentheses that make them notation rather than a note.
 _SCHEME_KINDS: Final = frozenset({"x", "at"})
@@ -265,13 +266,14 @@ def plain_note_start(tokens: list[Token], start: int, catalogue: Catalogue) -> i
 
 
 def rest_time_at(tokens: list[Token], i: int) -> bool:
-    """``90s rest``, ``2 min rest``, ``1:30 rest``: a rest time at ``i`` (part of a note)."""
+    """``90s rest``, ``2 min rest``, ``1:30 rest``, ``3 sec pause``: a rest or a pause
+    at ``i`` (part of a note, never a timed set)."""
     j = i + 1
     if j < len(tokens) and tokens[j].text in nt.TIME_WORDS:
         j += 1
     elif not (tokens[i].pair or tokens[i].kind == "clock"):
         return False
-    return j < len(tokens) and tokens[j].text == "rest"
+    return j < len(tokens) and tokens[j].text in _BREAK_WORDS
 
 
 def second_exercise(tokens: list[Token], i: int, catalogue: Catalogue) -> str | None:

@@ -55,6 +55,8 @@ ROWS: list[Row] = [
     r("pull ups 3x10 rest 90s", "pull-up", 3, load_kg=None, note="rest 90s"),
     r("pull ups 3x10 90s rest", "pull-up", 3, load_kg=None, note="90s rest"),
     r("squat 5x5 @100 rest 3min", "back-squat", 5, load_kg=100.0, note="rest 3min"),
+    r("squat 5x5 100kg 3 sec pause", "back-squat", 5, seconds=None, note="3 sec pause"),
+    r("bench 3x5 80kg 2s pause", "bench-press", 3, seconds=None, note="2s pause"),
     # --- words inside a note are never dates, loads or sets
     r("squat 5x5 @100 rir2 - today was rough, slept 5 hours", "back-squat", 5, on=None,
       rir=2.0, note="today was rough, slept 5 hours"),
