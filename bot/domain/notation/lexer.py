@@ -14,6 +14,7 @@ message, so the tokens of each whitespace-separated chunk are also remembered.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Final, NamedTuple
 
 from bot.domain.notation import words as nt
@@ -160,9 +161,23 @@ def _maybe_date(chunk: str) -> bool:
     return 1 <= a <= 31 and 1 <= b <= 31 and (a <= 12 or b <= 12)
 
 
+# "8-8-7", "rir 2-1-0": three or more numbers joined by dashes, each no more than the
+# one before, are one per set (a range has two; a date's year is above its month).
+_DASHED_LIST: Final = re.compile(r"[0-9]{1,2}(?:-[0-9]{1,2}){2,}")
+
+
+def _dashed_list(chunk: str) -> str:
+    parts = [int(p) for p in chunk.split("-")]
+    if len(parts) > 3 or all(a >= b for a, b in pairwise(parts)):
+        return chunk.replace("-", ",")
+    return chunk
+
+
 def _chunk_tokens(chunk: str) -> tuple[tuple[Token, ...], int]:
     dated = 0
     if chunk[0].isdecimal():
+        if "-" in chunk and _DASHED_LIST.fullmatch(chunk) is not None:
+            chunk = _dashed_list(chunk)
         if _DOTTED_DATE.fullmatch(chunk) is not None:
             chunk = chunk.rstrip(".").replace(".", "/")
         if _NUMERIC_DATE.fullmatch(chunk) is not None and _maybe_date(chunk):

@@ -153,6 +153,10 @@ ROWS: list[Row] = [
     r("squat 175x5, 175x5, 170x6 rir1", "back-squat", 3, rir=1.0),
     r("squat 5x5 rir2, last set rir0", "back-squat", 5, rir=[2.0] * 4 + [0.0],
       failure=[False] * 4 + [True]),
+    # numbers joined by dashes, one per set (never rising: a date's year is above its month)
+    r("bench 80kg 8-8-7", "bench-press", 3, reps=[8, 8, 7], load_kg=80.0),
+    r("bench 80kg 3x8 rir 2-1-0", "bench-press", 3, rir=[2.0, 1.0, 0.0]),
+    r("squat 100 5-5-5-5-5", "back-squat", 5, reps=5, load_kg=100.0),
     # efforts written one after another, one per set
     r("hammer curl 3x10 @16kg f f f", "hammer-curl", 3, load_kg=16.0, failure=True, rir=0.0),
     r("leg curl 3x12 rir 2 1 f", "leg-curl", 3, rir=[2.0, 1.0, 0.0],
@@ -369,6 +373,7 @@ BAD: list[tuple[str, str]] = [
     ("pullups 3 x max reps", "reps you got"),
     ("pullups 3xAMRAP", "reps you got"),  # not 3 reps with a note "xAMRAP"
     ("squat 2 plates 3x5", "count of plates"),  # not 1 set of 2 reps
+    ("squat 5x5 20-11-26", "20-11"),  # a date with dashes is not three sets
     ("bench 3x5 100kg 2 plates a side", "count of plates"),  # not a 4th set of 2
     ("push-ups 3xmax", "reps you got"),
     ("squat 25x5, 25x5, 25x5, 25x5, 25x5 30x5 30x5 30x5 30x5 30x5 35x5 35x5 35x5 35x5 35x5"
