@@ -191,13 +191,28 @@ def _named_month(tokens: list[Token], i: int, today: date) -> tuple[int, Found, 
             return None
         month_word = tokens[j].text
         j += 1
+    if j + 1 < n and tokens[j].kind == "comma" and len(tokens[j + 1].text) == 4:
+        j += 1  # "Dec 1, 2026", as apps write it
     year, end = _year_at(tokens, j)
+    end = _time_of_day(tokens, end)
     month = nt.MONTHS[month_word]
     when = _without_year(month, day, today) if year is None else _calendar(year, month, day)
     if when is None:
         fail(f"{day} {month_word} is not a date on the calendar.",
              "Write the day and the month, like 20 nov or nov 20.", "squat 5x5 @100kg nov 2")
     return i, (when, None), end
+
+
+def _time_of_day(tokens: list[Token], j: int) -> int:
+    """Past a time of day after a date (``at 7:05am``, ``18:30 pm``): where it ends. A
+    workout app's header gives one; the day is what a log keeps."""
+    k = j + 1 if j < len(tokens) and tokens[j].text == "at" else j
+    if k < len(tokens) and tokens[k].kind == "clock":
+        if k + 1 < len(tokens) and tokens[k + 1].text in ("am", "pm"):
+            return k + 2
+        if k > j:
+            return k + 1
+    return j
 
 
 def _ago(tokens: list[Token], i: int, today: date) -> tuple[Found, int] | None:
@@ -237,7 +252,8 @@ def _one_at(
         before = i > 0 and tokens[i - 1].kind == "word" and tokens[i - 1].text in nt.LAST_WORDS
         when = weekday_date(tok.text, today, strictly_before=before)
         return (when, None), i - 1 if before else i, i + 1
-    after_scheme = i > 0 and tokens[i - 1].kind in _NOT_BEFORE_DATE
+    after_scheme = i > 0 and tokens[i - 1].kind in _NOT_BEFORE_DATE and not (
+        i > 1 and tokens[i - 1].kind == "comma" and tokens[i - 2].kind == "day")  # "Tue, Dec 1"
     if (kind == "word" or kind == "num") and not after_scheme:
         ago = _ago(tokens, i, today)
         if ago is not None:

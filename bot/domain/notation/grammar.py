@@ -268,6 +268,8 @@ class LineGrammar(SchemeReader):
         j = i + 1
         if self.w[j] in nt.EFFORT_WORDS:
             return self._effort_word(j)
+        if self.k[j] == "num" and self._effort_suffix(j):
+            return self._effort_after_number(j)  # "@ 8 rpe", as workout apps write it
         if self.k[j] == "num":
             tok = self.t[j]
             if (

@@ -18,7 +18,8 @@ text. ``split_note`` takes out what punctuation sets apart, before tokenizing:
 - the planned part of an AMRAP written as planned and done (``1+: 4`` is read as
   ``4+``, and "1+ planned" goes to the note);
 - a percentage (``@ 80%``, ``75% of 1rm``): a share of a max the bot does not know,
-  never a load.
+  never a load;
+- a handle (``@hevyapp``, the signature a workout app adds to what it shares).
 
 Plain words after a complete set description are a note too (``squat 5x5 felt good``);
 the grammar finds where they start, with ``is_notation_word`` and ``plain_note_start``
@@ -50,13 +51,13 @@ class Split(NamedTuple):
 
 # Anything that may start a note or a label; the pieces are then looked at one by one.
 _TRIGGER: Final = re.compile(
-    r"""[()\[\]"“”!%]|//|\s[-–—]+\s|\#|\*\s*$|\+\s*:|^\s*[-–—•·*]\s|5/3/1
+    r"""[()\[\]"“”!%]|//|(?<!\S)@[a-z_][\w.]{2,}|\s[-–—]+\s|\#|\*\s*$|\+\s*:|^\s*[-–—•·*]\s|5/3/1
     |(?<![^\W\d_])(?:pr|pb)s?(?![^\W\d_])
     |^\s*(?:set\s*\d|[a-z]?\d{1,2}[a-z]?[.):]|[a-z]\d{1,2}\s|5/3/1)""",
     re.IGNORECASE | re.VERBOSE,
 )
 _PR_HINT: Final = re.compile(r"p[rb]s?\b")  # fast: a possible PR mark in lower case
-_NOTE_CHARS: Final = re.compile(r'[()\[\]"“”!#*:%]')
+_NOTE_CHARS: Final = re.compile(r'[()\[\]"“”!#*:%]|(?<!\S)@[a-z_][\w.]{2,}', re.IGNORECASE)
 _LEAD: Final = re.compile(
     r"\s*(?:[sS][eE][tT]\s*\d|[a-zA-Z]?\d{1,2}[a-zA-Z]?[.):]|[a-zA-Z]\d{1,2}\s|5/3/1|[-–—•·]\s)"
 )
@@ -86,6 +87,8 @@ _PERCENT: Final = re.compile(
     r"@?\s*\d+(?:[.,]\d+)?\s*%(?:\s*(?:of\s+)?(?:e?1rm|max|tm|training\s+max))?",
     re.IGNORECASE,
 )
+_HANDLE: Final = re.compile(  # not @rpe8, @rir2, @bw, @bodyweight: those are notation
+    r"(?<!\S)@(?!(?:rpe|rir|bw|body)|[0-9])[a-z_][\w.]{2,}", re.IGNORECASE)
 _BREAK_WORDS: Final = frozenset({"rest", "pause", "paused"})
 _PLANNED_AMRAP: Final = re.compile(r"(\d+)\+\s*:\s*(\d+)")
 # Tokens in parentheses that make them notation rather than a note.
@@ -135,6 +138,8 @@ def split_note(raw: str, catalogue: Catalogue) -> Split:
         text = text[:cut]
     if "(" in text or "[" in text:
         text = _BRACKETED.sub(lambda m: _bracket(notes, m), text)
+    if "@" in text:
+        text = _HANDLE.sub(lambda m: _keep(notes, m.group(0)), text)
     if "%" in text:
         text = _PERCENT.sub(lambda m: _keep(notes, m.group(0).strip().lstrip("@").strip()),
                             text)
@@ -230,6 +235,8 @@ def is_notation_word(tokens: list[Token], i: int) -> bool:
         return prev == "rest"
     if word == "warm":
         return nxt in ("up", "ups")
+    if word in ("am", "pm"):
+        return tokens[i - 1].kind == "clock" if i > 0 else False  # "at 7:05 am"
     return word in nt.AMBIGUOUS_NOTATION
 
 

@@ -295,8 +295,8 @@ def _read_line(raw: str, catalogue: Catalogue, unit: Unit, today: date,
         if cut is not None:
             notes = (*notes, text[token_offset(text, norm, cut):].strip())
             total = cut
-    if not tokens:
-        return Line(raw, on=on, notes=notes, pr=split.pr)
+    if not tokens or (on is not None and all(t.kind == "comma" for t in tokens)):
+        return Line(raw, on=on, notes=notes, pr=split.pr)  # a date alone ("Tue, Dec 1, 2026")
     lead = leading_marks(tokens)
     words, start = leading_name(tokens, lead.start)
     if (tokens[0].text in _HEADER_WORDS or not _HEADER_WORDS.isdisjoint(words)) and not any(

@@ -177,3 +177,26 @@ def test_a_trailing_date_among_several_is_not_dropped_silently() -> None:
     result = parse("squat 5x5 mon\nbench 3x8 tue\nyesterday")
     assert isinstance(result, ParseError)
     assert "yesterday" in result.error
+
+
+def test_a_workout_shared_from_an_app_reads_whole() -> None:
+    # The header an app writes (title, weekday, month-first date with commas and a time),
+    # "Set N:" lines, "@ 8 rpe" after the set, a [Failure] mark and the app's handle.
+    text = ("Morning Workout\nMonday, Nov 23, 2026 at 7:05am\n\nSquat (Barbell)\n"
+            "Set 1: 100 kg x 5\nSet 2: 100 kg x 5 @ 8 rpe\nSet 3: 100 kg x 5 [Failure]\n\n"
+            "Bench Press (Barbell)\nSet 1: 60 kg x 10\nSet 2: 80 kg x 8\n@hevyapp")
+    squat, bench = entries(text)
+    assert (squat.exercise.key, bench.exercise.key) == ("back-squat", "bench-press")
+    assert squat.performed_on == bench.performed_on == MON
+    assert [(s.reps, s.load_kg, s.rir, s.failure) for s in squat.sets] == [
+        (5, 100.0, None, False), (5, 100.0, 2.0, False), (5, 100.0, 0.0, True)]
+    assert [(s.reps, s.load_kg) for s in bench.sets] == [(10, 60.0), (8, 80.0)]
+    assert "@hevyapp" in bench.note and "am" not in squat.note.split("; ")
+
+
+@pytest.mark.parametrize("header", ["Nov 23, 2026", "Monday, Nov 23, 2026",
+                                    "Monday, November 23, 2026 at 18:30",
+                                    "Mon, Nov 23, 2026 at 7:05 pm"])
+def test_a_month_first_date_header_dates_the_lines_below(header: str) -> None:
+    (entry,) = entries(f"{header}\nsquat 5x5 @100kg")
+    assert entry.performed_on == MON and entry.note == ""
