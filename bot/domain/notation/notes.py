@@ -51,13 +51,13 @@ class Split(NamedTuple):
 
 # Anything that may start a note or a label; the pieces are then looked at one by one.
 _TRIGGER: Final = re.compile(
-    r"""[()\[\]"“”!%]|//|(?<!\S)@[a-z_][\w.]{2,}|\s[-–—]+\s|\#|\*\s*$|\+\s*:|^\s*[-–—•·*]\s|5/3/1
+    r"""[()\[\]"“”!%]|//|(?<!\S)@(?!rpe|rir|bw|body)[a-z_][\w.]{2,}|\s[-–—]+\s|\#|\*\s*$|\+\s*:|^\s*[-–—•·*]\s|5/3/1
     |(?<![^\W\d_])(?:pr|pb)s?(?![^\W\d_])
     |^\s*(?:set\s*\d|[a-z]?\d{1,2}[a-z]?[.):]|[a-z]\d{1,2}\s|5/3/1)""",
     re.IGNORECASE | re.VERBOSE,
 )
 _PR_HINT: Final = re.compile(r"p[rb]s?\b")  # fast: a possible PR mark in lower case
-_NOTE_CHARS: Final = re.compile(r'[()\[\]"“”!#*:%]|(?<!\S)@[a-z_][\w.]{2,}', re.IGNORECASE)
+_NOTE_CHARS: Final = re.compile(r'[()\[\]"“”!#*:%]')
 _LEAD: Final = re.compile(
     r"\s*(?:[sS][eE][tT]\s*\d|[a-zA-Z]?\d{1,2}[a-zA-Z]?[.):]|[a-zA-Z]\d{1,2}\s|5/3/1|[-–—•·]\s)"
 )
@@ -111,6 +111,8 @@ def _may_hold_note(raw: str) -> bool:
     if _NOTE_CHARS.search(raw) is not None or "//" in raw or _LEAD.match(raw) is not None:
         return True
     if " - " in raw or " – " in raw or " — " in raw or " -- " in raw or "5/3/1" in raw:
+        return True
+    if "@" in raw and _HANDLE.search(raw) is not None:
         return True
     low = raw.lower()
     return _PR_HINT.search(low) is not None and _PR_MARK.search(raw) is not None
