@@ -13,8 +13,9 @@ text. ``split_note`` takes out what punctuation sets apart, before tokenizing:
 - a tag (``#legday``) and a comment after ``# `` (``225#`` is pounds);
 - trailing ``!!`` and ``*`` marks, and PR marks (``PR``, ``PB``, ``new pr``), which also
   set ``LogEntry.pr``;
-- a label before the exercise name (``A1.``, ``1b)``, ``2.``); a set number (``Set 2:``)
-  is dropped, since the reply lists sets in order; the program name ``5/3/1``, anywhere;
+- a label before the exercise name (``A1.``, ``1b)``, ``2.``); a set number (``Set 2:``,
+  or ``2:`` before the load, as apps write it) is dropped, since the reply lists sets in
+  order; a web address, whole; the program name ``5/3/1``, anywhere;
 - the planned part of an AMRAP written as planned and done (``1+: 4`` is read as
   ``4+``, and "1+ planned" goes to the note);
 - a percentage (``@ 80%``, ``75% of 1rm``): a share of a max the bot does not know,
@@ -64,6 +65,7 @@ _LEAD: Final = re.compile(
 _LABEL: Final = re.compile(
     r"""^\s*(?:
         (?P<ordinal>set\s*\d{1,2}\s*[.):-]?)\s+
+       |(?P<number>\d{1,2}:)\s+(?=\d)
        |(?P<label>(?:[a-z]\d{1,2}[a-z]?|\d{1,2}[a-z]?|[a-z])[.):]|[a-z]\d{1,2}|\#\d{1,2}|5/3/1:?)
         \s+(?=[^\W\d_])
     )""",
@@ -89,6 +91,7 @@ _PERCENT: Final = re.compile(
 )
 _HANDLE: Final = re.compile(  # not @rpe8, @rir2, @bw, @bodyweight: those are notation
     r"(?<!\S)@(?!(?:rpe|rir|bw|body)|[0-9])[a-z_][\w.]{2,}", re.IGNORECASE)
+_ADDRESS: Final = re.compile(r"\bhttps?://\S+", re.IGNORECASE)
 _BREAK_WORDS: Final = frozenset({"rest", "pause", "paused"})
 _PLANNED_AMRAP: Final = re.compile(r"(\d+)\+\s*:\s*(\d+)")
 # Tokens in parentheses that make them notation rather than a note.
@@ -130,6 +133,8 @@ def split_note(raw: str, catalogue: Catalogue) -> Split:
             notes.append(label.group("label").rstrip(".):"))
         text = text[label.end():]
     # Each pattern below needs a character of its own: a line without it skips the pass.
+    if "://" in text:
+        text = _ADDRESS.sub(lambda m: _keep(notes, m.group(0)), text)
     if '"' in text or "“" in text:
         text = _QUOTED.sub(lambda m: _keep(notes, m.group(1) or m.group(2) or ""), text)
     if "5/3/1" in text:

@@ -200,3 +200,14 @@ def test_a_workout_shared_from_an_app_reads_whole() -> None:
 def test_a_month_first_date_header_dates_the_lines_below(header: str) -> None:
     (entry,) = entries(f"{header}\nsquat 5x5 @100kg")
     assert entry.performed_on == MON and entry.note == ""
+
+
+def test_a_shared_workout_with_numbered_sets_and_a_link() -> None:
+    # "W:" a warm-up set, "1:" a set number before the load, the app's link kept whole.
+    text = ("Legs\nMonday, November 23, 2026 at 6:00 PM\n\nLeg Press\nW: 100 kg × 10\n"
+            "1: 200 kg × 10\n2: 200 kg × 8\n\nhttps://strong.app.link/abc123")
+    (entry,) = entries(text)
+    assert entry.exercise.key == "leg-press" and entry.performed_on == MON
+    assert [(s.reps, s.load_kg, s.warmup) for s in entry.sets] == [
+        (10, 100.0, True), (10, 200.0, False), (8, 200.0, False)]
+    assert "https://strong.app.link/abc123" in entry.note.split("; ")
