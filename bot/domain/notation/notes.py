@@ -5,9 +5,10 @@ text. ``split_note`` takes out what punctuation sets apart, before tokenizing:
 
 - text in double quotes (``"felt easy"``, ``“…”``), and everything after ``//``;
 - text in parentheses or brackets (``(super slow)``, ``(90s rest)``, ``(90 sec)``),
-  unless it reads as notation: right after an ``x`` (``185lbx(5,2)``), or holding only
-  notation words with an x, a unit or an effort (``(x 3)``, ``(60kg)``, ``(rir 2)``), or
-  words alone (``(warm up)``);
+  unless it is part of the name as apps write it (``Bench Press (Dumbbell)``, ``Pull
+  Up (Weighted)``: read as the catalogue's lift) or reads as notation: right after an
+  ``x`` (``185lbx(5,2)``), or holding only notation words with an x, a unit or an
+  effort (``(x 3)``, ``(60kg)``, ``(rir 2)``), or words alone (``(warm up)``);
 - after a dash with spaces around it (``- felt heavy``, ``– knee ok``) when the next word
   is no notation and no exercise (``Squat - 100kg - 5x5`` keeps its dashes);
 - a tag (``#legday``) and a comment after ``# `` (``225#`` is pounds);
@@ -32,6 +33,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
+from bot.domain.catalogue.app_names import app_name
 from bot.domain.notation import words as nt
 from bot.domain.notation.lexer import Token, normalize, tokenize
 
@@ -91,6 +93,7 @@ _PERCENT: Final = re.compile(
 )
 _HANDLE: Final = re.compile(  # not @rpe8, @rir2, @bw, @bodyweight: those are notation
     r"(?<!\S)@(?!(?:rpe|rir|bw|body)|[0-9])[a-z_][\w.]{2,}", re.IGNORECASE)
+_NAME_BRACKET: Final = re.compile(r"^\s*(?P<name>[^\d()\[\]@]+?)\s*\((?P<inside>[^()\d]+)\)")
 _ADDRESS: Final = re.compile(r"\bhttps?://\S+", re.IGNORECASE)
 _BREAK_WORDS: Final = frozenset({"rest", "pause", "paused"})
 _PLANNED_AMRAP: Final = re.compile(r"(\d+)\+\s*:\s*(\d+)")
@@ -143,6 +146,8 @@ def split_note(raw: str, catalogue: Catalogue) -> Split:
     if cut >= 0:
         notes.append(text[cut + 2:].strip())
         text = text[:cut]
+    if "(" in text:
+        text = _app_name(text, notes, catalogue)
     if "(" in text or "[" in text:
         text = _BRACKETED.sub(lambda m: _bracket(notes, m), text)
     if "@" in text:
@@ -189,6 +194,31 @@ def _bracket(notes: list[str], match: re.Match[str]) -> str:
         return (after_x or "") + " " + content + " "
     notes.append(content)
     return " "
+
+
+def _app_name(text: str, notes: list[str], catalogue: Catalogue) -> str:
+    """A line that opens with a lift named as apps name it (``Bench Press (Dumbbell)``,
+    ``Pull Up (Weighted)``, see :mod:`bot.domain.catalogue.app_names`): the line with
+    the catalogue's name for that lift in front; a bracket of equipment alone stays in
+    the name when no lift fits (the lifter's own, as an import keeps it). A detail after
+    a dash in the bracket goes to the note."""
+    match = _NAME_BRACKET.match(text)
+    app = None if match is None else app_name(match.group(0))
+    if match is None or app is None:
+        return text
+    name = None
+    for reading in (*app.placed(), app.plain()):
+        found = catalogue.lookup(reading)
+        if found.exercise is not None and not found.corrected and not found.exercise.custom:
+            name = found.exercise.name
+            break
+    if name is None and app.only_equipment:
+        name = app.plain().replace(" - ", " ")  # one name: no dash for a note to start at
+    if name is None:
+        return text
+    if app.detail:
+        notes.append(app.detail)
+    return name + " " + text[match.end():]
 
 
 def _reads_as_notation(content: str) -> bool:

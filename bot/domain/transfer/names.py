@@ -3,11 +3,10 @@
 Strong and Hevy name lifts as ``Bench Press (Dumbbell)`` or ``Triceps Pushdown (Cable -
 Straight Bar)``. The whole name is looked up first, so the equipment in brackets is
 held to what the catalogue holds any name to: ``Bicep Curl (Barbell)`` is a barbell
-curl or nothing, never a dumbbell curl. Then the bracket is tried at every place in the
-name (``Pull Up (Weighted)`` is ``weighted pull up``), then the name with only the
-equipment of the bracket (``triceps pushdown cable``), and, when the bracket names no
-equipment, the name alone. Names that still match nothing become the lifter's own
-exercises (no tier) unless the lifter maps them with ``Name=exercise``.
+curl or nothing, never a dumbbell curl. Then come the readings of
+:mod:`bot.domain.catalogue.app_names`, the ones a typed log tries too. Names that
+still match nothing become the lifter's own exercises (no tier) unless the lifter maps
+them with ``Name=exercise``.
 """
 
 from __future__ import annotations
@@ -18,12 +17,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.domain import guard
-from bot.domain.catalogue.equipment import split as kinds_named
+from bot.domain.catalogue.app_names import app_name
 from bot.domain.catalogue.lookup import Catalogue, Lookup, normalize, slugify
 from bot.domain.models import Exercise
 
 How = Literal["same", "read", "mapped", "own", "new"]
-_BRACKETS = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<equipment>[^()]*)\)\s*$")
 
 
 @dataclass(frozen=True)
@@ -105,21 +103,14 @@ class NameMapper:
 
     def _attempts(self, written: str) -> Iterator[Lookup]:
         """Readings of a bracketed name after the whole name (tried lazily, in order)."""
-        match = _BRACKETS.match(written.strip())
-        if match is None:
+        app = app_name(written)
+        if app is None:
             return
-        name = match.group("name")
-        inside = match.group("equipment").split("-")[0].strip()
-        words = name.split()
-        for i in range(len(words) + 1):
-            found = self._catalogue.lookup(" ".join((*words[:i], inside, *words[i:])))
+        for reading in app.placed():
+            found = self._catalogue.lookup(reading)
             if not found.corrected:
                 yield found
-        kit = [w for p in kinds_named(normalize(inside)).phrases for w in p]
-        if kit:
-            yield self._catalogue.lookup(" ".join((name, *kit)))
-        else:
-            yield self._catalogue.lookup(name)
+        yield self._catalogue.lookup(app.plain())
 
     def _mapped(self, target: str) -> Resolved:
         found = self._catalogue.lookup(target)

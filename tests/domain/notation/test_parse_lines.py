@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from bot.domain.models import ParseError
-from tests.domain.notation.rows import entries, parse
+from bot.domain.transfer.names import NameMapper
+from tests.domain.notation.rows import CAT, entries, parse
 
 MON = date(2026, 11, 23)
 
@@ -211,3 +212,29 @@ def test_a_shared_workout_with_numbered_sets_and_a_link() -> None:
     assert [(s.reps, s.load_kg, s.warmup) for s in entry.sets] == [
         (10, 100.0, True), (10, 200.0, False), (8, 200.0, False)]
     assert "https://strong.app.link/abc123" in entry.note.split("; ")
+
+
+@pytest.mark.parametrize(("name", "key"), [
+    ("Bench Press (Dumbbell)", "dumbbell-bench-press"),  # not the barbell bench press
+    ("Bench Press (Smith Machine)", "smith-machine-bench-press"),  # tier C, not B
+    ("Bicep Curl (Barbell)", "barbell-curl"),
+    ("Pull Up (Assisted)", "assisted-pull-up"),
+    ("Lat Pulldown - Close Grip (Cable)", "close-grip-pulldown"),
+    ("Triceps Pushdown (Cable - Straight Bar)", "triceps-pushdown"),
+    ("Squat (Barbell)", "back-squat"),
+    ("Reverse Curl (Cable)", "reverse-curl-cable"),  # no such lift: the lifter's own
+])
+def test_an_app_name_with_its_equipment_in_brackets(name: str, key: str) -> None:
+    (entry,) = entries(f"{name}\nSet 1: 30 kg x 10")
+    assert entry.exercise.key == key
+    assert "Barbell" not in entry.note and "Cable" not in entry.note
+
+
+@pytest.mark.parametrize("name", [
+    "Bench Press (Dumbbell)", "Pull Up (Weighted)", "Chin Up (Assisted)", "Shrug (Cable)",
+    "Lat Pulldown - Wide Grip (Cable)", "Shoulder Press (Machine Plates)",
+    "Seated Row (Machine)", "Squat (Smith Machine)", "Hammer Curl (Cable)",
+])
+def test_a_typed_app_name_is_the_lift_an_import_makes_of_it(name: str) -> None:
+    (entry,) = entries(f"{name}\n3x10 30kg")
+    assert entry.exercise.key == NameMapper(CAT).resolve(name).exercise.key
