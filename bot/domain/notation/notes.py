@@ -17,8 +17,8 @@ text. ``split_note`` takes out what punctuation sets apart, before tokenizing:
 - a label before the exercise name (``A1.``, ``1b)``, ``2.``); a set number (``Set 2:``,
   or ``2:`` before the load, as apps write it) is dropped, since the reply lists sets in
   order; a web address, whole; the program name ``5/3/1``, anywhere;
-- the planned part of an AMRAP written as planned and done (``1+: 4`` is read as
-  ``4+``, and "1+ planned" goes to the note);
+- the planned part of an AMRAP written as planned and done (``1+: 4`` and ``1+ (4)``
+  are read as ``4+``, and "1+ planned" goes to the note);
 - a percentage (``@ 80%``, ``75% of 1rm``): a share of a max the bot does not know,
   never a load;
 - a handle (``@hevyapp``, the signature a workout app adds to what it shares).
@@ -97,6 +97,11 @@ _NAME_BRACKET: Final = re.compile(r"^\s*(?P<name>[^\d()\[\]@]+?)\s*\((?P<inside>
 _ADDRESS: Final = re.compile(r"\bhttps?://\S+", re.IGNORECASE)
 _BREAK_WORDS: Final = frozenset({"rest", "pause", "paused"})
 _PLANNED_AMRAP: Final = re.compile(r"(\d+)\+\s*:\s*(\d+)")
+# After a load (a number above the 10 sets "A x B" may count, or with its unit): in
+# "3x5+ (7)" the 7 would make every set 7, so that one is left to the note.
+_AMRAP_GOT: Final = re.compile(
+    r"((?:\d{3,}|1[1-9]|[2-9]\d|\d+(?:\.\d+)?\s*(?:kg|lbs?))(?:\.\d+)?\s*x\s*)"
+    r"(\d+)\+\s*\(\s*(\d+)\s*(?:reps?)?\s*\)", re.IGNORECASE)
 # Tokens in parentheses that make them notation rather than a note.
 _SCHEME_KINDS: Final = frozenset({"x", "at"})
 # (A duration alone in parentheses is a rest time, a note: "(90 sec)".)
@@ -148,6 +153,8 @@ def split_note(raw: str, catalogue: Catalogue) -> Split:
         text = text[:cut]
     if "(" in text:
         text = _app_name(text, notes, catalogue)
+        if "+" in text:  # "175x5+ (8)": the AMRAP set got 8
+            text = _AMRAP_GOT.sub(lambda m: m.group(1) + _planned(notes, m, 2), text)
     if "(" in text or "[" in text:
         text = _BRACKETED.sub(lambda m: _bracket(notes, m), text)
     if "@" in text:
@@ -168,10 +175,8 @@ def split_note(raw: str, catalogue: Catalogue) -> Split:
     if "!" in text or "*" in text:
         text = _TRAILING_MARKS.sub(lambda m: _keep(notes, m.group(1) or m.group(2) or ""),
                                    text)
-    planned = _PLANNED_AMRAP.search(text) if "+" in text else None
-    if planned is not None:
-        notes.append(f"{planned.group(1)}+ planned")
-        text = text[:planned.start()] + planned.group(2) + "+" + text[planned.end():]
+    if "+" in text:
+        text = _PLANNED_AMRAP.sub(lambda m: _planned(notes, m), text, count=1)
     pr = False
     low = text.lower()
     marks = [m.group(0) for m in _PR_MARK.finditer(text)] if "pr" in low or "pb" in low else []
@@ -181,6 +186,13 @@ def split_note(raw: str, catalogue: Catalogue) -> Split:
         text = _PR_MARK.sub(" ", text)
     pieces = tuple(p for p in (n.strip() for n in notes) if p)
     return Split(text.strip(), pieces, pr or any(has_pr_mark(p) for p in pieces))
+
+
+def _planned(notes: list[str], match: re.Match[str], first: int = 1) -> str:
+    """``1+: 4``, ``175x5+ (8)``: an AMRAP written as planned and done is read as done
+    (the planned reps in group ``first``, the reps done in the next)."""
+    notes.append(f"{match.group(first)}+ planned")
+    return match.group(first + 1) + "+"
 
 
 def _keep(notes: list[str], piece: str) -> str:

@@ -56,6 +56,9 @@ ROWS: list[Row] = [
     r("deadlift 265 x 1+: 4", "deadlift", 1, reps=4, amrap=True, load_kg=265.0,
       note="1+ planned"),
     r("squat 140 x 3+: 6", "back-squat", 1, reps=6, amrap=True, note="3+ planned"),
+    r("bench 175x5+ (8)", "bench-press", 1, reps=8, amrap=True, note="5+ planned"),
+    r("squat 100kg x 5+ (9 reps)", "back-squat", 1, reps=9, amrap=True, note="5+ planned"),
+    r("ohp 3x5+ (7)", "overhead-press", 3, reps=5, note="7"),  # 7 would be every set's
     r("bench 100x5, 100x5, 100x5+: 9", "bench-press", 3, reps=[5, 5, 9],
       amrap=[False, False, True]),
     # --- planned maxes
