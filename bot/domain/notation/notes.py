@@ -175,8 +175,9 @@ def split_note(raw: str, catalogue: Catalogue) -> Split:
     if "!" in text or "*" in text:
         text = _TRAILING_MARKS.sub(lambda m: _keep(notes, m.group(1) or m.group(2) or ""),
                                    text)
-    if "+" in text:
-        text = _PLANNED_AMRAP.sub(lambda m: _planned(notes, m), text, count=1)
+    planned = _PLANNED_AMRAP.search(text) if "+" in text else None
+    if planned is not None:
+        text = text[:planned.start()] + _planned(notes, planned) + text[planned.end():]
     pr = False
     low = text.lower()
     marks = [m.group(0) for m in _PR_MARK.finditer(text)] if "pr" in low or "pb" in low else []
