@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from bot.coach import log_questions
 from bot.coach.replies import literal
 from bot.domain import limits
-from bot.domain.catalogue import Catalogue, slugify
+from bot.domain.catalogue import Catalogue, kinds_in, normalize, slugify
 from bot.domain.limits import MAX_OWN_EXERCISES
 from bot.domain.models import Exercise, LogEntry, ParseError, Profile, StoredEntry, Unit
 from bot.domain.notation import parse_log
@@ -273,12 +273,29 @@ def _own_question(position: int, written: str, lift: Exercise) -> Question:
 def _lift_questions(position: int, own: Exercise, catalogue: Catalogue) -> list[Question]:
     """A name new to the coach is saved as the lifter's own exercise; when lifts in the
     catalogue come near it, each is one step away (the own exercise merged into it)."""
-    near = [e for e in catalogue.lookup(own.name).suggestions if not e.custom][:MAX_LIFTS]
+    tail = _lift_at_the_end(own.name, catalogue)
+    near = [*([tail] if tail else []),
+            *(e for e in catalogue.lookup(own.name).suggestions if not e.custom and e != tail)
+            ][:MAX_LIFTS]
     name = literal(own.name)
     says = (f"⚠ Is '{name}' one of the lifts I know? Pick it (below) and its sets become "
             "that lift's; otherwise it stays your own exercise.")
     return [Question("lift", (position,), says if i == 0 else "", f"It is {lift.name}",
                      f"{own.name}\n{lift.name}") for i, lift in enumerate(near)]
+
+
+def _lift_at_the_end(name: str, catalogue: Catalogue) -> Exercise | None:
+    """The lift the name's last words name exactly (``legs squat``: the back squat), the
+    likeliest meaning of a name with a heading in front; never past a word that names
+    equipment (``hammer strength press`` is a machine, not the overhead press)."""
+    words = name.split()
+    for start in range(1, len(words)):
+        if kinds_in(normalize(" ".join(words[:start]))):
+            return None
+        found = catalogue.lookup(" ".join(words[start:]))
+        if found.exercise is not None and not found.corrected and not found.exercise.custom:
+            return found.exercise
+    return None
 
 
 def _reading_question(position: int, entry: LogEntry) -> Question:

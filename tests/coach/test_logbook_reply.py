@@ -183,6 +183,14 @@ async def test_keeping_the_name_moves_the_entry_to_an_own_exercise(coach: Coach)
 # a name new to the coach, near lifts it knows -------------------------------------
 
 
+async def test_a_heading_in_front_of_a_lift_offers_that_lift_first(coach: Coach) -> None:
+    reply = await coach.logbook.log("u", "g", "legs: squat 5x5 @100kg rir2")
+    assert reply.lines[0].startswith("⚠ Is 'legs squat' one of the lifts I know?")
+    assert reply.choices[0].label == "It is back squat"
+    merged = await coach.logbook.switch_reading("u", reply.choices[0].offer_id)
+    assert merged.saved and [key for key, *_ in await logged(coach, "u")] == ["back-squat"]
+
+
 async def test_a_new_name_near_known_lifts_offers_each_in_one_step(coach: Coach) -> None:
     reply = await coach.logbook.log("u", "g", "hammer strength press 3x10 @50kg rir1")
     assert reply.lines[0].startswith("⚠ Is 'hammer strength press' one of the lifts I know?")

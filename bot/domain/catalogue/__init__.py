@@ -8,6 +8,7 @@ domain group may build on it.
 """
 
 from bot.domain.catalogue.body_parts import normalize_body_part, vocabulary_hint
+from bot.domain.catalogue.equipment import kinds_in
 from bot.domain.catalogue.lookup import Catalogue, Lookup, default_catalogue, normalize, slugify
 from bot.domain.catalogue.muscles import muscle_weights, primary_muscles
 
@@ -15,6 +16,7 @@ __all__ = [
     "Catalogue",
     "Lookup",
     "default_catalogue",
+    "kinds_in",
     "muscle_weights",
     "normalize",
     "normalize_body_part",
