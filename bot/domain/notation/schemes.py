@@ -68,8 +68,10 @@ class SchemeReader(LineTokens):
         atom, j = self._atom(i)
         if self.k[j] == "x":
             return self._scheme(atom, j + 1, via_at)
-        if self.w[j] == "for" and self.k[j + 1] == "num":  # "100 for 5": load for reps
-            return self._scheme(atom, j + 1, via_at=True)
+        if self.w[j] == "for" and self.k[j + 1] == "num":
+            if self.w[j + 2] not in nt.SETS_WORDS:  # "100 for 5": load for reps
+                return self._scheme(atom, j + 1, via_at=True)
+            j += 1  # "100 for 3 sets of 5": the load, then its sets
         if atom.load is not None or via_at:
             return self._loaded(atom, j, via_at)
         word = self.w[j]

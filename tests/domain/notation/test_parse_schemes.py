@@ -50,6 +50,9 @@ ROWS: list[Row] = [
     r("50 push ups", "push-up", 1, reps=50, load_kg=None),
     r("20 pull-ups", "pull-up", 1, reps=20),
     r("3 sets of 8 dips", "dip", 3, reps=8),
+    r("squat 100 for 3 sets of 5", "back-squat", 3, reps=5, load_kg=100.0),
+    r("bench 80kg for 3 sets of 8", "bench-press", 3, reps=8, load_kg=80.0),
+    r("squat 100 for 5", "back-squat", 1, reps=5, load_kg=100.0),
     r("4x8 lat pulldown @50", "lat-pulldown", 4, reps=8, load_kg=50.0),
     r("45 degree leg press 3x12 @200", "leg-press", 3, reps=12, load_kg=200.0),
     # --- AMRAP written as planned and done
