@@ -29,7 +29,8 @@ __all__ = ["Group", "LineParts", "Mod", "add_group", "place_bare", "place_load",
 
 @dataclass(slots=True)
 class Mod:
-    """A marker: ``effort``, ``technique``, ``warmup``, ``amrap`` or ``planned``."""
+    """A marker: ``effort``, ``technique``, ``warmup``, ``amrap``, ``planned`` or
+    ``reps`` (``last set 4 reps``: the reps those sets got)."""
 
     kind: str
     word: str
@@ -37,6 +38,7 @@ class Mod:
     technique: Technique | None = None
     last: int = 0  # n > 0: the final n sets of the line
     working_only: bool = False  # moved from the last group: skips warm-up groups
+    reps: int = 0
 
 
 @dataclass(slots=True)

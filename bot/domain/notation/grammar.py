@@ -83,7 +83,9 @@ class LineGrammar(SchemeReader):
             before = len(groups)
             kind = t[i].kind
             if kind == "num" or kind == "clock":
-                if kind == "num" and self._effort_suffix(i):
+                if kind == "num" and self.last_n and self.w[i + 1] in nt.REPS_WORDS:
+                    i = self._last_reps(i)
+                elif kind == "num" and self._effort_suffix(i):
                     i = self._effort_after_number(i)
                 elif rest_time_at(self.t, i):
                     self._note(i)
@@ -225,6 +227,16 @@ class LineGrammar(SchemeReader):
             return j
         self.last_n = count
         return j
+
+    def _last_reps(self, i: int) -> int:
+        """``last set 4 reps``: the final set (or sets) got that many reps; a marker right
+        after (``last set 8 reps f``) is theirs too."""
+        mod = Mod("reps", f"{self.t[i].text} reps", reps=reps_of(self.t[i]))
+        self._add(mod)
+        after = self.w[i + 2]
+        if after in nt.FAILURE_WORDS or after in nt.EFFORT_WORDS or after in nt.TECHNIQUE_WORDS:
+            self.last_n = mod.last
+        return i + 2
 
     def _rm(self, i: int) -> int:
         """``1rm``, ``3rm``: a planned max; the reps of a set the line may not write."""

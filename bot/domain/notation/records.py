@@ -87,6 +87,11 @@ def assemble(
         if mod.last > total:
             fail(f'"last {mod.last}" but the line has only {total} set(s).',
                  "Check the number after last.", "curl 3x10 @12kg last 2 sets f")
+        if mod.kind == "reps":  # "last set 4 reps": those sets got 4, whatever was planned
+            for k in range(total - mod.last, total):
+                _, amrap, load, _, seconds, meters = rows[k]
+                rows[k] = (mod.reps, amrap, load, None, seconds, meters)
+            continue
         state.apply(mod, range(total - mod.last, total), 2)
     return state.records(rows)
 

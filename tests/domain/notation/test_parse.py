@@ -153,6 +153,10 @@ ROWS: list[Row] = [
     r("squat 175x5, 175x5, 170x6 rir1", "back-squat", 3, rir=1.0),
     r("squat 5x5 rir2, last set rir0", "back-squat", 5, rir=[2.0] * 4 + [0.0],
       failure=[False] * 4 + [True]),
+    r("bench 5x5 100kg last set 4 reps", "bench-press", 5, reps=[5, 5, 5, 5, 4]),
+    r("squat 5x5 100kg last 2 sets 4 reps", "back-squat", 5, reps=[5, 5, 5, 4, 4]),
+    r("curl 3x10-12 @12 last set 8 reps f", "dumbbell-curl", 3, reps=[10, 10, 8],
+      reps_max=[12, 12, None], failure=[False, False, True]),
     # numbers joined by dashes, one per set (never rising: a date's year is above its month)
     r("bench 80kg 8-8-7", "bench-press", 3, reps=[8, 8, 7], load_kg=80.0),
     r("bench 80kg 3x8 rir 2-1-0", "bench-press", 3, rir=[2.0, 1.0, 0.0]),
