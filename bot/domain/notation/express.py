@@ -128,10 +128,8 @@ def _plain_note(text: str, match: re.Match[str]) -> str:
     the notation does not know, with only filler words before it (``and it hurt``)."""
     start = match.start(_WORDS_AT)
     tokens, _ = tokenize(normalize(text[start:]))
-    if has_pr_mark(text[start:]):
-        raise _Out  # a PR mark the full reader takes out first
-    if tokens and tokens[0].text in ("plate", "plates"):
-        raise _Out  # "2 plates": not a load of 2, the full reader refuses it
+    if has_pr_mark(text[start:]) or (tokens and tokens[0].text in ("plate", "plates")):
+        raise _Out  # a PR mark the full reader takes out first; "2 plates", it refuses
     for i in range(len(tokens)):
         if not is_notation_word(tokens, i):
             if any(t.text not in NOTE_LEAD for t in tokens[:i]):
