@@ -140,6 +140,8 @@ class LineGrammar(SchemeReader):
         if word == "rest" and nxt == "pause":
             self._add(Mod("technique", "rest pause", technique="rest-pause"))
             return i + 2
+        if word == "amrap" and self._amrap_got(i):
+            return i + 3
         if word == "amrap" or (word == "max" and nxt in nt.REPS_WORDS):
             self._add(Mod("amrap", word))
             return i + (1 if word == "amrap" else 2)
@@ -228,14 +230,36 @@ class LineGrammar(SchemeReader):
         self.last_n = count
         return j
 
+    def _amrap_got(self, i: int) -> bool:
+        """``3x12 amrap 18 reps``, ``last set amrap 18 reps``: the AMRAP set (the line's
+        last, when nothing follows) got 18; True when read so."""
+        later = range(i + 3, self.end)  # only markers may follow: "amrap 7 reps rir0"
+        if (self.k[i + 1] != "num" or self.w[i + 2] not in nt.REPS_WORDS or not self.p.groups
+                or any(self.k[j] == "x" or (self.k[j] == "num"
+                                            and self.w[j - 1] not in nt.EFFORT_WORDS)
+                       for j in later)):
+            return False
+        count = self.last_n or 1
+        self.last_n = 0
+        for mod in (Mod("amrap", "amrap"),
+                    Mod("reps", f"{self.t[i + 1].text} reps", reps=reps_of(self.t[i + 1]))):
+            mod.last = count
+            self.p.tail_mods.append(mod)
+        self._marker_after_is_theirs(i + 3, count)
+        return True
+
+    def _marker_after_is_theirs(self, j: int, count: int) -> None:
+        """A marker right after the final sets' reps (``8 reps f``) is theirs too."""
+        after = self.w[j]
+        if after in nt.FAILURE_WORDS or after in nt.EFFORT_WORDS or after in nt.TECHNIQUE_WORDS:
+            self.last_n = count
+
     def _last_reps(self, i: int) -> int:
         """``last set 4 reps``: the final set (or sets) got that many reps; a marker right
         after (``last set 8 reps f``) is theirs too."""
         mod = Mod("reps", f"{self.t[i].text} reps", reps=reps_of(self.t[i]))
         self._add(mod)
-        after = self.w[i + 2]
-        if after in nt.FAILURE_WORDS or after in nt.EFFORT_WORDS or after in nt.TECHNIQUE_WORDS:
-            self.last_n = mod.last
+        self._marker_after_is_theirs(i + 2, mod.last)
         return i + 2
 
     def _rm(self, i: int) -> int:

@@ -157,6 +157,10 @@ ROWS: list[Row] = [
     r("squat 5x5 100kg last 2 sets 4 reps", "back-squat", 5, reps=[5, 5, 5, 4, 4]),
     r("curl 3x10-12 @12 last set 8 reps f", "dumbbell-curl", 3, reps=[10, 10, 8],
       reps_max=[12, 12, None], failure=[False, False, True]),
+    r("leg press 3x12 last set amrap 18 reps", "leg-press", 3, reps=[12, 12, 18],
+      amrap=[False, False, True], load_kg=None),
+    r("squat 3x5 100kg rir2 amrap 7 reps rir0", "back-squat", 3, reps=[5, 5, 7],
+      amrap=[False, False, True], rir=[2.0, 2.0, 0.0]),
     # numbers joined by dashes, one per set (never rising: a date's year is above its month)
     r("bench 80kg 8-8-7", "bench-press", 3, reps=[8, 8, 7], load_kg=80.0),
     r("bench 80kg 3x8 rir 2-1-0", "bench-press", 3, rir=[2.0, 1.0, 0.0]),
