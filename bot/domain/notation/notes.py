@@ -21,7 +21,9 @@ text. ``split_note`` takes out what punctuation sets apart, before tokenizing:
   are read as ``4+``, and "1+ planned" goes to the note);
 - a percentage (``@ 80%``, ``75% of 1rm``): a share of a max the bot does not know,
   never a load;
-- a handle (``@hevyapp``, the signature a workout app adds to what it shares).
+- a handle (``@hevyapp``, the signature a workout app adds to what it shares);
+- a pair of dumbbells or kettlebells before the sets (``db bench 2x25kg 3x10``): kept
+  in the note, the load read as one of them (``@25kg``).
 
 Plain words after a complete set description are a note too (``squat 5x5 felt good``);
 the grammar finds where they start, with ``is_notation_word`` and ``plain_note_start``
@@ -95,6 +97,10 @@ _HANDLE: Final = re.compile(  # not @rpe8, @rir2, @bw, @bodyweight: those are no
     r"(?<!\S)@(?!(?:rpe|rir|bw|body)|[0-9])[a-z_][\w.]{2,}", re.IGNORECASE)
 _NAME_BRACKET: Final = re.compile(r"^\s*(?P<name>[^\d()\[\]@]+?)\s*\((?P<inside>[^()\d]+)\)")
 _ADDRESS: Final = re.compile(r"\bhttps?://\S+", re.IGNORECASE)
+# "db bench 2x25kg 3x10": a pair of dumbbells before the sets, the load of one.
+_PAIR: Final = re.compile(
+    r"(?<![\w.])2\s*x\s*(\d+(?:\.\d+)?\s*(?:kg|lbs?))(?=\s+\d+\s*x\s*\d)", re.IGNORECASE)
+_HANDHELD: Final = re.compile(r"\b(?:dbs?|dumbbells?|kbs?|kettlebells?)\b", re.IGNORECASE)
 _BREAK_WORDS: Final = frozenset({"rest", "pause", "paused"})
 _PLANNED_AMRAP: Final = re.compile(r"(\d+)\+\s*:\s*(\d+)")
 # After a load (a number above the 10 sets "A x B" may count, or with its unit): in
@@ -126,12 +132,15 @@ def _may_hold_note(raw: str) -> bool:
     if "@" in raw and _HANDLE.search(raw) is not None:
         return True
     low = raw.lower()
+    if ("2x" in low or "2 x" in low) and ("db" in low or "bell" in low or "kb" in low) \
+            and _PAIR.search(low) and _HANDHELD.search(low):
+        return True
     return _PR_HINT.search(low) is not None and _PR_MARK.search(raw) is not None
 
 
 def split_note(raw: str, catalogue: Catalogue) -> Split:
     """Take the note pieces out of one line (see the module notes)."""
-    if not _may_hold_note(raw) or _TRIGGER.search(raw) is None:
+    if not _may_hold_note(raw) or (_TRIGGER.search(raw) is None and _PAIR.search(raw) is None):
         return Split(raw)
     notes: list[str] = []
     text = _BULLET.sub("", raw, count=1)
@@ -159,6 +168,8 @@ def split_note(raw: str, catalogue: Catalogue) -> Split:
         text = _BRACKETED.sub(lambda m: _bracket(notes, m), text)
     if "@" in text:
         text = _HANDLE.sub(lambda m: _keep(notes, m.group(0)), text)
+    if "2" in text and _HANDHELD.search(text) is not None:
+        text = _PAIR.sub(lambda m: _keep(notes, m.group(0)) + "@" + m.group(1) + " ", text)
     if "%" in text:
         text = _PERCENT.sub(lambda m: _keep(notes, m.group(0).strip().lstrip("@").strip()),
                             text)

@@ -30,6 +30,9 @@ ROWS: list[Row] = [
     r("#legday squat 5x5 @100", "back-squat", 5, load_kg=100.0, note="#legday"),
     r("bench 3x5 100 *", "bench-press", 3, load_kg=100.0, note="*", pr=False),
     r("dips 3x10 bw !!", "dip", 3, bodyweight=True, note="!!", pr=False),
+    # --- a pair of dumbbells before the sets: the load of one
+    r("db bench 2x25kg 3x10", "dumbbell-bench-press", 3, reps=10, load_kg=25.0, note="2x25kg"),
+    r("kb swing 2x24kg 5x10", "kettlebell-swing", 5, reps=10, load_kg=24.0),
     # --- a percentage of a max is never a load
     r("squat 3x5 @ 80%", "back-squat", 3, reps=5, load_kg=None, note="80%"),
     r("bench 5x5 @75% rir 2", "bench-press", 5, load_kg=None, rir=2.0, note="75%"),
