@@ -22,6 +22,7 @@ text. ``split_note`` takes out what punctuation sets apart, before tokenizing:
 - a percentage (``@ 80%``, ``75% of 1rm``): a share of a max the bot does not know,
   never a load;
 - a handle (``@hevyapp``, the signature a workout app adds to what it shares);
+- a rest written before its time (``rest 90s``, ``rest 2 min``), wherever it stands;
 - a pair of dumbbells or kettlebells before the sets (``db bench 2x25kg 3x10``): kept
   in the note, the load read as one of them (``@25kg``).
 
@@ -57,7 +58,7 @@ class Split(NamedTuple):
 # Anything that may start a note or a label; the pieces are then looked at one by one.
 _TRIGGER: Final = re.compile(
     r"""[()\[\]"“”!%]|//|(?<!\S)@(?!rpe|rir|bw|body)[a-z_][\w.]{2,}|\s[-–—]+\s|\#|\*\s*$|\+\s*:|^\s*[-–—•·*]\s|5/3/1
-    |(?<![^\W\d_])(?:pr|pb)s?(?![^\W\d_])
+    |(?<![^\W\d_])(?:pr|pb)s?(?![^\W\d_])|\brest\s*:?\s*\d|(?<![\w.])2\s*x\s*\d
     |^\s*(?:set\s*\d|[a-z]?\d{1,2}[a-z]?[.):]|[a-z]\d{1,2}\s|5/3/1)""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -101,6 +102,9 @@ _ADDRESS: Final = re.compile(r"\bhttps?://\S+", re.IGNORECASE)
 _PAIR: Final = re.compile(
     r"(?<![\w.])2\s*x\s*(\d+(?:\.\d+)?\s*(?:kg|lbs?))(?=\s+\d+\s*x\s*\d)", re.IGNORECASE)
 _HANDHELD: Final = re.compile(r"\b(?:dbs?|dumbbells?|kbs?|kettlebells?)\b", re.IGNORECASE)
+_REST_TIME: Final = re.compile(  # "rest 90s", "rest 2 min", "rest: 1:30", anywhere
+    r"\brest(?:ed)?\s*:?\s*(?:\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|m|mins?|minutes?)\b"
+    r"|\d{1,2}:[0-5]\d)", re.IGNORECASE)
 _BREAK_WORDS: Final = frozenset({"rest", "pause", "paused"})
 _PLANNED_AMRAP: Final = re.compile(r"(\d+)\+\s*:\s*(\d+)")
 # After a load (a number above the 10 sets "A x B" may count, or with its unit): in
@@ -135,12 +139,14 @@ def _may_hold_note(raw: str) -> bool:
     if ("2x" in low or "2 x" in low) and ("db" in low or "bell" in low or "kb" in low) \
             and _PAIR.search(low) and _HANDHELD.search(low):
         return True
+    if "rest" in low and _REST_TIME.search(low) is not None:
+        return True
     return _PR_HINT.search(low) is not None and _PR_MARK.search(raw) is not None
 
 
 def split_note(raw: str, catalogue: Catalogue) -> Split:
     """Take the note pieces out of one line (see the module notes)."""
-    if not _may_hold_note(raw) or (_TRIGGER.search(raw) is None and _PAIR.search(raw) is None):
+    if not _may_hold_note(raw) or _TRIGGER.search(raw) is None:
         return Split(raw)
     notes: list[str] = []
     text = _BULLET.sub("", raw, count=1)
@@ -168,6 +174,8 @@ def split_note(raw: str, catalogue: Catalogue) -> Split:
         text = _BRACKETED.sub(lambda m: _bracket(notes, m), text)
     if "@" in text:
         text = _HANDLE.sub(lambda m: _keep(notes, m.group(0)), text)
+    if "rest" in text.lower():
+        text = _REST_TIME.sub(lambda m: _keep(notes, m.group(0)), text)
     if "2" in text and _HANDHELD.search(text) is not None:
         text = _PAIR.sub(lambda m: _keep(notes, m.group(0)) + "@" + m.group(1) + " ", text)
     if "%" in text:

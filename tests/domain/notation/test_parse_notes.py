@@ -58,6 +58,8 @@ ROWS: list[Row] = [
     r("pull ups 3x10 rest 90s", "pull-up", 3, load_kg=None, note="rest 90s"),
     r("pull ups 3x10 90s rest", "pull-up", 3, load_kg=None, note="90s rest"),
     r("squat 5x5 @100 rest 3min", "back-squat", 5, load_kg=100.0, note="rest 3min"),
+    r("bench rest 90s 3x8 80kg", "bench-press", 3, load_kg=80.0, note="rest 90s"),
+    r("bench 3x8 rest 2 min 80kg", "bench-press", 3, load_kg=80.0, note="rest 2 min"),
     r("squat 5x5 100kg 3 sec pause", "back-squat", 5, seconds=None, note="3 sec pause"),
     r("bench 3x5 80kg 2s pause", "bench-press", 3, seconds=None, note="2s pause"),
     # --- words inside a note are never dates, loads or sets
