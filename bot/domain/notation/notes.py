@@ -57,8 +57,8 @@ class Split(NamedTuple):
 
 # Anything that may start a note or a label; the pieces are then looked at one by one.
 _TRIGGER: Final = re.compile(
-    r"""[()\[\]"“”!%]|//|(?<!\S)@(?!rpe|rir|bw|body)[a-z_][\w.]{2,}|\s[-–—]+\s|\#|\*\s*$|\+\s*:|^\s*[-–—•·*]\s|5/3/1
-    |(?<![^\W\d_])(?:pr|pb)s?(?![^\W\d_])|\brest\s*:?\s*\d|(?<![\w.])2\s*x\s*\d
+    r"""[()\[\]"“”!%]|//|\s[-–—]+\s|\#|\*\s*$|\+\s*:|^\s*[-–—•·*]\s|5/3/1
+    |(?<![^\W\d_])(?:pr|pb)s?(?![^\W\d_])
     |^\s*(?:set\s*\d|[a-z]?\d{1,2}[a-z]?[.):]|[a-z]\d{1,2}\s|5/3/1)""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -133,20 +133,26 @@ def _may_hold_note(raw: str) -> bool:
         return True
     if " - " in raw or " – " in raw or " — " in raw or " -- " in raw or "5/3/1" in raw:
         return True
-    if "@" in raw and _HANDLE.search(raw) is not None:
-        return True
     low = raw.lower()
-    if ("2x" in low or "2 x" in low) and ("db" in low or "bell" in low or "kb" in low) \
-            and _PAIR.search(low) and _HANDHELD.search(low):
+    return _words_apart(raw, low) or (
+        _PR_HINT.search(low) is not None and _PR_MARK.search(raw) is not None)
+
+
+def _words_apart(raw: str, low: str) -> bool:
+    """A handle, a rest before its time, a pair of dumbbells: pieces no punctuation sets
+    apart (each tested only when the line holds what it needs)."""
+    if "@" in raw and _HANDLE.search(raw) is not None:
         return True
     if "rest" in low and _REST_TIME.search(low) is not None:
         return True
-    return _PR_HINT.search(low) is not None and _PR_MARK.search(raw) is not None
+    return (("2x" in low or "2 x" in low) and ("db" in low or "bell" in low or "kb" in low)
+            and _PAIR.search(low) is not None and _HANDHELD.search(low) is not None)
 
 
 def split_note(raw: str, catalogue: Catalogue) -> Split:
     """Take the note pieces out of one line (see the module notes)."""
-    if not _may_hold_note(raw) or _TRIGGER.search(raw) is None:
+    if not _may_hold_note(raw) or (_TRIGGER.search(raw) is None
+                                   and not _words_apart(raw, raw.lower())):
         return Split(raw)
     notes: list[str] = []
     text = _BULLET.sub("", raw, count=1)
