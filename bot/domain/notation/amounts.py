@@ -51,11 +51,14 @@ def two_loads() -> NoReturn:
     )
 
 
+SECOND_EXERCISE = "after the sets looks like a second exercise."
+
+
 def stray_word(word: str, is_exercise: bool) -> NoReturn:
     """A word after the sets that is no notation (maybe a second exercise)."""
     if is_exercise:
         fail(
-            f'"{word}" after the sets looks like a second exercise.',
+            f'"{word}" {SECOND_EXERCISE}',
             "Put each exercise on its own line, or separate them with a semicolon.",
             f"squat 5x5 @100kg; {word} 3x8",
         )

@@ -116,6 +116,7 @@ from bot.domain.notation.amounts import MAX_CHARS, MAX_ENTRIES, Stop
 from bot.domain.notation.dates import DateOrder, Found, take_dates, take_whole_dates
 from bot.domain.notation.express import express_entry
 from bot.domain.notation.grammar import LineGrammar
+from bot.domain.notation.joined import split_joined, two_in_one
 from bot.domain.notation.lexer import Token, normalize, split_segments, token_offset, tokenize
 from bot.domain.notation.message import Line, LineError, assemble_message
 from bot.domain.notation.names import (
@@ -159,18 +160,23 @@ def parse_log(
     first, the default) or ``"mdy"`` (month first); see the table above.
     """
     try:
-        read = _parse_message(text, catalogue, unit, today, date_order)
+        read = _message_or_refusal(text, catalogue, unit, today, date_order)
+        if two_in_one(read) and (joined := split_joined(text, catalogue)) != text:
+            read = _message_or_refusal(joined, catalogue, unit, today, date_order)
         if isinstance(read, ParseError):
             return read
         return tuple(map(with_assistance_entry, read))
+    except Exception:  # a safety net: bad input must never crash the bot
+        return ParseError(error=UNEXPECTED_ERROR, example=EXAMPLE_LINE, hint="Write one "
+                          "exercise per line: the name, then sets x reps, load and effort.")
+
+
+def _message_or_refusal(text: str, catalogue: Catalogue, unit: Unit, today: date,
+                        order: DateOrder) -> tuple[LogEntry, ...] | ParseError:
+    try:
+        return _parse_message(text, catalogue, unit, today, order)
     except Stop as stop:
         return stop.error
-    except Exception:  # a safety net: bad input must never crash the bot
-        return ParseError(
-            error=UNEXPECTED_ERROR,
-            hint="Write one exercise per line: the name, then sets x reps, load and effort.",
-            example=EXAMPLE_LINE,
-        )
 
 
 def _parse_message(

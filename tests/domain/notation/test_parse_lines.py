@@ -238,3 +238,20 @@ def test_an_app_name_with_its_equipment_in_brackets(name: str, key: str) -> None
 def test_a_typed_app_name_is_the_lift_an_import_makes_of_it(name: str) -> None:
     (entry,) = entries(f"{name}\n3x10 30kg")
     assert entry.exercise.key == NameMapper(CAT).resolve(name).exercise.key
+
+
+@pytest.mark.parametrize("joint", [", ", " / ", " | ", " and ", " then ", " & "])
+def test_two_exercises_joined_on_one_line_are_two_entries(joint: str) -> None:
+    squat, bench = entries(f"squat 5x5 100kg{joint}bench 3x8 80kg")
+    assert (squat.exercise.key, len(squat.sets), squat.sets[0].load_kg) == (
+        "back-squat", 5, 100.0)
+    assert (bench.exercise.key, len(bench.sets), bench.sets[0].load_kg) == (
+        "bench-press", 3, 80.0)
+    assert squat.note == ""  # the bench's sets are not swallowed into the squat's note
+
+
+@pytest.mark.parametrize("text", ["squat 5x5 100kg felt heavy and slow",
+                                  "squat 5x5 100kg, felt heavy 2 days later",
+                                  "bench 175x5, 175x5, 170x6"])
+def test_a_joint_without_a_lift_and_sets_after_it_stays_one_entry(text: str) -> None:
+    assert len(entries(text)) == 1
