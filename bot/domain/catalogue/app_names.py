@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Final
 
+from bot.domain.catalogue.equipment import Named
 from bot.domain.catalogue.equipment import split as equipment_in
 from bot.domain.catalogue.forms import normalize
 
@@ -36,14 +38,16 @@ class AppName:
     @property
     def equipment(self) -> str:
         """The equipment words the bracket holds ("" for none)."""
-        named = equipment_in(normalize(self.inside))
-        return " ".join(w for phrase in named.phrases for w in phrase)
+        return " ".join(w for phrase in self._named.phrases for w in phrase)
 
     @property
     def only_equipment(self) -> bool:
         """Whether the bracket holds equipment and nothing else (``(Cable)``)."""
-        named = equipment_in(normalize(self.inside))
-        return bool(named.phrases) and not named.rest
+        return bool(self._named.phrases) and not self._named.rest
+
+    @cached_property
+    def _named(self) -> Named:
+        return equipment_in(normalize(self.inside))
 
     def placed(self) -> Iterator[str]:
         """The bracket's words at every place in the name, first to last."""

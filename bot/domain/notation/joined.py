@@ -1,9 +1,9 @@
 """Two exercises written on one line: ``squat 5x5 100kg, bench 3x8 80kg``.
 
 Lifters join the exercises of a session with a comma, a slash, a bar, ``and``,
-``then`` or ``&`` as often as with a new line (``+`` is added load). Where the words after such a
-joint name a lift the catalogue knows and sets follow them, and sets came before it,
-the line is two lines; anything else (``felt heavy and slow``, ``175x5, 170x6``) stays
+``then`` or ``&`` as often as with a new line (``+`` is added load). Where the words
+after such a joint name a lift the catalogue knows and sets follow them, and sets came
+before it, the line is two lines; anything else (``felt heavy and slow``, ``175x5, 170x6``) stays
 as written. The split is tried only when a first reading shows the sign of it: the
 second exercise refused after the sets, or taken into a note (``and bench 3x8``).
 """
@@ -23,7 +23,6 @@ __all__ = ["split_joined", "two_in_one"]
 
 Read = tuple[LogEntry, ...] | ParseError
 
-_JOINTS: Final = (", ", " / ", " | ", " & ", " and ", " then ")
 _JOINT: Final = re.compile(r"(?:,|\s/|\s\||\s&|\sand|\sthen)\s+(?=[^\W\d_])",
                            re.IGNORECASE)
 _NAME: Final = re.compile(r"[^\W\d_][^\d@(\[:]*?(?=\s*(?:\d|@|:|$))")
@@ -45,9 +44,6 @@ def two_in_one(read: Read) -> bool:
 
 def split_joined(text: str, catalogue: Catalogue) -> str:
     """``text`` with a line break at every joint between two exercises with their sets."""
-    low = text.lower()
-    if not any(joint in low for joint in _JOINTS):
-        return text
     out: list[str] = []
     start = 0
     for match in _JOINT.finditer(text):
