@@ -66,8 +66,6 @@ from bot.domain.figures.volume import (
     W1_TIER_A_FAILURE_SETS,
     WEEK,
     failure_count,
-    failure_sets_by_tier,
-    failure_sets_per_muscle,
     failure_share_too_high,
     fmt_number,
     in_week,
@@ -171,14 +169,14 @@ def _check_w1(ctx: RuleContext) -> Hit | None:
     if not in_week(ctx.entry.local_date, ctx.today):
         return None
     if ctx.exercise.tier == "A":
-        tier_a = failure_sets_by_tier(ctx.week, ctx.today)["A"]
+        tier_a = ctx.volume.tier_a_failures
         if tier_a_failures_too_many(tier_a):
             return Hit(
                 f"Here: {plural(tier_a, 'failure set')} on tier A lifts in the last 7 days "
                 f"(rule of thumb: {W1_TIER_A_FAILURE_SETS} or more is a lot)."
             )
-    hard = ctx.hard_sets_this_week
-    failed = failure_sets_per_muscle(ctx.week, ctx.today)
+    hard = ctx.volume.hard
+    failed = ctx.volume.failed
     for muscle in primary_muscles(ctx.exercise):
         h = hard.get(muscle, 0.0)
         f = failed.get(muscle, 0.0)
@@ -250,7 +248,7 @@ def _check_w5(ctx: RuleContext) -> Hit | None:
 
 
 def _check_w6(ctx: RuleContext) -> Hit | None:
-    volume = ctx.hard_sets_this_week
+    volume = ctx.volume.hard
     over = [
         (muscle, volume[muscle])
         for muscle in primary_muscles(ctx.exercise)

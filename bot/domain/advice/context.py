@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cached_property
 
-from bot.domain.figures.volume import hard_sets_per_muscle, week_entries
+from bot.domain.figures.volume import WeekVolume, week_volume
 from bot.domain.models import Exercise, Profile, SetRecord, Soreness, StoredEntry
 
 W4_MIN_DAYS = 5
@@ -55,15 +55,16 @@ class RuleContext:
         key = self.exercise.key
         return [e for e in self.same_day() if e.exercise.key == key]
 
-    @cached_property
-    def week(self) -> list[StoredEntry]:
-        """This entry and the others of the week ending today."""
-        return week_entries((self.entry, *self.history), self.today)
+    shared_volume: WeekVolume | None = None
+    """The week's volume, when the caller worked it out once for a whole message."""
 
     @cached_property
-    def hard_sets_this_week(self) -> dict[str, float]:
-        """Hard sets per muscle in the week (W1 and W6 both read it)."""
-        return hard_sets_per_muscle(self.week, self.today)
+    def volume(self) -> WeekVolume:
+        """Hard and failure sets of the week ending today, this entry included (W1 and
+        W6 read it)."""
+        if self.shared_volume is not None:
+            return self.shared_volume
+        return week_volume((self.entry, *self.history), self.today)
 
 
 def day_word(day: date, today: date) -> str:

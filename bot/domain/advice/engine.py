@@ -23,7 +23,13 @@ from types import MappingProxyType
 
 from bot.domain.advice.checks import RULE_CHECKS, Check, Hit, RuleContext
 from bot.domain.advice.rules import RULE_ORDER, RULES, Rule
-from bot.domain.figures.volume import is_failure, known_rirs, require_aware, unique_entries
+from bot.domain.figures.volume import (
+    WeekVolume,
+    is_failure,
+    known_rirs,
+    require_aware,
+    unique_entries,
+)
 from bot.domain.local_time import local_date_of
 from bot.domain.models import Advice, AdviceItem, Exercise, Profile, Severity, Soreness, StoredEntry
 
@@ -122,6 +128,7 @@ def _context(
     profile: Profile,
     soreness: Sequence[Soreness],
     now: datetime,
+    volume: WeekVolume | None = None,
 ) -> RuleContext:
     today = local_date_of(now, profile.timezone)
     first = min(entry.local_date, today) - RULE_LOOKBACK
@@ -133,6 +140,7 @@ def _context(
         soreness=tuple(soreness),
         now=now,
         today=today,
+        shared_volume=volume,
     )
 
 
@@ -142,13 +150,15 @@ def fired(
     profile: Profile,
     soreness: Sequence[Soreness],
     now: datetime,
+    volume: WeekVolume | None = None,
 ) -> tuple[tuple[Rule, Hit], ...]:
     """Every rule that fires for ``entry`` with its hit, in rule id order (no ordering by
-    importance, no cap): what a reply for a whole message is chosen from."""
+    importance, no cap): what a reply for a whole message is chosen from. ``volume``:
+    the week's volume of ``entry`` and ``history`` together, when the caller has it."""
     require_aware(now)
     if not entry.working_sets:
         return ()
-    ctx = _context(entry, history, profile, soreness, now)
+    ctx = _context(entry, history, profile, soreness, now, volume)
     checks = _UNTIERED_CHECKS if entry.exercise.tier is None else _TIERED_CHECKS
     return tuple((rule, hit) for rule, check in checks if (hit := check(ctx)) is not None)
 

@@ -33,19 +33,19 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from bot.domain.advice.checks import Hit, day_word
+from bot.domain.advice.deload_due import deload_due
 from bot.domain.advice.engine import fired, fit_note
 from bot.domain.advice.lines import LINES, headline, names_text
 from bot.domain.advice.rules import RULES
-from bot.domain.figures.calibration import Calibration, KnownPairs, calibrated, rir_calibration
-from bot.domain.figures.deload import (
-    FALLING_SESSIONS,
-    declared,
-    in_deload,
-    recognised,
-    w1_week,
+from bot.domain.figures.calibration import (
+    MIN_PAIRS,
+    Calibration,
+    KnownPairs,
+    calibrated,
+    rir_calibration,
 )
-from bot.domain.figures.next_session import e1rm_series, falling_runs
-from bot.domain.figures.volume import in_week, known_rirs
+from bot.domain.figures.deload import declared, recognised
+from bot.domain.figures.volume import in_week, known_rirs, week_volume
 from bot.domain.local_time import local_date_of
 from bot.domain.models import Profile, Severity, Soreness, StoredEntry
 
@@ -160,10 +160,11 @@ def _choose(
     quiet: set[int] = set()
     days = {e.local_date for e in fresh}  # a deload worked out once per day, not per entry
     deloads = {d: declared(profile, d) or recognised(pool, d) for d in days}
+    volume = week_volume(pool, local_date_of(now, profile.timezone))  # one week for all
     for entry in fresh:
         others = [e for e in pool if e.entry_id != entry.entry_id]
         deload = deloads[entry.local_date]
-        for rule, hit in fired(entry, others, profile, soreness, now):
+        for rule, hit in fired(entry, others, profile, soreness, now, volume):
             quiet.add(entry.entry_id)
             if deload and rule.rule_id in DELOAD_QUIET:
                 muted.append(rule.rule_id)
@@ -217,13 +218,16 @@ def said_this_week(
     today: date,
     asked: Asked | None = None,
     known: KnownPairs | None = None,
+    calibrating: bool = True,
 ) -> set[tuple[str, str, date]]:
     """(rule id, exercise key, local date) for each item the lifter's earlier messages
     of the last 7 local days were told, chosen again as it was at the time; a message
     whose reply a deload quieted adds (``MUTED``, "", its date): it carried the note.
     With ``asked``, only the messages that concern it are chosen again, newest first,
     and the search stops once it is answered (a log costs little however busy the week).
-    ``known``: the calibration's pairs of older tests (see ``rir_calibration``)."""
+    ``known``: the calibration's pairs of older tests (see ``rir_calibration``); not
+    ``calibrating``: no calibration of the history's can be applied (too few pairs in
+    all of it, so in any part of it), and none is worked out."""
     said: set[tuple[str, str, date]] = set()
     messages = _messages([e for e in history if in_week(e.local_date, today)])
     if asked is not None:
@@ -233,7 +237,7 @@ def said_this_week(
             break
         at = message[0].performed_at
         before = [e for e in history if e.performed_at < at]
-        found = rir_calibration([*before, *message], known)
+        found = rir_calibration([*before, *message], known) if calibrating else None
         first = message[0].local_date - LOOKBACK
         recent = calibrated([e for e in before if e.local_date >= first], found)
         reports = [r for r in soreness if r.reported_at <= at]
@@ -332,13 +336,14 @@ def advise_session(
     working = calibrated(working, found)
     history = calibrated([e for e in raw if e.local_date >= today - LOOKBACK], found)
     choice = _choose(working, history, profile, soreness, now)
-    said = said_this_week(raw, profile, soreness, today, _asked(choice, working), known)
+    pairs = found is not None and len(found.pairs) >= MIN_PAIRS
+    said = said_this_week(raw, profile, soreness, today, _asked(choice, working), known, pairs)
     session_days = {e.local_date for e in working}
     said_today = frozenset(r for r, _, d in said if d in session_days)
     if said_today & {r for u in choice.units for r in u.rule_ids}:
         choice = _choose(working, history, profile, soreness, now, said_today)
         said |= said_this_week(raw, profile, soreness, today, _asked(choice, working),
-                               known)
+                               known, pairs)
     items = []
     for unit in choice.units:
         full = _is_full(unit, said)
@@ -351,7 +356,7 @@ def advise_session(
         and known_rirs(e.working_sets) and (note := fit_note(e, profile, now)) is not None
     }
     fired_ids = {r for u in choice.units for r in u.rule_ids} | set(choice.left_out)
-    due = _deload_due(working, history, profile, "W1" in fired_ids)
+    due = deload_due(working, history, profile, "W1" in fired_ids)
     return SessionReply(tuple(items), choice.left_out, notes, request,
                         _deload_note(working, profile, bool(choice.muted), said),
                         choice.muted, due, found)
@@ -363,29 +368,6 @@ def _asked(choice: _Choice, fresh: Sequence[StoredEntry]) -> Asked:
     once = any(r in ONCE_A_SESSION for u in choice.units for r in u.rule_ids)
     return Asked(frozenset(pairs), frozenset(e.local_date for e in fresh) if once
                  else frozenset(), bool(choice.muted))
-
-
-def _deload_due(
-    fresh: Sequence[StoredEntry], history: Sequence[StoredEntry], profile: Profile, w1: bool
-) -> str | None:
-    """A line when a deload looks due: W1 now and in the week before, or a lift's e1RM
-    falling three sessions running; nothing during a deload."""
-    day = max(e.local_date for e in fresh)
-    pool = [*history, *fresh]
-    if in_deload(profile, pool, day):
-        return None
-    signs: list[str] = []
-    if w1 and w1_week(pool, day - timedelta(days=7)):
-        signs.append("a lot of failure work two weeks running (W1)")
-    for name, key in dict.fromkeys((e.exercise.name, e.exercise.key) for e in fresh
-                                   if e.exercise.tier in ("A", "B")):
-        series = e1rm_series([e for e in pool if e.exercise.key == key], day)
-        if falling_runs(series) >= FALLING_SESSIONS:
-            signs.append(f"your {name} e1RM fell {FALLING_SESSIONS} sessions running")
-    if not signs:
-        return None
-    return (f"A deload may be due: {'; '.join(signs)}. `/deload on` gives you a lighter "
-            "week with the push-harder advice quiet.")
 
 
 __all__ = [

@@ -69,7 +69,10 @@ class Calibration:
         return min(set(guesses), key=lambda g: (-guesses.count(g), g))
 
 
-def _kind(s: SetRecord) -> Literal["test", "estimate"] | None:
+_Kind = Literal["test", "estimate"]
+
+
+def _kind(s: SetRecord) -> _Kind | None:
     """A test, an estimate (see the module notes) or neither, in one look at the set."""
     if (s.load_kg is None or s.load_kg <= 0 or s.reps is None or s.technique is not None
             or s.bodyweight or s.warmup or s.seconds is not None or s.meters is not None):
@@ -82,26 +85,38 @@ def _kind(s: SetRecord) -> Literal["test", "estimate"] | None:
 def rir_pairs(entries: Iterable[StoredEntry]) -> list[Pair]:
     """Every test of the lifter with the latest estimate at its load on an earlier day.
 
-    One pass in date order: the estimates of each day become visible to the tests of
-    the days after it, kept per exercise and load (to the hundredth of a kilogram).
+    One look at each set first: without a test there is no pair (most logs), and only
+    the estimates at a tested exercise and load can be paired. Then one pass in date
+    order: the estimates of each day become visible to the tests of the days after
+    it, kept per exercise and load (to the hundredth of a kilogram).
     """
-    ordered = sorted(entries, key=lambda e: (e.local_date, e.entry_id))
+    marked: list[tuple[StoredEntry, list[tuple[_Kind, SetRecord]]]] = []
+    tested: set[tuple[str, float]] = set()
+    for entry in entries:
+        kinds = [(kind, s) for s in entry.sets if (kind := _kind(s)) is not None]
+        if kinds:
+            marked.append((entry, kinds))
+            key = entry.exercise.key
+            tested.update((key, round(s.load_kg or 0.0, 2)) for kind, s in kinds
+                          if kind == "test")
+    if not tested:
+        return []
+    marked.sort(key=lambda m: (m[0].local_date, m[0].entry_id))
     latest: dict[tuple[str, float], tuple[date, SetRecord]] = {}
     pending: dict[tuple[str, float], tuple[date, SetRecord]] = {}
     pairs: list[Pair] = []
     day: date | None = None
-    for entry in ordered:
+    for entry, kinds in marked:
         if entry.local_date != day:
             latest.update(pending)
             pending = {}
             day = entry.local_date
         key = entry.exercise.key
-        for s in entry.sets:  # a warm-up is neither kind: no need to build working_sets
-            kind = _kind(s)
-            if kind is None:
-                continue
+        for kind, s in kinds:
             assert s.load_kg is not None
             slot = (key, round(s.load_kg, 2))
+            if slot not in tested:
+                continue
             if kind == "estimate":
                 pending[slot] = (entry.local_date, s)
             elif slot in latest:

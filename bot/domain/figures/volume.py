@@ -45,6 +45,7 @@ Limits
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
@@ -186,6 +187,39 @@ def failure_sets_per_muscle(entries: Iterable[StoredEntry], today: date) -> dict
     return weekly_sets(entries, today, is_failure)
 
 
+@dataclass(frozen=True)
+class WeekVolume:
+    """The week's hard and failure sets per muscle and its tier A failure sets: what W1
+    and W6 read, worked out in one pass for all the entries of a message (they share
+    one week)."""
+
+    hard: Mapping[str, float]
+    failed: Mapping[str, float]
+    tier_a_failures: int
+
+
+def week_volume(entries: Iterable[StoredEntry], today: date) -> WeekVolume:
+    """:class:`WeekVolume` of the week ending on ``today``: the counts of
+    :func:`hard_sets_per_muscle`, :func:`failure_sets_per_muscle` and
+    :func:`failure_sets_by_tier` (tier A), read in one pass."""
+    hard: dict[str, float] = {}
+    failed: dict[str, float] = {}
+    tier_a = 0
+    for e in week_entries(entries, today):
+        n_hard = sum(map(is_hard, e.sets))
+        n_failed = sum(map(is_failure, e.sets))
+        if e.exercise.tier == "A":
+            tier_a += n_failed
+        if n_hard == 0 and n_failed == 0:
+            continue
+        for muscle, weight in muscle_weight_pairs(e.exercise):
+            if n_hard:
+                hard[muscle] = hard.get(muscle, 0.0) + n_hard * weight
+            if n_failed:
+                failed[muscle] = failed.get(muscle, 0.0) + n_failed * weight
+    return WeekVolume(hard, failed, tier_a)
+
+
 def failure_sets_by_tier(entries: Iterable[StoredEntry], today: date) -> dict[Tier, int]:
     """Failure sets per tier in the week; every tier appears, untiered lifts do not."""
     result: dict[Tier, int] = dict.fromkeys(TIERS, 0)
@@ -248,6 +282,7 @@ __all__ = [
     "WEEKLY_SETS_LOW",
     "WEEK_DAYS",
     "VolumeBand",
+    "WeekVolume",
     "failure_count",
     "failure_sets_by_tier",
     "failure_sets_per_muscle",
@@ -267,5 +302,6 @@ __all__ = [
     "volume_notes",
     "week_entries",
     "week_first_day",
+    "week_volume",
     "weekly_sets",
 ]
