@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from bot.domain.figures.deload import FALLING_SESSIONS, in_deload, w1_week
-from bot.domain.figures.next_session import e1rm_series, falling_runs
+from bot.domain.figures.next_session import falling_sessions, sessions_of
 from bot.domain.models import Profile, StoredEntry
 
 
@@ -24,8 +24,8 @@ def deload_due(
         signs.append("a lot of failure work two weeks running (W1)")
     for name, key in dict.fromkeys((e.exercise.name, e.exercise.key) for e in fresh
                                    if e.exercise.tier in ("A", "B")):
-        series = e1rm_series([e for e in pool if e.exercise.key == key], day)
-        if falling_runs(series) >= FALLING_SESSIONS:
+        sessions = sessions_of([e for e in pool if e.exercise.key == key], day)
+        if falling_sessions(sessions) >= FALLING_SESSIONS:
             signs.append(f"your {name} e1RM fell {FALLING_SESSIONS} sessions running")
     if not signs:
         return None

@@ -57,7 +57,6 @@ from bot.domain.figures.e1rm import (
 from bot.domain.figures.kept_order import KeptOrder
 from bot.domain.figures.kept_order import Key as OrderKey
 from bot.domain.figures.next_session import (
-    e1rm_series,
     next_time,
     plate_step_kg,
 )
@@ -148,7 +147,6 @@ __all__ = [
     "discipline",
     "discipline_figures",
     "duration_best",
-    "e1rm_series",
     "exercise_progress",
     "failure_sets_by_tier",
     "fmt_number",

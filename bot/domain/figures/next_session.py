@@ -77,19 +77,21 @@ def session_e1rm(sets: Sequence[SetRecord]) -> float | None:
     return max(values, default=None)
 
 
-def e1rm_series(entries: Iterable[StoredEntry], until: date) -> list[tuple[date, float]]:
-    """Each session's best e1RM, oldest first (sessions without one left out)."""
-    return [(d, v) for d, sets in sessions_of(entries, until).items()
-            if (v := session_e1rm(sets)) is not None]
-
-
-def falling_runs(series: Sequence[tuple[date, float]]) -> int:
-    """How many sessions in a row, ending with the last, the e1RM fell."""
+def falling_sessions(sessions: dict[date, list[SetRecord]]) -> int:
+    """How many sessions in a row (of ``sessions``, oldest first; those without an e1RM
+    left out), ending with the last, the best e1RM fell: read from the newest back, only
+    as far as the run goes."""
     runs = 0
-    for (_, before), (_, after) in zip(reversed(series[:-1]), reversed(series[1:]), strict=True):
-        if after >= before:
-            break
-        runs += 1
+    after: float | None = None
+    for sets in reversed(sessions.values()):
+        value = session_e1rm(sets)
+        if value is None:
+            continue
+        if after is not None:
+            if after >= value:
+                break
+            runs += 1
+        after = value
     return runs
 
 
@@ -143,8 +145,7 @@ def _strength_line(
     top, _ = _top(sets)
     unit = profile.unit
     stop = f"stop at RIR {fmt_number(plan.rir)}"
-    series = [(d, v) for d, s in sessions.items() if (v := session_e1rm(s)) is not None]
-    if falling_runs(series) >= 2:
+    if falling_sessions(sessions) >= 2:
         hold = min(plan.load_kg, top)
         cut = round_down(top * CUT_SHARE, profile)
         return (f"Next time: hold {format_load(hold, unit)} × {plan.reps} or cut about 5% to "
@@ -190,8 +191,7 @@ __all__ = [
     "CUT_SHARE",
     "STRENGTH_MAX_REPS",
     "Plan",
-    "e1rm_series",
-    "falling_runs",
+    "falling_sessions",
     "next_time",
     "plate_step_kg",
     "round_down",
