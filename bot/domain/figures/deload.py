@@ -52,10 +52,13 @@ def _hard_sets(entries: Iterable[StoredEntry], day: date) -> int:
 
 def recognised(entries: Sequence[StoredEntry], day: date) -> bool:
     """Whether the week ending on ``day`` looks like a deload (see the module docstring)."""
-    week = week_entries(entries, day)
-    sets = [s for e in week for s in e.working_sets]
-    if not sets or any(s.effective_rir is None or s.effective_rir < DELOAD_MIN_RIR
-                       for s in sets):
+    light = False  # a working set, every one so far easy enough: read until one is not
+    for s in (s for e in week_entries(entries, day) for s in e.sets if not s.warmup):
+        rir = s.effective_rir
+        if rir is None or rir < DELOAD_MIN_RIR:
+            return False
+        light = True
+    if not light:
         return False
     before = [_hard_sets(entries, day - WEEK * n) for n in range(1, USUAL_WEEKS + 1)]
     trained = [n for n in before if n > 0]
