@@ -66,6 +66,9 @@ class Recalls(Mapping[str, LiftRecall]):
             self._done[key] = found
         return found
 
+    def __contains__(self, key: object) -> bool:  # without decoding it
+        return key in self._text
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._text)
 
