@@ -340,7 +340,10 @@ def advise_session(
     said = said_this_week(raw, profile, soreness, today, _asked(choice, working), known, pairs)
     session_days = {e.local_date for e in working}
     said_today = frozenset(r for r, _, d in said if d in session_days)
-    if said_today & {r for u in choice.units for r in u.rule_ids}:
+    # Chosen again only when a once-a-session rule that fired was said today: nothing
+    # else reads ``said_today``, so otherwise the choice would come out the same.
+    chosen = {r for u in choice.units for r in u.rule_ids}
+    if said_today & chosen and said_today & ONCE_A_SESSION & {*chosen, *choice.left_out}:
         choice = _choose(working, history, profile, soreness, now, said_today)
         said |= said_this_week(raw, profile, soreness, today, _asked(choice, working),
                                known, pairs)
