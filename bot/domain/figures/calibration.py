@@ -90,17 +90,13 @@ def rir_pairs(entries: Iterable[StoredEntry]) -> list[Pair]:
     order: the estimates of each day become visible to the tests of the days after
     it, kept per exercise and load (to the hundredth of a kilogram).
     """
-    marked: list[tuple[StoredEntry, list[tuple[_Kind, SetRecord]]]] = []
-    tested: set[tuple[str, float]] = set()
-    for entry in entries:
-        kinds = [(kind, s) for s in entry.sets if (kind := _kind(s)) is not None]
-        if kinds:
-            marked.append((entry, kinds))
-            key = entry.exercise.key
-            tested.update((key, round(s.load_kg or 0.0, 2)) for kind, s in kinds
-                          if kind == "test")
+    entries = list(entries)
+    tested = {(e.exercise.key, round(s.load_kg or 0.0, 2)) for e in entries for s in e.sets
+              if (s.failure or s.amrap) and _kind(s) == "test"}  # a test is one or the other
     if not tested:
         return []
+    marked = [(e, kinds) for e in entries
+              if (kinds := [(kind, s) for s in e.sets if (kind := _kind(s)) is not None])]
     marked.sort(key=lambda m: (m[0].local_date, m[0].entry_id))
     latest: dict[tuple[str, float], tuple[date, SetRecord]] = {}
     pending: dict[tuple[str, float], tuple[date, SetRecord]] = {}
