@@ -59,15 +59,15 @@ def _record(entry: StoredEntry, s: SetRecord, kind: Literal["e1rm", "rep_max"],
 
 
 def _best_e1rm(lifts: Sequence[tuple[StoredEntry, SetRecord]]) -> PersonalRecord | None:
-    best: PersonalRecord | None = None
+    best: tuple[float, StoredEntry, SetRecord] | None = None  # the first of the highest
     for entry, s in lifts:
         if entry.exercise.tier not in E1RM_TIERS or s.bodyweight:
             continue
         assert s.load_kg is not None and s.reps is not None
         value = e1rm(s.load_kg, s.reps, s.effective_rir)
-        if value is not None and (best is None or value > best.value_kg):
-            best = _record(entry, s, "e1rm", value)
-    return best
+        if value is not None and (best is None or value > best[0]):
+            best = (value, entry, s)
+    return None if best is None else _record(best[1], best[2], "e1rm", best[0])
 
 
 def _load_best(
