@@ -21,6 +21,7 @@ import).
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -68,19 +69,27 @@ def recall_of(entries: Iterable[StoredEntry], kept: LiftRecall | None = None) ->
                 held = best.get(kind)
                 if held is None or (s.load_kg or 0.0) > (held[1].load_kg or 0.0):
                     best[kind] = (entry, s)
-    sessions: dict[date, list[StoredEntry]] = {}
+    sessions: dict[date, list[tuple[StoredEntry, list[SetRecord]]]] = {}
     for entry in sorted([*before.sessions, *new], key=lambda e: (e.local_date, e.entry_id)):
         loaded = loaded_sets(entry.sets)
         if loaded:
-            sessions.setdefault(entry.local_date, []).append(replace(entry, sets=tuple(loaded)))
+            sessions.setdefault(entry.local_date, []).append((entry, loaded))
     loads = [s.load_kg for e in new for s in e.sets if not s.warmup and s.load_kg is not None]
     if before.heaviest is not None:
         loads.append(before.heaviest)
     return LiftRecall(
-        bests=tuple(replace(e, sets=(s,)) for e, s in best.values()),
-        sessions=tuple(e for day in sorted(sessions)[-RECALL_SESSIONS:] for e in sessions[day]),
+        bests=tuple(_holding(e, [s]) for e, s in best.values()),
+        sessions=tuple(_holding(e, loaded) for day in sorted(sessions)[-RECALL_SESSIONS:]
+                       for e, loaded in sessions[day]),
         heaviest=max(loads, default=None),
     )
+
+
+def _holding(entry: StoredEntry, sets: list[SetRecord]) -> StoredEntry:
+    """``entry`` holding only ``sets`` (itself when it holds just those: a kept one)."""
+    if len(sets) == len(entry.sets) and all(map(operator.is_, sets, entry.sets)):
+        return entry
+    return replace(entry, sets=tuple(sets))
 
 
 __all__ = ["RECALL_SESSIONS", "LiftRecall", "recall_of"]
