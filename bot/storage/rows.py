@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from typing import Any, cast
@@ -128,12 +128,12 @@ def sessions_and_logs(
 
 def group_entries(
     rows: Iterable[Sequence[Any]],
-    to_datetime: Any,
-    to_date: Any,
+    to_datetime: Callable[[Any], datetime],
+    to_date: Callable[[Any], date],
 ) -> list[StoredEntry]:
     """Rows of ENTRY_SELECT (entry columns, set position, set columns) ordered by entry,
     then position. A position of None (an entry without sets, from the outer join)
-    adds no set.
+    adds no set. Every log decodes its recent weeks this way: positional, one pass.
     """
     out: list[StoredEntry] = []
     current: Sequence[Any] | None = None
@@ -143,21 +143,12 @@ def group_entries(
         if current is not None:
             (entry_id, guild_id, key, name, tier, performed_at, local_date, note, pr,
              session_id, log_id) = current
-            out.append(
-                StoredEntry(
-                    entry_id=int(entry_id),
-                    exercise=_stored_exercise(key, name, tier),
-                    sets=tuple(sets),
-                    performed_at=cast(datetime, to_datetime(performed_at)),
-                    local_date=cast(date, to_date(local_date)),
-                    guild_id=guild_id,
-                    note=note or "",
-                    pr=bool(pr),
-                    # 0: written without them (by hand): a session and a log of its own.
-                    session_id=int(session_id) or int(entry_id),
-                    log_id=int(log_id) or int(entry_id),
-                )
-            )
+            entry_id = int(entry_id)
+            # A session or log id of 0: written without them (by hand): its own.
+            out.append(StoredEntry(
+                entry_id, _stored_exercise(key, name, tier), tuple(sets),
+                to_datetime(performed_at), to_date(local_date), guild_id, note or "",
+                bool(pr), int(session_id) or entry_id, int(log_id) or entry_id))
 
     for row in rows:
         if current is None or row[0] != current[0]:
@@ -165,7 +156,7 @@ def group_entries(
             current = row[:_SET_START - 1]
             sets = []
         if row[_SET_START - 1] is not None:
-            sets.append(set_from_row(row[_SET_START:]))
+            sets.append(_set_record(*row[_SET_START:]))
     flush()
     return out
 
