@@ -61,7 +61,11 @@ __all__ = [
     "ascii_lower",
 ]
 
-_NUM = r"\d+(?:\.\d+)?"
+# An optional part is written "(?:...|)", not "(?:...)?": the same choice in the same
+# order (the part first, then nothing), without the repeat bookkeeping the engine gives
+# a "?" on anything longer than one character, which the most common lines paid for
+# dozens of times each.
+_NUM = r"\d+(?:\.\d+|)"
 _UNIT = r"kg|kgs|kilos?|lbs?|pounds?"
 _SP = r"[ \t]"  # spaces and tabs only: a line break makes a message of several lines
 _LIST = rf"\d+(?:{_SP}*[,/]{_SP}*\d+)+"
@@ -70,32 +74,37 @@ _MARK_WORDS = "|".join(
     sorted(nt.FAILURE_WORDS | nt.TECHNIQUE_WORDS.keys() | nt.WARMUP_WORDS | {"amrap"},
            key=len, reverse=True)
 )
-_WORD = r"[a-z]+(?:['-][a-z]+)*"
+# Possessive: a word is always followed by a space, a colon or the end, so giving back
+# some of its letters can never make a line match.
+_WORD = r"[a-z]++(?:['-][a-z]++)*+"
 _MEASURE = "|".join(sorted(nt.TIME_WORDS.keys() | nt.DISTANCE_WORDS.keys(), key=len, reverse=True))
 _BW = r"(?:bw|bodyweight|body-weight)"
 # One group of several: "175x5", "100kg x 5 x 3".
-_GROUP = rf"{_NUM}{_SP}*(?:{_UNIT})?{_SP}*[x×*]{_SP}*\d+(?:{_SP}*[x×*]{_SP}*\d+)?"
+_GROUP = rf"{_NUM}{_SP}*(?:{_UNIT}|){_SP}*[x×*]{_SP}*\d+(?:{_SP}*[x×*]{_SP}*\d+|)"
+# Every scheme starts with a digit or "b" (bw, bodyweight): the lookahead before them
+# spares each word of the name a try at every scheme.
 _LINE: Final = re.compile(
     rf"""{_SP}*(?P<name>{_WORD}(?:{_SP}+{_WORD})*?):?{_SP}+
-    (?:(?:(?P<ta>\d+){_SP}*[x×*]{_SP}*)?(?P<tv>{_NUM})(?P<tsp>{_SP}*)(?P<tu>{_MEASURE})(?![a-z])
-      |(?:(?P<a>{_NUM})(?P<apair>s(?![a-z]))?{_SP}*(?P<au>{_UNIT})?
-         |(?P<abw>{_BW})(?:{_SP}*\+{_SP}*(?P<abwl>{_NUM}){_SP}*(?P<abwu>{_UNIT})?)?)
+    (?=[\db])
+    (?:(?:(?P<ta>\d+){_SP}*[x×*]{_SP}*|)(?P<tv>{_NUM})(?P<tsp>{_SP}*)(?P<tu>{_MEASURE})(?![a-z])
+      |(?:(?P<a>{_NUM})(?:(?P<apair>s(?![a-z]))|){_SP}*(?:(?P<au>{_UNIT})|)
+         |(?P<abw>{_BW})(?:{_SP}*\+{_SP}*(?P<abwl>{_NUM}){_SP}*(?:(?P<abwu>{_UNIT})|)|))
        {_SP}*[x×*]{_SP}*
-         (?:(?P<b>\d+)(?:-(?P<bh>\d+))?(?:{_SP}*[x×*]{_SP}*(?P<c>\d+))?|(?P<blist>{_LIST}))
+         (?:(?P<b>\d+)(?:-(?P<bh>\d+)|)(?:{_SP}*[x×*]{_SP}*(?P<c>\d+)|)|(?P<blist>{_LIST}))
       |(?P<multi>{_GROUP}(?:(?:{_SP}*,{_SP}*|{_SP}+){_GROUP})+)
-      |(?P<sets>\d+){_SP}+sets?{_SP}+(?:(?:of|x){_SP}+)?(?P<sb>\d+)(?:-(?P<sbh>\d+))?
-         (?:{_SP}+reps?)?
+      |(?P<sets>\d+){_SP}+sets?{_SP}+(?:(?:of|x){_SP}+|)(?P<sb>\d+)(?:-(?P<sbh>\d+)|)
+         (?:{_SP}+reps?|)
       |(?P<list>{_LIST}))
-    (?:{_SP}+(?:(?P<lat>@{_SP}*)?(?P<l>{_NUM}){_SP}*(?P<lu>{_UNIT})?
-              |(?P<lbw>{_BW})(?:{_SP}*\+{_SP}*(?P<lbwl>{_NUM}){_SP}*(?P<lbwu>{_UNIT})?)?
-              |\+{_SP}*(?P<lp>{_NUM}){_SP}*(?P<lpu>{_UNIT})?))?
-    (?:{_SP}+(?:(?P<ew>rir|rpe){_SP}*(?P<ev>{_NUM}(?:-{_NUM})?(?:{_SP}*[,/]{_SP}*{_NUM})*)
-            |@{_SP}*rpe{_SP}*(?P<av>{_NUM}(?:-{_NUM})?)
+    (?:{_SP}+(?:(?:(?P<lat>@{_SP}*)|)(?P<l>{_NUM}){_SP}*(?:(?P<lu>{_UNIT})|)
+              |(?P<lbw>{_BW})(?:{_SP}*\+{_SP}*(?P<lbwl>{_NUM}){_SP}*(?:(?P<lbwu>{_UNIT})|)|)
+              |\+{_SP}*(?P<lp>{_NUM}){_SP}*(?:(?P<lpu>{_UNIT})|))|)
+    (?:{_SP}+(?:(?P<ew>rir|rpe){_SP}*(?P<ev>{_NUM}(?:-{_NUM}|)(?:{_SP}*[,/]{_SP}*{_NUM})*)
+            |@{_SP}*rpe{_SP}*(?P<av>{_NUM}(?:-{_NUM}|))
             |(?P<sv>{_NUM}){_SP}*(?P<sw>rir|rpe)
             |@{_SP}*(?P<at>{_NUM})
-            |(?:to{_SP}+)?(?P<mark>{_MARK_WORDS})))?
-    (?:{_SP}+(?P<day>{_DAY_WORDS}|\d{{4}}-\d{{1,2}}-\d{{1,2}}))?
-    (?:{_SP}+(?P<words>{_WORD}(?:{_SP}+{_WORD})*))?
+            |(?:to{_SP}+|)(?P<mark>{_MARK_WORDS}))|)
+    (?:{_SP}+(?P<day>{_DAY_WORDS}|\d{{4}}-\d{{1,2}}-\d{{1,2}})|)
+    (?:{_SP}+(?P<words>{_WORD}(?:{_SP}+{_WORD})*)|)
     {_SP}*""",
     re.VERBOSE | re.ASCII,
 )
