@@ -36,7 +36,6 @@ from bot.domain.notation.express_pattern import (
     _BLIST,
     _C,
     _DAY,
-    _DECIMAL_COMMA,
     _EV,
     _EW,
     _L,
@@ -67,6 +66,7 @@ from bot.domain.notation.express_pattern import (
     _UNITS,
     _WORDS_AT,
     ascii_lower,
+    has_decimal_comma,
 )
 from bot.domain.notation.lexer import Token, normalize, tokenize
 from bot.domain.notation.names import resolve_exercise, timed_kind
@@ -107,10 +107,10 @@ def express_entry(
     everything else (``squat 5x5 felt easy``) are a note too, as the grammar finds it.
     """
     lowered = ascii_lower(text)
-    match = _LINE.fullmatch(lowered)
-    if match is None:
-        return None
-    if "," in text and _DECIMAL_COMMA.search(lowered) is not None:
+    # "(" and a dash after a space are never in a match: notes ("(paused)", "- felt
+    # heavy") are left at once, not after the pattern has tried every way to match.
+    match = None if "(" in lowered or " -" in lowered else _LINE.fullmatch(lowered)
+    if match is None or ("," in text and has_decimal_comma(lowered)):
         return None  # (a line that matches is ASCII but for "×": lowered is text.lower())
     groups = match.groups()
     try:

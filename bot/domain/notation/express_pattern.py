@@ -28,7 +28,6 @@ __all__ = [
     "_BLIST",
     "_C",
     "_DAY",
-    "_DECIMAL_COMMA",
     "_EV",
     "_EW",
     "_L",
@@ -59,6 +58,7 @@ __all__ = [
     "_UNITS",
     "_WORDS_AT",
     "ascii_lower",
+    "has_decimal_comma",
 ]
 
 # An optional part is written "(?:...|)", not "(?:...)?": the same choice in the same
@@ -141,7 +141,21 @@ _NAME_STOPS: Final = frozenset(
 _UNITS: Final = nt.UNIT_WORDS
 _SPLIT_LIST: Final = re.compile(rf"{_SP}*[,/]{_SP}*")
 # The decimal commas of the lexer: a line holding one reads differently, so it goes on.
+_COMMA_UNIT = r",[0-9]{1,2}(?=\s*(?:kg|lb|kilo|pound|#|x))"  # 102,5kg / 102,5x5
+_AT_COMMA = r"@\s*[0-9]+,"  # @102,5 / @8,5
 _DECIMAL_COMMA: Final = re.compile(
-    r"(?<![0-9,.])[0-9]+,[0-9]{1,2}(?=\s*(?:kg|lb|kilo|pound|#|x))|@\s*[0-9]+,|rpe\s*[0-9]+,5"
+    rf"(?<![0-9,.])[0-9]+{_COMMA_UNIT}|{_AT_COMMA}|rpe\s*[0-9]+,5"
     r"|(?<![0-9,.x])(?:[2-9][0-9]|[1-9][0-9]{2}),5(?![0-9,])"
 )
+# What every match of _DECIMAL_COMMA holds from its comma (or its "@") on. Each of its
+# parts starts with a character, so a search for it skips through a line quickly,
+# where _DECIMAL_COMMA tries its lookbehinds at every position: most lines with a
+# comma ("8,8,7", "175x5, 170x6") are done with this one.
+_DECIMAL_COMMA_NEEDS: Final = re.compile(rf"{_COMMA_UNIT}|{_AT_COMMA}|,5")
+
+
+def has_decimal_comma(lowered: str) -> bool:
+    """Whether a line ``LINE`` matched (lowercased) holds one of the lexer's decimal
+    commas."""
+    return (_DECIMAL_COMMA_NEEDS.search(lowered) is not None
+            and _DECIMAL_COMMA.search(lowered) is not None)
