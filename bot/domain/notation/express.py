@@ -36,7 +36,6 @@ from bot.domain.notation.express_pattern import (
     _BLIST,
     _C,
     _DAY,
-    _DECIMAL_COMMA,
     _EV,
     _EW,
     _L,
@@ -66,6 +65,8 @@ from bot.domain.notation.express_pattern import (
     _TV,
     _UNITS,
     _WORDS_AT,
+    ascii_lower,
+    has_decimal_comma,
 )
 from bot.domain.notation.lexer import Token, normalize, tokenize
 from bot.domain.notation.names import resolve_exercise, timed_kind
@@ -105,11 +106,12 @@ def express_entry(
     is the line as written, and ``notes``/``pr`` what was taken out. Plain words after
     everything else (``squat 5x5 felt easy``) are a note too, as the grammar finds it.
     """
-    match = _LINE.fullmatch(text)
-    if match is None:
-        return None
-    if "," in text and _DECIMAL_COMMA.search(text.lower()) is not None:
-        return None
+    lowered = ascii_lower(text)
+    # "(" and a dash after a space are never in a match: notes ("(paused)", "- felt
+    # heavy") are left at once, not after the pattern has tried every way to match.
+    match = None if "(" in lowered or " -" in lowered else _LINE.fullmatch(lowered)
+    if match is None or ("," in text and has_decimal_comma(lowered)):
+        return None  # (a line that matches is ASCII but for "×": lowered is text.lower())
     groups = match.groups()
     try:
         if groups[_WORDS_AT - 1] is not None:
@@ -172,7 +174,7 @@ def _read(
     on = _day(g[_DAY], today)
     exercise = resolve_exercise(name, catalogue)
     if len(efforts) > 1 and len(efforts) != len(reps):
-        word = (g[_EW] or "rir").lower()
+        word = g[_EW] or "rir"
         raise _Refused(ParseError(
             error=f'"{word}" gives {len(efforts)} values for {len(reps)} set(s).',
             hint="Give one value for all sets, or exactly one per set.",
@@ -194,7 +196,7 @@ def _name(raw: str) -> tuple[str, int]:
     ``names.timed_kind``)."""
     found = _NAMES.get(raw)
     if found is None:
-        words = raw.lower().split()
+        words = raw.split()
         if any(w in _NAME_STOPS for w in words):
             words = []
         timed = timed_kind(words)
@@ -228,7 +230,7 @@ def _top(low: int, text: str | None) -> int | None:
 
 def _kg(text: str, written: str | None, unit: Unit) -> float:
     value = float(text)
-    if (_UNITS[written.lower()] if written else unit) == "lb":
+    if (_UNITS[written] if written else unit) == "lb":
         value = round(value * LB_TO_KG, 3)
     if not limits.load_allowed(value):
         raise _Out
@@ -245,7 +247,7 @@ def _timed(
 ) -> tuple[list[int | None], list[int | None], list[Load | None], list[Measure | None]]:
     """``3x60s``, ``4x40m``, ``3x1min``, ``60 sec``: sets of a duration or a distance."""
     value = float(g[_TV] or 0)
-    word = (g[_TU] or "").lower()
+    word = g[_TU] or ""
     seconds: float | None = None
     meters: float | None = None
     if word == "s" and not g[_TSP] and not timed:
@@ -340,7 +342,7 @@ def _mark(g: tuple[str | None, ...], loaded: bool, effort_at: Effort | None) -> 
         return (effort_at,), None, False, False
     word, value, at_rpe, suffixed, at = g[_EW], g[_EV], g[_AV], g[_SV], g[_AT]
     if word is not None:
-        rpe = word.lower() == "rpe"
+        rpe = word == "rpe"
         text = value or ""
         if "," not in text and "/" not in text:
             return (_effort(text, rpe),), None, False, False
@@ -348,7 +350,7 @@ def _mark(g: tuple[str | None, ...], loaded: bool, effort_at: Effort | None) -> 
     if at_rpe is not None:
         return (_effort(at_rpe, True),), None, False, False
     if suffixed is not None:
-        return (_effort(suffixed, (g[_SW] or "").lower() == "rpe"),), None, False, False
+        return (_effort(suffixed, g[_SW] == "rpe"),), None, False, False
     if at is not None:
         if not _rpe_like(at) or not loaded:
             raise _Out  # a load after the load, or an effort that may be a load
@@ -356,7 +358,6 @@ def _mark(g: tuple[str | None, ...], loaded: bool, effort_at: Effort | None) -> 
     word = g[_MARK]
     if word is None:
         return (), None, False, False
-    word = word.lower()
     if word in nt.FAILURE_WORDS:
         return (FAILURE,), None, False, False
     technique = nt.TECHNIQUE_WORDS.get(word)
@@ -387,12 +388,11 @@ def _day(text: str | None, today: date) -> date | None:
     """The date of a trailing day word or ISO date."""
     if text is None:
         return None
-    word = text.lower()
-    if word in nt.RELATIVE_DAYS:
-        return date.fromordinal(today.toordinal() - nt.RELATIVE_DAYS[word])
-    if word in nt.WEEKDAYS:
-        return weekday_date(word, today)
-    when = iso_date(word)
+    if text in nt.RELATIVE_DAYS:
+        return date.fromordinal(today.toordinal() - nt.RELATIVE_DAYS[text])
+    if text in nt.WEEKDAYS:
+        return weekday_date(text, today)
+    when = iso_date(text)
     if when is None:
         raise _Out
     check_loggable(when, today)

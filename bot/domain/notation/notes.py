@@ -64,6 +64,7 @@ _TRIGGER: Final = re.compile(
 )
 _PR_HINT: Final = re.compile(r"p[rb]s?\b")  # fast: a possible PR mark in lower case
 _NOTE_CHARS: Final = re.compile(r'[()\[\]"“”!#*:%]')
+_SURE_MARKS: Final = frozenset('()[]"“”!%#')  # those of _NOTE_CHARS that _TRIGGER takes alone
 _LEAD: Final = re.compile(
     r"\s*(?:[sS][eE][tT]\s*\d|[a-zA-Z]?\d{1,2}[a-zA-Z]?[.):]|[a-zA-Z]\d{1,2}\s|5/3/1|[-–—•·]\s)"
 )
@@ -127,15 +128,21 @@ def has_pr_mark(text: str) -> bool:
     return _PR_MARK.search(text) is not None
 
 
-def _may_hold_note(raw: str) -> bool:
-    """A fast first look (most lines hold no note): cheap tests before ``_TRIGGER``."""
-    if _NOTE_CHARS.search(raw) is not None or "//" in raw or _LEAD.match(raw) is not None:
-        return True
-    if " - " in raw or " – " in raw or " — " in raw or " -- " in raw or "5/3/1" in raw:
-        return True
+def _note_look(raw: str) -> int:
+    """A fast first look (most lines hold no note), cheap tests before ``_TRIGGER``: 0
+    when no note can be there, 2 when ``_TRIGGER`` would surely find a mark (its pass
+    over the whole line is spared), 1 when it decides."""
+    found = _NOTE_CHARS.search(raw)
+    if (found is not None and found.group() in _SURE_MARKS) or "//" in raw or "5/3/1" in raw:
+        return 2
+    if " - " in raw or " – " in raw or " — " in raw or " -- " in raw:
+        return 2
+    if found is not None or _LEAD.match(raw) is not None:
+        return 1
     low = raw.lower()
-    return _words_apart(raw, low) or (
-        _PR_HINT.search(low) is not None and _PR_MARK.search(raw) is not None)
+    if _PR_HINT.search(low) is not None and _PR_MARK.search(raw) is not None:
+        return 2  # a PR mark is one of _TRIGGER's
+    return 1 if _words_apart(raw, low) else 0
 
 
 def _words_apart(raw: str, low: str) -> bool:
@@ -151,8 +158,9 @@ def _words_apart(raw: str, low: str) -> bool:
 
 def split_note(raw: str, catalogue: Catalogue) -> Split:
     """Take the note pieces out of one line (see the module notes)."""
-    if not _may_hold_note(raw) or (_TRIGGER.search(raw) is None
-                                   and not _words_apart(raw, raw.lower())):
+    look = _note_look(raw)
+    if not look or (look == 1 and _TRIGGER.search(raw) is None
+                    and not _words_apart(raw, raw.lower())):
         return Split(raw)
     notes: list[str] = []
     text = _BULLET.sub("", raw, count=1)

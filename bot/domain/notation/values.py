@@ -49,11 +49,20 @@ def set_record(
     values = record.__dict__
     if _SET_UNNAMED:
         values.update(_SET_UNNAMED)
-    values.update(
-        reps=reps, load_kg=load_kg, bodyweight=bodyweight, rir=rir, rir_max=rir_max,
-        failure=failure, technique=technique, warmup=warmup, amrap=amrap, reps_max=reps_max,
-        seconds=seconds, meters=meters, planned_max=planned_max,
-    )
+    # One store per field: an update with keywords would first build a dict of them.
+    values["reps"] = reps
+    values["load_kg"] = load_kg
+    values["bodyweight"] = bodyweight
+    values["rir"] = rir
+    values["rir_max"] = rir_max
+    values["failure"] = failure
+    values["technique"] = technique
+    values["warmup"] = warmup
+    values["amrap"] = amrap
+    values["reps_max"] = reps_max
+    values["seconds"] = seconds
+    values["meters"] = meters
+    values["planned_max"] = planned_max
     return record
 
 
@@ -71,10 +80,13 @@ def log_entry(
     values = entry.__dict__
     if _ENTRY_UNNAMED:
         values.update(_ENTRY_UNNAMED)
-    values.update(
-        exercise=exercise, sets=sets, performed_on=performed_on, text=text, note=note, pr=pr,
-        question=question,
-    )
+    values["exercise"] = exercise  # one store per field, as in set_record
+    values["sets"] = sets
+    values["performed_on"] = performed_on
+    values["text"] = text
+    values["note"] = note
+    values["pr"] = pr
+    values["question"] = question
     return entry
 
 
