@@ -32,6 +32,8 @@ class RuleContext:
     now: datetime
     today: date
     """The lifter's local date at ``now``: the week W1 and W6 read ends on it."""
+    shared_volume: WeekVolume | None = None
+    """The week's volume, when the caller worked it out once for a whole message."""
 
     @property
     def exercise(self) -> Exercise:
@@ -54,9 +56,6 @@ class RuleContext:
     def same_exercise_same_day(self) -> list[StoredEntry]:
         key = self.exercise.key
         return [e for e in self.same_day() if e.exercise.key == key]
-
-    shared_volume: WeekVolume | None = None
-    """The week's volume, when the caller worked it out once for a whole message."""
 
     @cached_property
     def volume(self) -> WeekVolume:
