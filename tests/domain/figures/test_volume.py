@@ -18,6 +18,7 @@ from bot.domain.figures.volume import (
     tier_a_failures_too_many,
     volume_band,
     week_first_day,
+    week_volume,
 )
 from bot.domain.models import Exercise, Profile, SetRecord, StoredEntry
 from tests.domain.figures.test_stats import BENCH, CURL, CUSTOM, LEG_PRESS, SQUAT, entry
@@ -115,23 +116,37 @@ def test_hard_sets_count_each_entry_once_and_each_muscle_once() -> None:
     }  # fmt: skip
 
 
+MIXED = [
+    entry(SQUAT, ago(0), SetRecord(5, 100.0, rir=2), SetRecord(5, 100.0, failure=True),
+          SetRecord(4, 100.0, rir=0), entry_id=1),
+    entry(BENCH, ago(1), SetRecord(8, 60.0, technique="dropset"), SetRecord(5, 80.0),
+          entry_id=2),
+    entry(CURL, ago(1), SetRecord(12, 10.0, failure=True, warmup=True),
+          SetRecord(10, 15.0, rir=0), SetRecord(10, 15.0, rir=1), entry_id=3),
+    entry(LEG_PRESS, ago(2), SetRecord(10, 200.0, rir=1, rir_max=2), entry_id=4),
+    entry(CUSTOM, ago(2), SetRecord(10, 20.0, failure=True), entry_id=5),
+    entry(SQUAT, ago(6), SetRecord(5, 100.0, failure=True), entry_id=6),
+    entry(SQUAT, ago(7), SetRecord(5, 100.0, failure=True), entry_id=7),  # out
+]  # fmt: skip
+
+
 def test_failure_sets_per_muscle_and_by_tier() -> None:
     assert failure_sets_per_muscle(VOLUME, TODAY) == {"biceps": 1.0}
-    entries = [
-        entry(SQUAT, ago(0), SetRecord(5, 100.0, rir=2), SetRecord(5, 100.0, failure=True),
-              SetRecord(4, 100.0, rir=0), entry_id=1),
-        entry(BENCH, ago(1), SetRecord(8, 60.0, technique="dropset"), SetRecord(5, 80.0),
-              entry_id=2),
-        entry(CURL, ago(1), SetRecord(12, 10.0, failure=True, warmup=True),
-              SetRecord(10, 15.0, rir=0), SetRecord(10, 15.0, rir=1), entry_id=3),
-        entry(LEG_PRESS, ago(2), SetRecord(10, 200.0, rir=1, rir_max=2), entry_id=4),
-        entry(CUSTOM, ago(2), SetRecord(10, 20.0, failure=True), entry_id=5),
-        entry(SQUAT, ago(6), SetRecord(5, 100.0, failure=True), entry_id=6),
-        entry(SQUAT, ago(7), SetRecord(5, 100.0, failure=True), entry_id=7),  # out
-    ]  # fmt: skip
-    assert failure_sets_by_tier(entries, TODAY) == {"A": 3, "B": 1, "C": 0, "D": 1}
-    assert failure_sets_by_tier(entries, ago(1)) == {"A": 2, "B": 1, "C": 0, "D": 1}
+    assert failure_sets_by_tier(MIXED, TODAY) == {"A": 3, "B": 1, "C": 0, "D": 1}
+    assert failure_sets_by_tier(MIXED, ago(1)) == {"A": 2, "B": 1, "C": 0, "D": 1}
     assert failure_sets_by_tier([], TODAY) == {"A": 0, "B": 0, "C": 0, "D": 0}
+
+
+@pytest.mark.parametrize("day", [TODAY, ago(1), ago(6)])
+def test_the_advice_reads_the_weeks_counts_stats_shows(day: date) -> None:
+    # W1 and W6 read the week in one pass; /stats and the reminder read each count on
+    # its own: a warning and a figure must never disagree.
+    for entries in (MIXED, VOLUME, [*MIXED, *VOLUME]):
+        volume = week_volume(entries, day)
+        assert volume.hard == hard_sets_per_muscle(entries, day)
+        assert volume.failed == failure_sets_per_muscle(entries, day)
+        assert volume.tier_a_failures == failure_sets_by_tier(entries, day)["A"]
+    assert week_volume(MIXED, TODAY).tier_a_failures == 3
 
 
 @pytest.mark.parametrize(("failures", "hard", "too_high"), [
