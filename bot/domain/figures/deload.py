@@ -53,7 +53,7 @@ def _hard_sets(entries: Iterable[StoredEntry], day: date) -> int:
 def recognised(entries: Sequence[StoredEntry], day: date) -> bool:
     """Whether the week ending on ``day`` looks like a deload (see the module docstring)."""
     light = False  # a working set, every one so far easy enough: read until one is not
-    for s in (s for e in week_entries(entries, day) for s in e.sets if not s.warmup):
+    for s in (s for e in week_entries(entries, day) for s in e.working_sets):
         rir = s.effective_rir
         if rir is None or rir < DELOAD_MIN_RIR:
             return False

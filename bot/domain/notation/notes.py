@@ -130,8 +130,8 @@ def has_pr_mark(text: str) -> bool:
 
 def _note_look(raw: str) -> int:
     """A fast first look (most lines hold no note), cheap tests before ``_TRIGGER``: 0
-    when no note can be there, 2 when ``_TRIGGER`` would surely find a mark (its pass
-    over the whole line is spared), 1 when it decides."""
+    when no note can be there, 2 when a note piece surely is (``_TRIGGER``'s pass over
+    the whole line is spared), 1 when ``_TRIGGER`` decides."""
     found = _NOTE_CHARS.search(raw)
     if (found is not None and found.group() in _SURE_MARKS) or "//" in raw or "5/3/1" in raw:
         return 2
@@ -140,9 +140,8 @@ def _note_look(raw: str) -> int:
     if found is not None or _LEAD.match(raw) is not None:
         return 1
     low = raw.lower()
-    if _PR_HINT.search(low) is not None and _PR_MARK.search(raw) is not None:
-        return 2  # a PR mark is one of _TRIGGER's
-    return 1 if _words_apart(raw, low) else 0
+    pr = _PR_HINT.search(low) is not None and _PR_MARK.search(raw) is not None
+    return 2 if pr or _words_apart(raw, low) else 0
 
 
 def _words_apart(raw: str, low: str) -> bool:
